@@ -1,0 +1,21 @@
+/** The CleverTap app for Zapier: the connection, the HTTP middleware and the actions, wired together. */
+import zapier, { defineApp } from 'zapier-platform-core';
+import packageJson from './package.json';
+import authentication from './src/authentication';
+import { addCleverTapHeaders, handleCleverTapErrors } from './src/middleware';
+import upsertProfile from './src/creates/upsert_profile';
+import uploadEvent from './src/creates/upload_event';
+
+export default defineApp({
+  version: packageJson.version,
+  platformVersion: zapier.version,
+  // CleverTap's 429 is read by our middleware, which says why and when Zapier will retry.
+  flags: { throwForThrottlingEarly: false },
+  authentication,
+  beforeRequest: [addCleverTapHeaders],
+  afterResponse: [handleCleverTapErrors],
+  creates: {
+    [upsertProfile.key]: upsertProfile,
+    [uploadEvent.key]: uploadEvent,
+  },
+});

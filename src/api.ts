@@ -1,0 +1,103 @@
+/**
+ * The CleverTap API as the actions use it: where to send (region or the developer's test server), and the two calls.
+ * Headers are added and HTTP failures are turned into Zapier errors by the middleware; this file adds what only a call
+ * can know: a timeout inside Zapier's step limit, and what a lost connection means for the data.
+ */
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { apiBaseUrl, isRegion, Region, REGION_VALUES } from './clevertap/regions';
+import { readUploadAnswer, UploadResult } from './clevertap/answers';
+import { uploadBody, UploadRecord } from './clevertap/records';
+
+/** Environment variable with which the app's developer points every region at another server (a local test server). */
+export const BASE_URL_VARIABLE = 'CLEVERTAP_API_BASE_URL';
+
+/** Zapier stops a step after 30 seconds; a slow CleverTap must produce our clear error before that. */
+export const REQUEST_TIMEOUT_MS = 20_000;
+
+export function regionOf(bundle: Pick<Bundle, 'authData'>): Region | undefined {
+  const region = bundle.authData?.region;
+  return isRegion(region) ? region : undefined;
+}
+
+/** The base URL for the connection's region; throws a user-facing error rather than send anywhere unexpected. */
+export function baseUrlFor(z: ZObject, bundle: Pick<Bundle, 'authData'>): string {
+  const region = regionOf(bundle);
+  if (!region)
+    throw new z.errors.Error(
+      `The connection's Region "${String(bundle.authData?.region ?? '')}" is not one CleverTap has ` +
+        `(${REGION_VALUES.join(', ')}). Reconnect your CleverTap account and pick its region.`,
+      'invalid_region',
+      400,
+    );
+  const base = apiBaseUrl(region, process.env[BASE_URL_VARIABLE]);
+  if (!base)
+    throw new z.errors.Error(
+      `${BASE_URL_VARIABLE} is set to something that is not an http(s) address; fix or remove it.`,
+      'invalid_base_url',
+      500,
+    );
+  return base;
+}
+
+interface FetchFailure {
+  type?: string;
+  code?: string;
+}
+
+/** A network failure (timeout, reset) in plain words. `replaySafe` says whether sending again could duplicate data. */
+function lostConnection(z: ZObject, error: unknown, replaySafe: boolean): Error {
+  const failure = error as FetchFailure;
+  const what =
+    failure.type === 'request-timeout'
+      ? `CleverTap did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`
+      : `The connection to CleverTap failed (${failure.code ?? failure.type ?? 'network error'})`;
+  const advice = replaySafe
+    ? 'Nothing is known to be saved; it is safe to replay this step.'
+    : 'The data may or may not have been saved: check CleverTap before replaying this step, ' +
+      'because an event sent twice is stored twice.';
+  return new z.errors.Error(`${what}. ${advice}`, 'network_error', 503);
+}
+
+/** Errors raised by our middleware or by core already speak to the user; anything else is a network failure. */
+function isNetworkFailure(error: unknown): boolean {
+  return (error as Error)?.name === 'FetchError' || (error as Error)?.name === 'AbortError';
+}
+
+export async function request(
+  z: ZObject,
+  options: Parameters<ZObject['request']>[0] & object,
+  replaySafe: boolean,
+) {
+  try {
+    return await z.request({ timeout: REQUEST_TIMEOUT_MS, ...options });
+  } catch (error) {
+    if (isNetworkFailure(error)) throw lostConnection(z, error, replaySafe);
+    throw error;
+  }
+}
+
+/**
+ * POST /1/upload. Returns what CleverTap did with the records; request-level failures have been thrown as Zapier
+ * errors by the middleware. `replaySafe`: profile uploads can be sent again harmlessly, event uploads cannot.
+ */
+export async function upload(
+  z: ZObject,
+  bundle: Bundle,
+  records: UploadRecord[],
+  replaySafe: boolean,
+): Promise<UploadResult> {
+  const response = await request(
+    z,
+    { url: `${baseUrlFor(z, bundle)}/1/upload`, method: 'POST', body: uploadBody(records) },
+    replaySafe,
+  );
+  const result = readUploadAnswer(response.data, records.length);
+  if (!result)
+    throw new z.errors.Error(
+      `CleverTap answered the upload with something other than an upload result (HTTP ${response.status}), ` +
+        'so it is not known whether the data was saved. Check CleverTap before replaying this step.',
+      'unexpected_answer',
+      502,
+    );
+  return result;
+}

@@ -1,0 +1,93 @@
+/** "Upload Event": one CleverTap event record, such as a deal won or a form submitted, for one user. */
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { eventRecord, EventValue } from '../clevertap/records';
+import { creationDateField, identityField, objectIdField } from '../fields';
+import { parseEpochSeconds } from '../input/dates';
+import { parseJsonObject } from '../input/json';
+import { checkProperties, parseEventName } from '../input/properties';
+import { parseUserKey } from '../input/users';
+import { parseInput, requireAllProcessed } from '../outcomes';
+import { upload } from '../api';
+
+const evtNameField = {
+  key: 'evtName',
+  label: 'Event Name',
+  type: 'string',
+  required: true,
+  helpText:
+    'The name of the event as it should appear in CleverTap, e.g. `Deal Won`. Names are matched without regard to ' +
+    "case or spaces, may not contain `. : ; $ % ' \" < > ! | & \\`, and cannot be one of CleverTap's own events " +
+    '(such as App Launched).',
+} as const;
+
+const evtDataField = {
+  key: 'evtData',
+  label: 'Event Properties',
+  type: 'text',
+  required: false,
+  helpText:
+    'Details of the event as a JSON object, e.g. `{"Deal Name": "Acme renewal", "Amount": 1200, "Stage": ' +
+    '"closedwon"}`. Numbers without quotes are stored as numbers.',
+} as const;
+
+const inputFields = defineInputFields([
+  evtNameField,
+  identityField,
+  objectIdField,
+  { ...creationDateField, helpText: `When the event happened. ${creationDateField.helpText}` },
+  evtDataField,
+]);
+
+const perform = (async (z, bundle) => {
+  const { user, ts, evtName, evtData } = parseInput(z, () => {
+    const evtName = parseEventName(evtNameField.label, bundle.inputData.evtName);
+    return {
+      evtName,
+      user: parseUserKey(bundle.inputData),
+      ts: parseEpochSeconds(creationDateField.label, bundle.inputData.ts),
+      evtData: checkProperties<EventValue>(
+        evtDataField.label,
+        parseJsonObject(evtDataField.label, bundle.inputData.evtData),
+        'event',
+      ),
+    };
+  });
+  const record = eventRecord(user, evtName, evtData, ts);
+  const processed = requireAllProcessed(z, await upload(z, bundle, [record], false));
+  return { status: 'success', processed, ...record };
+}) satisfies CreatePerform<typeof inputFields>;
+
+export const sample = {
+  status: 'success',
+  processed: 1,
+  type: 'event',
+  identity: 'ada@example.com',
+  ts: 1714573800,
+  evtName: 'Deal Won',
+  evtData: { 'Deal Name': 'Acme renewal', Amount: 1200, Stage: 'closedwon' },
+};
+
+export default defineCreate({
+  key: 'upload_event',
+  noun: 'Event',
+  display: {
+    label: 'Upload Event',
+    description: 'Creates an event in CleverTap for a user, such as a deal won or a form submitted.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample,
+    outputFields: [
+      { key: 'status', label: 'Status', type: 'string' },
+      { key: 'processed', label: 'Records Processed', type: 'integer' },
+      { key: 'type', label: 'Record Type', type: 'string' },
+      { key: 'identity', label: 'Identity', type: 'string' },
+      { key: 'objectId', label: 'Object ID', type: 'string' },
+      { key: 'ts', label: 'Creation Date (Unix Seconds)', type: 'integer' },
+      { key: 'evtName', label: 'Event Name', type: 'string' },
+    ],
+  },
+});
+
+export { perform };

@@ -1,0 +1,80 @@
+/** "Create/Update User Profile": one CleverTap profile record, created or merged by its user key. */
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { profileRecord, ProfileValue } from '../clevertap/records';
+import { creationDateField, identityField, objectIdField } from '../fields';
+import { parseEpochSeconds } from '../input/dates';
+import { parseJsonObject } from '../input/json';
+import { checkProperties } from '../input/properties';
+import { parseUserKey } from '../input/users';
+import { parseInput, requireAllProcessed } from '../outcomes';
+import { upload } from '../api';
+
+const profileDataField = {
+  key: 'profileData',
+  label: 'Profile Properties',
+  type: 'text',
+  required: false,
+  helpText:
+    'The profile properties as a JSON object, e.g. `{"Name": "Ada Lovelace", "Email": "ada@example.com", ' +
+    '"Phone": "+14155550123", "Plan": "Gold"}`. Name, Email, Phone (with country code), Gender (M or F), DOB, ' +
+    'Age and Photo are CleverTap standard properties; any other name creates a custom property.',
+} as const;
+
+const inputFields = defineInputFields([
+  identityField,
+  objectIdField,
+  {
+    ...creationDateField,
+    helpText: `When the profile was created or updated. ${creationDateField.helpText}`,
+  },
+  profileDataField,
+]);
+
+const perform = (async (z, bundle) => {
+  const { user, ts, profileData } = parseInput(z, () => ({
+    user: parseUserKey(bundle.inputData),
+    ts: parseEpochSeconds(creationDateField.label, bundle.inputData.ts),
+    profileData: checkProperties<ProfileValue>(
+      profileDataField.label,
+      parseJsonObject(profileDataField.label, bundle.inputData.profileData),
+      'profile',
+    ),
+  }));
+  const record = profileRecord(user, profileData, ts);
+  const processed = requireAllProcessed(z, await upload(z, bundle, [record], true));
+  return { status: 'success', processed, ...record };
+}) satisfies CreatePerform<typeof inputFields>;
+
+export const sample = {
+  status: 'success',
+  processed: 1,
+  type: 'profile',
+  identity: 'ada@example.com',
+  ts: 1714573800,
+  profileData: { Name: 'Ada Lovelace', Email: 'ada@example.com', 'Lifecycle Stage': 'lead' },
+};
+
+export default defineCreate({
+  key: 'upsert_profile',
+  noun: 'User Profile',
+  display: {
+    label: 'Create/Update User Profile',
+    description:
+      'Creates a user profile in CleverTap, or updates the profile that has the same Identity or Object ID.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample,
+    outputFields: [
+      { key: 'status', label: 'Status', type: 'string' },
+      { key: 'processed', label: 'Records Processed', type: 'integer' },
+      { key: 'type', label: 'Record Type', type: 'string' },
+      { key: 'identity', label: 'Identity', type: 'string' },
+      { key: 'objectId', label: 'Object ID', type: 'string' },
+      { key: 'ts', label: 'Creation Date (Unix Seconds)', type: 'integer' },
+    ],
+  },
+});
+
+export { perform };

@@ -1,0 +1,51 @@
+/**
+ * Dates as Zapier hands them over (ISO-8601 from the editor's date picker, epoch numbers from CRMs such as HubSpot,
+ * plain dates typed by hand) turned into CleverTap's Unix epoch seconds.
+ */
+import { DateTime } from 'luxon';
+import { InputError } from './errors';
+
+/** Epoch values at or above this are milliseconds (1e11 seconds is the year 5138; 1e11 ms is 1973). */
+const MILLISECONDS_FROM = 1e11;
+
+const ACCEPTED =
+  'Use an ISO-8601 date and time (2024-05-01T14:30:00Z or with an offset like +02:00), a date (2024-05-01), ' +
+  '"2024-05-01 14:30:00" (UTC), or a Unix timestamp in seconds or milliseconds.';
+
+function fromText(text: string): DateTime | undefined {
+  if (/^-?\d+$/.test(text)) {
+    const n = Number(text);
+    return DateTime.fromMillis(Math.abs(n) >= MILLISECONDS_FROM ? n : n * 1000, { zone: 'utc' });
+  }
+  const options = { zone: 'utc', setZone: true };
+  const iso = DateTime.fromISO(text, options);
+  if (iso.isValid) return iso;
+  const sql = DateTime.fromSQL(text, options);
+  return sql.isValid ? sql : undefined;
+}
+
+/**
+ * Epoch seconds for a date field, or undefined when it is empty. `allowBefore1970` is for birth dates; a record's
+ * time must be after 1970 (CleverTap rejects 0 and below).
+ */
+export function parseEpochSeconds(
+  field: string,
+  value: unknown,
+  allowBefore1970 = false,
+): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const text = String(value).trim();
+  if (!text) return undefined;
+  const date = typeof value === 'number' ? fromText(String(Math.trunc(value))) : fromText(text);
+  if (!date?.isValid)
+    throw new InputError(field, `"${text.slice(0, 60)}" is not a date this step understands. ${ACCEPTED}`);
+  const seconds = Math.floor(date.toMillis() / 1000);
+  if (!allowBefore1970 && seconds <= 0)
+    throw new InputError(
+      field,
+      `"${text.slice(0, 60)}" is not after 1 January 1970, which CleverTap requires.`,
+    );
+  if (!Number.isSafeInteger(seconds))
+    throw new InputError(field, `"${text.slice(0, 60)}" is too far from today.`);
+  return seconds;
+}

@@ -1,0 +1,30 @@
+/**
+ * Where the pure layers meet Zapier's error classes: an input problem becomes a `z.errors.Error` before anything is
+ * sent, and an upload that CleverTap did not fully accept becomes an error rather than a success.
+ */
+import type { ZObject } from 'zapier-platform-core';
+import { describeFailures, RETRYABLE_CODE, UploadResult } from './clevertap/answers';
+import { InputError } from './input/errors';
+
+/** Runs the input parsing of a step; an `InputError` becomes the user-facing Zapier error. */
+export function parseInput<T>(z: ZObject, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof InputError) throw new z.errors.Error(error.message, 'invalid_input', 400);
+    throw error;
+  }
+}
+
+/** The number CleverTap processed, once every record was; otherwise a Zapier error that lists what failed and why. */
+export function requireAllProcessed(z: ZObject, result: UploadResult): number {
+  if (result.ok) return result.processed;
+  const onlyServerErrors =
+    result.failures.length > 0 && result.failures.every((f) => f.code === RETRYABLE_CODE);
+  const advice = onlyServerErrors ? 'Try again in a few minutes.' : "Fix the step's input and try again.";
+  throw new z.errors.Error(
+    `CleverTap did not save the data: ${describeFailures(result)}. ${advice}`,
+    'not_saved',
+    422,
+  );
+}

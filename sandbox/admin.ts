@@ -1,0 +1,92 @@
+// The sandbox's own routes under /__sandbox/ (clearly not CleverTap's): inspection, reset, faults, settings.
+import { z } from 'zod';
+import { faultSchema } from './faults';
+import { Answer, json } from './http';
+import { SandboxState } from './state';
+
+export interface AdminRequest {
+  method: string;
+  path: string;
+  text: string;
+}
+
+const settingsSchema = z
+  .object({
+    maxRecordsPerCall: z.number().int().positive(),
+    maxConcurrent: z.number().int().positive(),
+    maxConcurrentReads: z.number().int().positive(),
+    profileNotFound: z.enum(['fail', 'empty']),
+    discardedEvents: z.array(z.string()),
+  })
+  .partial()
+  .strict();
+
+const fail = (status: number, error: string): Answer => json(status, { status: 'fail', error, code: status });
+
+/** Parses a JSON body with a schema; the answer to send when it does not fit. */
+function parse<T>(
+  text: string,
+  schema: z.ZodType<T>,
+): { ok: true; value: T } | { ok: false; answer: Answer } {
+  let body: unknown;
+  try {
+    body = JSON.parse(text === '' ? '{}' : text);
+  } catch {
+    return { ok: false, answer: fail(400, 'Malformed JSON in the request body') };
+  }
+  const result = schema.safeParse(body);
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, answer: fail(400, z.prettifyError(result.error)) };
+}
+
+type AdminHandler = (state: SandboxState, request: AdminRequest, info: SandboxInfo) => Answer;
+
+export interface SandboxInfo {
+  url: string;
+  baseUrl: string;
+}
+
+function addFaults(state: SandboxState, request: AdminRequest): Answer {
+  const parsed = parse(request.text, z.union([faultSchema, z.array(faultSchema)]));
+  if (!parsed.ok) return parsed.answer;
+  for (const fault of [parsed.value].flat()) state.faults.add(fault);
+  return json(200, { status: 'ok', faults: state.faults.list() });
+}
+
+function configure(state: SandboxState, request: AdminRequest): Answer {
+  const parsed = parse(request.text, settingsSchema);
+  if (!parsed.ok) return parsed.answer;
+  return json(200, { status: 'ok', settings: state.configure(parsed.value) });
+}
+
+/** `<METHOD> <path>` -> handler. */
+const ROUTES: Record<string, AdminHandler> = {
+  'GET /__sandbox/health': (state, _request, info) =>
+    json(200, { status: 'ok', ...info, accounts: accountsOf(state) }),
+  'GET /__sandbox/received': (state) => json(200, { received: state.uploads.all() }),
+  'GET /__sandbox/lookups': (state) => json(200, { lookups: state.lookups.all() }),
+  'GET /__sandbox/store': (state) => json(200, state.store.snapshot()),
+  'POST /__sandbox/reset': (state) => {
+    state.reset();
+    return json(200, { status: 'ok' });
+  },
+  'GET /__sandbox/faults': (state) => json(200, { faults: state.faults.list() }),
+  'POST /__sandbox/faults': addFaults,
+  'DELETE /__sandbox/faults': (state) => {
+    state.faults.clear();
+    return json(200, { status: 'ok', faults: [] });
+  },
+  'GET /__sandbox/config': (state) => json(200, { settings: state.settings }),
+  'POST /__sandbox/config': configure,
+};
+
+/** Account ids and regions, never passcodes. */
+const accountsOf = (state: SandboxState) => state.accounts.map(({ id, region }) => ({ id, region }));
+
+export function handleAdmin(state: SandboxState, request: AdminRequest, info: SandboxInfo): Answer {
+  const handler = ROUTES[`${request.method} ${request.path.replace(/\/+$/, '')}`];
+  return handler
+    ? handler(state, request, info)
+    : fail(404, `No sandbox route ${request.method} ${request.path}`);
+}

@@ -1,0 +1,168 @@
+// The CleverTap contract as data: regions, user keys, limits, forbidden characters, system events,
+// per-record error codes and the standard profile field validators. The checks in validate.ts read
+// these tables; changing a fact here changes the sandbox's behaviour everywhere.
+// Source: /work/shared/clevertap-api.md.
+
+export const REGIONS = ['eu1', 'in1', 'sg1', 'us1', 'aps3', 'mec1'] as const;
+export type Region = (typeof REGIONS)[number];
+
+export function isRegion(value: string): value is Region {
+  return (REGIONS as readonly string[]).includes(value);
+}
+
+/** A record carries exactly one of these at its top level. */
+export const USER_KEYS = ['identity', 'objectId', 'FBID', 'GPID'] as const;
+export type UserKeyName = (typeof USER_KEYS)[number];
+
+export const RECORD_TYPES = ['event', 'profile'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+export const LIMITS = {
+  /** Property keys, measured in UTF-8 bytes (the stricter of the two readings). */
+  keyBytes: 120,
+  /** String values, measured in UTF-8 bytes (the stricter of the two readings). */
+  valueBytes: 512,
+  /** Event names (CleverTap's SDKs cut here; the server limit is unconfirmed). */
+  eventNameBytes: 512,
+  /** Properties per event, the older documented limit. */
+  eventProperties: 256,
+  /** Items of a multi-value profile property. */
+  multiValueItems: 100,
+  /** Line items of a Charged event (the older documented cap; unconfirmed). */
+  chargedItems: 256,
+  /** A `ts` above this is taken to be milliseconds, not seconds (1e11 s is the year 5138). */
+  maxEpochSeconds: 1e11,
+} as const;
+
+/** Characters not allowed in event names and property keys. */
+export const FORBIDDEN_CHARS = {
+  eventName: ['%', '>', '<', '!', '|', '&', '.', ':', ';', '$', "'", '"', '\\'],
+  eventKey: ['%', '>', '<', '!', '|', '&', '.', ':', ';', '$', "'", '"', '\\'],
+  profileKey: ['%', '>', '<', '!', '|', '&', '.', ':', ';', '$', "'", '"', '\\', '#'],
+} as const;
+
+/** System events cannot be uploaded (513). Compared case- and space-insensitively. */
+export const SYSTEM_EVENTS = [
+  'Notification Sent',
+  'Notification Viewed',
+  'Notification Clicked',
+  'Notification Delivered',
+  'Notification Replied',
+  'UTM Visited',
+  'App Launched',
+  'App Uninstalled',
+  'App Version Changed',
+  'Stayed',
+  'Reply Sent',
+  'Experiment Rendered',
+  'Reachable By',
+  'Identity Reset',
+  'Identity Set',
+  'Identity Error',
+  'Web Page Viewed',
+] as const;
+
+/** The purchase event; its `Items` may be an array of flat objects. */
+export const CHARGED_EVENT = 'Charged';
+export const CHARGED_ITEMS_KEY = 'Items';
+
+/** Normalises an event name for comparison: lower case, no white space. */
+export function eventNameKey(name: string): string {
+  return name.toLowerCase().replace(/\s+/g, '');
+}
+
+/** Per-record error codes and the first sentence of their error text. */
+export const RECORD_ERRORS = {
+  509: 'Event name is mandatory.',
+  512: 'Invalid event structure.',
+  513: 'Restricted system event name.',
+  514: 'Gender value is invalid.',
+  515: 'Email is invalid.',
+  516: 'Phone number is invalid.',
+  517: 'Employed value is invalid.',
+  518: 'Education value is invalid.',
+  519: 'Married value is invalid.',
+  520: 'Age value is invalid.',
+  522: 'Too many event properties.',
+  523: 'Identity is mandatory.',
+  524: 'Record type is invalid.',
+  525: 'Timestamp is not a valid epoch.',
+  526: 'objectId is invalid.',
+  528: 'Event was discarded.',
+  555: 'Server error.',
+} as const;
+export type RecordErrorCode = keyof typeof RECORD_ERRORS;
+
+/** CleverTap's per-record error text: `<title> ErrorCode: N - <detail> Skipped record number : K`. */
+export function recordErrorText(code: RecordErrorCode, detail: string, recordNumber: number): string {
+  return `${RECORD_ERRORS[code]} ErrorCode: ${code} - ${detail} Skipped record number : ${recordNumber}`;
+}
+
+/** Request-level error texts, keyed by HTTP status. */
+export const REQUEST_ERRORS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Invalid Credentials',
+  403: 'Not allowed',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  429: 'Too many concurrent requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable, please retry later',
+  504: 'Gateway Timeout',
+};
+
+export function requestErrorText(status: number): string {
+  return REQUEST_ERRORS[status] ?? `HTTP ${status}`;
+}
+
+/** A standard profile field's check: the code it fails with and what it accepts. */
+export interface FieldRule {
+  code: RecordErrorCode;
+  expects: string;
+  accepts: (value: unknown) => boolean;
+}
+
+const oneOf =
+  (...allowed: string[]) =>
+  (value: unknown): boolean =>
+    typeof value === 'string' && allowed.includes(value);
+
+const matches =
+  (pattern: RegExp) =>
+  (value: unknown): boolean =>
+    typeof value === 'string' && pattern.test(value);
+
+/** Standard profile fields with a server-side check, keyed by the exact profile key. */
+export const PROFILE_FIELD_RULES: Record<string, FieldRule> = {
+  Email: { code: 515, expects: 'a valid email address', accepts: matches(/^[^\s@]+@[^\s@]+\.[^\s@]+$/) },
+  Phone: { code: 516, expects: '+<country code><number>', accepts: matches(/^\+\d{5,15}$/) },
+  Gender: { code: 514, expects: 'M or F', accepts: oneOf('M', 'F') },
+  Age: { code: 520, expects: 'a number', accepts: (v) => typeof v === 'number' && Number.isFinite(v) },
+  Employed: { code: 517, expects: 'Y or N', accepts: oneOf('Y', 'N') },
+  Married: { code: 519, expects: 'Y or N', accepts: oneOf('Y', 'N') },
+  Education: {
+    code: 518,
+    expects: 'School, College or Graduate',
+    accepts: oneOf('School', 'College', 'Graduate'),
+  },
+};
+
+/** Update operators allowed as the value of a profile key, with the operand each takes. */
+export const PROFILE_OPERATORS = {
+  $add: 'strings',
+  $remove: 'strings',
+  $incr: 'number',
+  $decr: 'number',
+  $delete: 'any',
+} as const;
+export type ProfileOperator = keyof typeof PROFILE_OPERATORS;
+
+/** A date-valued property: `$D_<epoch seconds>`. */
+export const DATE_VALUE = /^\$D_\d+$/;
+export const DATE_PREFIX = '$D_';
+
+/** A CleverTap objectId starts with one of these. */
+export const OBJECT_ID_PREFIXES = ['-', '__g'] as const;

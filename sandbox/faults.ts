@@ -1,0 +1,130 @@
+// Faults on demand: the next N CleverTap calls answer a chosen HTTP status, a non-JSON body, a dropped
+// connection, every record rejected with a per-record code (555 by default), or come after a delay.
+import { z } from 'zod';
+import { RECORD_ERRORS, RecordErrorCode } from './contract';
+
+/** Which CleverTap route a fault applies to. */
+const route = z.enum(['upload', 'profile', 'any']);
+/** How many calls the fault applies to: a positive number (default 1) or 'always' until cleared. */
+const count = z.union([z.number().int().positive(), z.literal('always')]);
+const common = { count: count.optional(), on: route.optional() };
+const recordCodes = Object.keys(RECORD_ERRORS).map(Number);
+
+export const faultSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('status'),
+    status: z.number().int().min(200).max(599),
+    /** Answer an HTML page instead of CleverTap's JSON body (default: true for 502 and 504 only). */
+    html: z.boolean().optional(),
+    /** Replaces the default error text of the JSON body. */
+    error: z.string().optional(),
+    ...common,
+  }),
+  z.object({ kind: z.literal('delay'), ms: z.number().int().min(0).max(600_000), ...common }),
+  z.object({
+    kind: z.literal('nonJson'),
+    body: z.string().optional(),
+    contentType: z.string().optional(),
+    ...common,
+  }),
+  z.object({ kind: z.literal('drop'), ...common }),
+  z.object({
+    kind: z.literal('recordError'),
+    code: z
+      .number()
+      .int()
+      .refine((code) => recordCodes.includes(code), 'not a per-record error code')
+      .optional(),
+    ...common,
+  }),
+]);
+
+export type FaultSpec = z.infer<typeof faultSchema>;
+export type FaultRoute = z.infer<typeof route>;
+export type AnswerFault = Exclude<FaultSpec, { kind: 'delay' }>;
+export type ActiveFault = FaultSpec & { remaining: number | 'always' };
+
+export interface TakenFaults {
+  delayMs: number;
+  answer?: AnswerFault;
+}
+
+const DEFAULT_NON_JSON = '<html><body>OK</body></html>';
+export const defaultNonJsonBody = DEFAULT_NON_JSON;
+export const defaultRecordErrorCode: RecordErrorCode = 555;
+
+export class FaultControls {
+  private active: ActiveFault[] = [];
+
+  /** Adds a fault (validated; throws a ZodError on a bad spec). Faults of one kind queue in order. */
+  add(spec: FaultSpec): void {
+    const fault = faultSchema.parse(spec);
+    this.active.push({ ...fault, remaining: fault.count ?? 1 });
+  }
+
+  /** The next `count` calls answer `status` with CleverTap's request-level body (HTML for 502/504). */
+  failNext(
+    status: number,
+    count: number | 'always' = 1,
+    options: { html?: boolean; error?: string; on?: FaultRoute } = {},
+  ): void {
+    this.add({ kind: 'status', status, count, ...options });
+  }
+
+  /** The next `count` calls wait `ms` milliseconds before they are handled. */
+  delayNext(ms: number, count: number | 'always' = 1, on?: FaultRoute): void {
+    this.add({ kind: 'delay', ms, count, on });
+  }
+
+  /** The next `count` calls answer 200 with a body that is not JSON. */
+  nonJsonNext(count: number | 'always' = 1, body?: string, on?: FaultRoute): void {
+    this.add({ kind: 'nonJson', count, body, on });
+  }
+
+  /** The next `count` calls get their connection destroyed without an answer. */
+  dropNext(count: number | 'always' = 1, on?: FaultRoute): void {
+    this.add({ kind: 'drop', count, on });
+  }
+
+  /** The next `count` uploads answer 200 with every record unprocessed with `code` (default 555). */
+  recordErrorNext(count: number | 'always' = 1, code: RecordErrorCode = defaultRecordErrorCode): void {
+    this.add({ kind: 'recordError', count, code, on: 'upload' });
+  }
+
+  /** The faults still pending, with how many calls each has left. */
+  list(): ActiveFault[] {
+    return this.active.map((fault) => ({ ...fault }));
+  }
+
+  clear(): void {
+    this.active = [];
+  }
+
+  /** Consumes the faults that apply to this call: at most one delay and one answer. */
+  take(callRoute: Exclude<FaultRoute, 'any'>): TakenFaults {
+    const delay = this.consume((fault) => fault.kind === 'delay', callRoute);
+    const answer = this.consume(
+      (fault) => fault.kind !== 'delay' && (fault.kind !== 'recordError' || callRoute === 'upload'),
+      callRoute,
+    );
+    return {
+      delayMs: delay?.kind === 'delay' ? delay.ms : 0,
+      answer: answer && answer.kind !== 'delay' ? answer : undefined,
+    };
+  }
+
+  private consume(matches: (fault: ActiveFault) => boolean, callRoute: FaultRoute): ActiveFault | undefined {
+    const fault = this.active.find((candidate) => matches(candidate) && appliesTo(candidate, callRoute));
+    if (!fault) return undefined;
+    if (fault.remaining !== 'always') {
+      fault.remaining -= 1;
+      if (fault.remaining <= 0) this.active = this.active.filter((candidate) => candidate !== fault);
+    }
+    return fault;
+  }
+}
+
+function appliesTo(fault: ActiveFault, callRoute: FaultRoute): boolean {
+  const on = fault.on ?? 'any';
+  return on === 'any' || on === callRoute;
+}

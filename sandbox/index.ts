@@ -1,0 +1,95 @@
+// The sandbox: a local CleverTap-compatible HTTP server for end-to-end tests, demos and benchmarks.
+// It imports nothing from the app, and the app imports nothing from it. See sandbox/README.md.
+import { REGIONS, Region, isRegion } from './contract';
+import { FaultControls } from './faults';
+import { ReceivedLookup, ReceivedUpload } from './log';
+import { SandboxServer } from './server';
+import { DEFAULT_ACCOUNT, DEFAULT_SETTINGS, SandboxAccount, SandboxSettings, SandboxState } from './state';
+import { SandboxStore } from './store';
+
+export { REGIONS, RECORD_ERRORS } from './contract';
+export type { Region, RecordErrorCode } from './contract';
+export type { FaultSpec, FaultRoute, ActiveFault } from './faults';
+export { FaultControls } from './faults';
+export type { ReceivedLookup, ReceivedUpload } from './log';
+export type { SandboxAccount, SandboxSettings, ProfileNotFoundShape } from './state';
+export { DEFAULT_ACCOUNT, DEFAULT_SETTINGS } from './state';
+export type { StoredEvent, StoredProfile, ProfileQuery, StoreSnapshot } from './store';
+export { SandboxStore } from './store';
+
+export interface SandboxOptions extends Partial<SandboxSettings> {
+  /** Port on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+  /** Accounts the sandbox knows; default [DEFAULT_ACCOUNT] (TEST-ACCOUNT / test-passcode / eu1). */
+  accounts?: SandboxAccount[];
+  /** Entries kept in each request log (uploads, lookups); older ones are dropped. Default 10000. */
+  logLimit?: number;
+}
+
+export interface Sandbox {
+  /** e.g. `http://127.0.0.1:54321` */
+  readonly url: string;
+  /** e.g. `http://127.0.0.1:54321/{region}`, with `{region}` kept literally (for CLEVERTAP_API_BASE_URL). */
+  readonly baseUrl: string;
+  readonly port: number;
+  readonly accounts: readonly SandboxAccount[];
+  /** The first account: the default one for store access. */
+  readonly account: SandboxAccount;
+  /** What the sandbox accepted (profiles, events), per account. */
+  readonly store: SandboxStore;
+  /** Faults on demand for the next calls. */
+  readonly faults: FaultControls;
+  /** `${url}/${region}`: the API root of one region (default: the first account's). */
+  regionUrl(region?: Region): string;
+  /** Every upload request received, oldest first, with the answer given (never the passcode). */
+  received(): ReceivedUpload[];
+  /** Every profile.json request received, oldest first, with the answer given. */
+  lookups(): ReceivedLookup[];
+  /** The current settings (a copy). */
+  settings(): SandboxSettings;
+  /** Changes settings while running; returns the new settings. `reset()` restores the starting ones. */
+  configure(changes: Partial<SandboxSettings>): SandboxSettings;
+  /** Empties the store and the logs, clears the faults, restores the starting settings. */
+  reset(): void;
+  /** Stops the server: pending delays end, open connections are closed. */
+  close(): Promise<void>;
+}
+
+function checkAccounts(accounts: SandboxAccount[]): SandboxAccount[] {
+  if (accounts.length === 0) throw new Error('startSandbox: at least one account is needed');
+  for (const account of accounts) {
+    if (!isRegion(account.region))
+      throw new Error(`startSandbox: region "${account.region}" is not one of ${REGIONS.join(', ')}`);
+    if (account.id === '' || account.passcode === '')
+      throw new Error('startSandbox: empty account id or passcode');
+  }
+  return accounts.map((account) => ({ ...account }));
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const { port = 0, accounts = [DEFAULT_ACCOUNT], logLimit = 10_000, ...settings } = options;
+  const known = checkAccounts(accounts);
+  const initial: SandboxSettings = { ...DEFAULT_SETTINGS, ...settings };
+  const state = new SandboxState(known, initial, logLimit);
+  let url = '';
+  const server = new SandboxServer(state, () => ({ url, baseUrl: `${url}/{region}` }));
+  const boundPort = await server.listen(port);
+  url = `http://127.0.0.1:${boundPort}`;
+  const first = known[0] as SandboxAccount;
+  return {
+    url,
+    baseUrl: `${url}/{region}`,
+    port: boundPort,
+    accounts: known,
+    account: first,
+    store: state.store,
+    faults: state.faults,
+    regionUrl: (region = first.region) => `${url}/${region}`,
+    received: () => state.uploads.all(),
+    lookups: () => state.lookups.all(),
+    settings: () => structuredClone(state.settings),
+    configure: (changes) => state.configure(changes),
+    reset: () => state.reset(),
+    close: () => server.close(),
+  };
+}

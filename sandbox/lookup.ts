@@ -1,0 +1,39 @@
+// GET /<region>/1/profile.json?identity=|email=|objectId= : one profile from the store.
+import { Answer, json, requestError } from './http';
+import { ProfileQuery, SandboxStore, StoredProfile } from './store';
+import { SandboxSettings } from './state';
+
+const QUERY_KEYS = ['identity', 'email', 'objectId'] as const;
+
+/** The profile as profile.json shows it: its fields, its user keys, and platformInfo with the objectId. */
+export function profileRecord(profile: StoredProfile): Record<string, unknown> {
+  const userKeys = Object.fromEntries(
+    (['identity', 'FBID', 'GPID'] as const)
+      .filter((key) => profile[key] !== undefined)
+      .map((key) => [key, profile[key]]),
+  );
+  return { ...profile.profileData, ...userKeys, platformInfo: [{ objectId: profile.objectId }] };
+}
+
+const NOT_FOUND: Record<SandboxSettings['profileNotFound'], unknown> = {
+  fail: { status: 'fail', error: 'User not found', code: 404 },
+  empty: { status: 'success' },
+};
+
+export function handleLookup(
+  params: URLSearchParams,
+  accountId: string,
+  settings: SandboxSettings,
+  store: SandboxStore,
+): Answer {
+  const given = QUERY_KEYS.filter((key) => (params.get(key) ?? '') !== '');
+  if (given.length !== 1)
+    return requestError(400, `Exactly one of ${QUERY_KEYS.join(', ')} is required; got ${given.length}`);
+  const key = given[0] as (typeof QUERY_KEYS)[number];
+  const query: ProfileQuery = { [key]: params.get(key) as string };
+  const profile = store.find(query, accountId);
+  return json(
+    200,
+    profile ? { status: 'success', record: profileRecord(profile) } : NOT_FOUND[settings.profileNotFound],
+  );
+}

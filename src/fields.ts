@@ -3,7 +3,10 @@
  * the user's words; keys are CleverTap's names, so the perform reads like the API contract.
  */
 import { defineInputField } from 'zapier-platform-core';
+import { EVENT_LABELS } from './input/event';
+import { PROFILE_LABELS } from './input/profile';
 import { USER_KEY_LABELS } from './input/users';
+import { CONVERT_VALUE_TYPES_LABEL } from './input/values';
 
 export const identityField = defineInputField({
   key: 'identity',
@@ -33,4 +36,143 @@ export const creationDateField = defineInputField({
   helpText:
     'When this happened. Accepts a date and time (2024-05-01T14:30:00Z; no offset means UTC), a date ' +
     "(2024-05-01), or a Unix timestamp in seconds or milliseconds (such as HubSpot's Create Date). Leave empty for now.",
+});
+
+/** Yes unless set to no: key/value rows are typed (numbers, true/false, dates) before they are sent. */
+export const convertValueTypesField = defineInputField({
+  key: 'convertValueTypes',
+  label: CONVERT_VALUE_TYPES_LABEL,
+  type: 'boolean',
+  required: false,
+  default: 'true',
+  helpText:
+    'Yes (the default) sends row values like `42` and `-3.5` as numbers, `true`/`false` as true/false and ISO dates ' +
+    'like `2024-05-01` or `2024-05-01T14:30:00Z` as dates, while values like `02139` or `+1415...` and anything in ' +
+    'double quotes (`"42"`) stay text; No sends every row value as text.',
+});
+
+const EMPTY_ROWS = 'Rows with an empty value are skipped, so an unmapped field never blanks a property.';
+
+// The profile's standard fields: CleverTap's own keys, read and checked before anything is sent.
+export const profileStandardFields = [
+  defineInputField({
+    key: 'name',
+    label: PROFILE_LABELS.name,
+    type: 'string',
+    required: false,
+    helpText: "The user's full name, e.g. `Ada Lovelace`.",
+  }),
+  defineInputField({
+    key: 'email',
+    label: PROFILE_LABELS.email,
+    type: 'string',
+    required: false,
+    helpText:
+      'The email address CleverTap sends email campaigns to, e.g. `ada@example.com`; it is checked before sending.',
+  }),
+  defineInputField({
+    key: 'phone',
+    label: PROFILE_LABELS.phone,
+    type: 'string',
+    required: false,
+    helpText:
+      'With or without the country code, e.g. `+44 20 7946 0958` or `(415) 555-0123`; sent as `+<country><number>`. ' +
+      'Numbers without a country code use **Default Phone Country**; an extension is dropped.',
+  }),
+  defineInputField({
+    key: 'defaultPhoneCountry',
+    label: PROFILE_LABELS.defaultPhoneCountry,
+    type: 'string',
+    required: false,
+    helpText:
+      'The two-letter country code (like `US`, `GB` or `IN`) for phone numbers written without one, as HubSpot often ' +
+      'stores them.',
+  }),
+  defineInputField({
+    key: 'gender',
+    label: PROFILE_LABELS.gender,
+    type: 'string',
+    required: false,
+    choices: [
+      { value: 'M', sample: 'M', label: 'Male (M)' },
+      { value: 'F', sample: 'F', label: 'Female (F)' },
+    ],
+    helpText:
+      'CleverTap accepts only M or F; mapped values like `Male`, `female`, `m` or `F` are converted, and any other ' +
+      'value stops the step, so leave this empty when the value may be something else.',
+  }),
+  defineInputField({
+    key: 'dob',
+    label: PROFILE_LABELS.dob,
+    type: 'datetime',
+    required: false,
+    helpText:
+      'A date such as `1990-05-17`; accepts the same formats as **Creation Date**, including Unix timestamps.',
+  }),
+  defineInputField({
+    key: 'photo',
+    label: PROFILE_LABELS.photo,
+    type: 'string',
+    required: false,
+    helpText: "A web address of the user's picture, e.g. `https://example.com/ada.png`.",
+  }),
+  ...(
+    [
+      ['msgEmail', 'emails'],
+      ['msgPush', 'push notifications'],
+      ['msgSms', 'text messages (SMS)'],
+      ['msgWhatsapp', 'WhatsApp messages'],
+    ] as const
+  ).map(([key, what]) =>
+    defineInputField({
+      key,
+      label: PROFILE_LABELS[key],
+      type: 'boolean',
+      required: false,
+      helpText: `Yes lets CleverTap send this user ${what}, No stops them; empty leaves the setting as it is.`,
+    }),
+  ),
+] as const;
+
+export const profilePropertiesField = defineInputField({
+  key: 'properties',
+  label: PROFILE_LABELS.properties,
+  dict: true,
+  required: false,
+  helpText:
+    'Any other profile properties, one per row: the property name on the left and its value on the right, e.g. ' +
+    `\`Plan\` and \`Gold\`. ${EMPTY_ROWS} A row overrides the same name in **Profile Properties (JSON)**, and ` +
+    'the fields above (Name, Email, Phone, ...) override both.',
+});
+
+export const profileDataField = defineInputField({
+  key: 'profileData',
+  label: PROFILE_LABELS.profileData,
+  type: 'text',
+  required: false,
+  helpText:
+    'For lists, update operators or exact types: a JSON object, e.g. `{"Plan": "Gold", "Score": 42, "Tags": ' +
+    '["vip"], "Visits": {"$incr": 1}}`, sent as written (trailing commas and curly quotes are forgiven). Rows in ' +
+    '**Profile Properties** and the fields above win over the same name here.',
+});
+
+export const eventPropertiesField = defineInputField({
+  key: 'eventProperties',
+  label: EVENT_LABELS.eventProperties,
+  dict: true,
+  required: false,
+  helpText:
+    'Details of the event, one per row: the property name on the left and its value on the right, e.g. `Amount` ' +
+    `and \`1200\`. ${EMPTY_ROWS} A row overrides the same name in **Event Properties (JSON)**.`,
+});
+
+export const evtDataField = defineInputField({
+  key: 'evtData',
+  label: EVENT_LABELS.evtData,
+  type: 'text',
+  required: false,
+  helpText:
+    'The same as a JSON object, for exact types, e.g. `{"Deal Name": "Acme renewal", "Amount": 1200}`, sent as ' +
+    'written (numbers without quotes are numbers; trailing commas and curly quotes are forgiven). Rows in ' +
+    '**Event Properties** win over the same name here.',
 });

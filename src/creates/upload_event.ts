@@ -1,10 +1,17 @@
 /** "Upload Event": one CleverTap event record, such as a deal won or a form submitted, for one user. */
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { eventRecord, EventValue } from '../clevertap/records';
-import { creationDateField, identityField, objectIdField } from '../fields';
+import { eventRecord } from '../clevertap/records';
+import {
+  convertValueTypesField,
+  creationDateField,
+  eventPropertiesField,
+  evtDataField,
+  identityField,
+  objectIdField,
+} from '../fields';
 import { parseEpochSeconds } from '../input/dates';
-import { parseJsonObject } from '../input/json';
-import { checkProperties, parseEventName } from '../input/properties';
+import { parseEventData } from '../input/event';
+import { parseEventName } from '../input/properties';
 import { parseUserKey } from '../input/users';
 import { parseInput, requireAllProcessed } from '../outcomes';
 import { upload } from '../api';
@@ -20,21 +27,13 @@ const evtNameField = {
     '(such as App Launched).',
 } as const;
 
-const evtDataField = {
-  key: 'evtData',
-  label: 'Event Properties',
-  type: 'text',
-  required: false,
-  helpText:
-    'Details of the event as a JSON object, e.g. `{"Deal Name": "Acme renewal", "Amount": 1200, "Stage": ' +
-    '"closedwon"}`. Numbers without quotes are stored as numbers.',
-} as const;
-
 const inputFields = defineInputFields([
   evtNameField,
   identityField,
   objectIdField,
   { ...creationDateField, helpText: `When the event happened. ${creationDateField.helpText}` },
+  eventPropertiesField,
+  convertValueTypesField,
   evtDataField,
 ]);
 
@@ -45,11 +44,7 @@ const perform = (async (z, bundle) => {
       evtName,
       user: parseUserKey(bundle.inputData),
       ts: parseEpochSeconds(creationDateField.label, bundle.inputData.ts),
-      evtData: checkProperties<EventValue>(
-        evtDataField.label,
-        parseJsonObject(evtDataField.label, bundle.inputData.evtData),
-        'event',
-      ),
+      evtData: parseEventData(bundle.inputData),
     };
   });
   const record = eventRecord(user, evtName, evtData, ts);

@@ -1,24 +1,20 @@
 /** "Create/Update User Profile": one CleverTap profile record, created or merged by its user key. */
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { profileRecord, ProfileValue } from '../clevertap/records';
-import { creationDateField, identityField, objectIdField } from '../fields';
+import { profileRecord } from '../clevertap/records';
+import {
+  convertValueTypesField,
+  creationDateField,
+  identityField,
+  objectIdField,
+  profileDataField,
+  profilePropertiesField,
+  profileStandardFields,
+} from '../fields';
 import { parseEpochSeconds } from '../input/dates';
-import { parseJsonObject } from '../input/json';
-import { checkProperties } from '../input/properties';
+import { parseProfileData } from '../input/profile';
 import { parseUserKey } from '../input/users';
 import { parseInput, requireAllProcessed } from '../outcomes';
 import { upload } from '../api';
-
-const profileDataField = {
-  key: 'profileData',
-  label: 'Profile Properties',
-  type: 'text',
-  required: false,
-  helpText:
-    'The profile properties as a JSON object, e.g. `{"Name": "Ada Lovelace", "Email": "ada@example.com", ' +
-    '"Phone": "+14155550123", "Plan": "Gold"}`. Name, Email, Phone (with country code), Gender (M or F), DOB, ' +
-    'Age and Photo are CleverTap standard properties; any other name creates a custom property.',
-} as const;
 
 const inputFields = defineInputFields([
   identityField,
@@ -27,6 +23,9 @@ const inputFields = defineInputFields([
     ...creationDateField,
     helpText: `When the profile was created or updated. ${creationDateField.helpText}`,
   },
+  ...profileStandardFields,
+  profilePropertiesField,
+  convertValueTypesField,
   profileDataField,
 ]);
 
@@ -34,11 +33,7 @@ const perform = (async (z, bundle) => {
   const { user, ts, profileData } = parseInput(z, () => ({
     user: parseUserKey(bundle.inputData),
     ts: parseEpochSeconds(creationDateField.label, bundle.inputData.ts),
-    profileData: checkProperties<ProfileValue>(
-      profileDataField.label,
-      parseJsonObject(profileDataField.label, bundle.inputData.profileData),
-      'profile',
-    ),
+    profileData: parseProfileData(bundle.inputData),
   }));
   const record = profileRecord(user, profileData, ts);
   const processed = requireAllProcessed(z, await upload(z, bundle, [record], true));

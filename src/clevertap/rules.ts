@@ -18,6 +18,11 @@ export const LIMITS = {
   multiValueItems: 100,
   /** Event name length: not documented; CleverTap's SDKs cut at 512. */
   eventNameChars: 512,
+  /**
+   * Line items in one purchase (`Charged`) event. The server cap is unconfirmed (old docs 256); CleverTap's Android SDK
+   * warns above 50, so 50 is the safe default.
+   */
+  chargedItems: 50,
 } as const;
 
 /** Characters CleverTap refuses in event names and property keys. */

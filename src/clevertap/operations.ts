@@ -1,0 +1,93 @@
+/**
+ * Changing one profile property in place with CleverTap's update operators: add to or take from a number, add to or
+ * remove from a list of text, or delete the value. Pure: the operations as a table, the record builder and the checks.
+ */
+import { OperatorValue, profileRecord, ProfileRecord, UserKey } from './records';
+import {
+  FORBIDDEN_PROFILE_KEY_CHARS,
+  forbiddenCharsIn,
+  LIMITS,
+  STANDARD_PROFILE_KEYS,
+  utf8Bytes,
+} from './rules';
+
+/**
+ * The operations, as people name them, the CleverTap operator and operand each one takes, and whether sending it twice
+ * gives the same profile as sending it once (a counter changed twice is changed twice).
+ */
+export const PROFILE_OPERATIONS = {
+  increment: { label: 'Increment', operator: '$incr', operand: 'amount', replaySafe: false },
+  decrement: { label: 'Decrement', operator: '$decr', operand: 'amount', replaySafe: false },
+  add: { label: 'Add to List', operator: '$add', operand: 'values', replaySafe: true },
+  remove: { label: 'Remove from List', operator: '$remove', operand: 'values', replaySafe: true },
+  delete: { label: 'Delete Property', operator: '$delete', operand: 'none', replaySafe: true },
+} as const;
+
+export type ProfileOperation = keyof typeof PROFILE_OPERATIONS;
+
+export const PROFILE_OPERATION_VALUES = Object.keys(PROFILE_OPERATIONS) as ProfileOperation[];
+
+export function isProfileOperation(value: unknown): value is ProfileOperation {
+  return typeof value === 'string' && Object.hasOwn(PROFILE_OPERATIONS, value);
+}
+
+/** An operation with the operand it needs. */
+export type PropertyOperation =
+  | { operation: 'increment' | 'decrement'; amount: number }
+  | { operation: 'add' | 'remove'; values: string[] }
+  | { operation: 'delete' };
+
+/** The operator object CleverTap applies to the property: `{"$incr": 5}`, `{"$add": ["a"]}`, `{"$delete": 1}`. */
+export function operatorValue(op: PropertyOperation): OperatorValue {
+  switch (op.operation) {
+    case 'increment':
+      return { $incr: op.amount };
+    case 'decrement':
+      return { $decr: op.amount };
+    case 'add':
+      return { $add: op.values };
+    case 'remove':
+      return { $remove: op.values };
+    case 'delete':
+      return { $delete: 1 };
+  }
+}
+
+/** A profile record whose `profileData` is `{<property>: <operator>}`. */
+export function propertyUpdateRecord(user: UserKey, property: string, op: PropertyOperation): ProfileRecord {
+  return profileRecord(user, { [property]: operatorValue(op) });
+}
+
+/** What is wrong with a profile property name, if anything (CleverTap's key rules). */
+export function profileKeyProblem(key: string): string | undefined {
+  if (!key.trim()) return 'is empty';
+  const bad = forbiddenCharsIn(key, FORBIDDEN_PROFILE_KEY_CHARS);
+  if (bad.length)
+    return `"${key}" contains ${bad.map((c) => `"${c}"`).join(' ')}, which CleverTap does not allow in property names`;
+  if (utf8Bytes(key) > LIMITS.keyBytes) return `is longer than ${LIMITS.keyBytes} characters`;
+  return undefined;
+}
+
+/**
+ * CleverTap's standard profile properties hold one value each (text, a number, a date, a flag), so list operations
+ * on them are refused. Compared without regard to case, since `email` is almost surely meant as `Email`. Identity is
+ * the user key, not a property, and is refused too. Returns the standard name the key stands for.
+ */
+export function singleValueStandardKey(key: string): string | undefined {
+  const wanted = key.trim().toLowerCase();
+  return [...Object.keys(STANDARD_PROFILE_KEYS), 'Identity'].find((name) => name.toLowerCase() === wanted);
+}
+
+/** What is wrong with a list of values for `$add` / `$remove`, if anything: at most 100 unique, not too long. */
+export function listValuesProblem(values: string[]): string | undefined {
+  if (values.length > LIMITS.multiValueItems)
+    return `there are ${values.length} values; CleverTap keeps at most ${LIMITS.multiValueItems} in a list`;
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) return `"${value.slice(0, 60)}" is given twice; the values of a list must be unique`;
+    seen.add(value);
+    if (utf8Bytes(value) > LIMITS.valueBytes)
+      return `"${value.slice(0, 40)}..." is longer than ${LIMITS.valueBytes} characters (CleverTap's limit)`;
+  }
+  return undefined;
+}

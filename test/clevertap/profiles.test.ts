@@ -1,0 +1,114 @@
+import { flattenProfile, readProfileAnswer } from '../../src/clevertap/profiles';
+
+describe('readProfileAnswer', () => {
+  const record = { Name: 'Ada', identity: 'ada@example.com', platformInfo: [{ objectId: '-abc' }] };
+
+  it('reads a success with a record as found', () => {
+    expect(readProfileAnswer({ status: 'success', record })).toEqual({ kind: 'found', record });
+  });
+
+  it.each([
+    ['no record', { status: 'success' }],
+    ['a null record', { status: 'success', record: null }],
+    ['an empty record', { status: 'success', record: {} }],
+    ['a fail with code 404', { status: 'fail', error: 'Something', code: 404 }],
+    ['a fail saying "User not found"', { status: 'fail', error: 'User not found' }],
+    ['a fail saying "No such profile"', { status: 'fail', error: 'No such profile', code: 400 }],
+    ['a fail saying the user does not exist', { status: 'fail', error: "User doesn't exist" }],
+  ])('reads %s as not found', (_what, body) => {
+    expect(readProfileAnswer(body)).toEqual({ kind: 'not_found' });
+  });
+
+  it.each([
+    ['code 401', { status: 'fail', error: 'Nope', code: 401 }],
+    ['code 403', { status: 'fail', error: 'Nope', code: 403 }],
+    ['"Invalid Credentials"', { status: 'fail', error: 'Invalid Credentials' }],
+    ['"Account ID is not valid"', { status: 'fail', error: 'Account ID is not valid' }],
+    [
+      '"Account not found" (about the account, not the user)',
+      { status: 'fail', error: 'Account not found', code: 404 },
+    ],
+  ])('reads a fail with %s as a credentials problem, never as not found', (_what, body) => {
+    expect(readProfileAnswer(body)).toEqual({ kind: 'credentials', error: body.error });
+  });
+
+  it('reads any other fail as a failure with its text', () => {
+    expect(readProfileAnswer({ status: 'fail', error: 'Rate limit on reads', code: 429 })).toEqual({
+      kind: 'failed',
+      error: 'Rate limit on reads',
+    });
+    expect(readProfileAnswer({ status: 'fail' })).toEqual({ kind: 'failed', error: '' });
+  });
+
+  it.each([
+    ['a string', 'OK'],
+    ['null', null],
+    ['a body without status', { record }],
+    ['an unknown status', { status: 'partial', record }],
+    ['a record that is a list', { status: 'success', record: [record] }],
+  ])('returns undefined for %s', (_what, body) => {
+    expect(readProfileAnswer(body)).toBeUndefined();
+  });
+});
+
+describe('flattenProfile', () => {
+  it('puts the user keys first and the properties at the top level, without platformInfo', () => {
+    const flat = flattenProfile({
+      Name: 'Ada Lovelace',
+      Email: 'ada@example.com',
+      Phone: '+14155550123',
+      'Lifecycle Stage': 'customer',
+      Tags: ['vip', 'beta'],
+      identity: 'ada@example.com',
+      platformInfo: [{ objectId: '-abc', platform: 'Web' }, { objectId: '__g123' }, { platform: 'iOS' }],
+    });
+    expect(flat).toEqual({
+      objectId: '-abc',
+      objectIds: '-abc,__g123',
+      identity: 'ada@example.com',
+      Name: 'Ada Lovelace',
+      Email: 'ada@example.com',
+      Phone: '+14155550123',
+      'Lifecycle Stage': 'customer',
+      Tags: ['vip', 'beta'],
+    });
+    expect(Object.keys(flat).slice(0, 3)).toEqual(['objectId', 'objectIds', 'identity']);
+  });
+
+  it('gives lower-case standard fields their CleverTap names and lifts profileData', () => {
+    expect(
+      flattenProfile({
+        name: 'Jack Montana',
+        email: 'jack@example.com',
+        identity: 5555555555,
+        profileData: { 'Last Score': 308, Replayed: true },
+        events: { 'App Launched': { count: 10 } },
+        platformInfo: [{ objectId: '-1a06' }],
+      }),
+    ).toEqual({
+      objectId: '-1a06',
+      objectIds: '-1a06',
+      identity: '5555555555',
+      Name: 'Jack Montana',
+      Email: 'jack@example.com',
+      events: { 'App Launched': { count: 10 } },
+      'Last Score': 308,
+      Replayed: true,
+    });
+  });
+
+  it('keeps a top-level value over the same name in profileData, and never passes a passcode on', () => {
+    expect(
+      flattenProfile({ Plan: 'Gold', profileData: { Plan: 'Silver', passcode: 'x' }, Passcode: 'y' }),
+    ).toEqual({ Plan: 'Gold' });
+  });
+
+  it('uses a top-level objectId when there is no platformInfo, and leaves out absent user keys', () => {
+    expect(flattenProfile({ objectId: '-only', Name: 'X' })).toEqual({
+      objectId: '-only',
+      objectIds: '-only',
+      Name: 'X',
+    });
+    expect(flattenProfile({ Name: 'X' })).toEqual({ Name: 'X' });
+  });
+});

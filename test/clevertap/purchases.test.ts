@@ -1,0 +1,76 @@
+import {
+  chargedData,
+  chargedRecord,
+  itemCountProblem,
+  MAX_CHARGED_ITEMS,
+  RESERVED_CHARGED_KEYS,
+} from '../../src/clevertap/purchases';
+import { LIMITS } from '../../src/clevertap/rules';
+
+describe('Charged records', () => {
+  it('caps items at 50 by default, a documented constant', () => {
+    expect(LIMITS.chargedItems).toBe(50);
+    expect(MAX_CHARGED_ITEMS).toBe(50);
+  });
+
+  it('builds evtData with the given purchase properties, the extra ones and Items', () => {
+    const data = chargedData({
+      amount: 1250,
+      currency: 'USD',
+      paymentMode: 'Invoice',
+      chargedId: '0042',
+      properties: { 'Deal Stage': 'closedwon' },
+      items: [
+        { productName: 'Plan', category: 'Subs', quantity: 1, price: 1200, properties: { Color: 'Red' } },
+        { productName: 'Setup', properties: {} },
+      ],
+    });
+    expect(data).toEqual({
+      Amount: 1250,
+      Currency: 'USD',
+      'Payment Mode': 'Invoice',
+      'Charged ID': '0042',
+      'Deal Stage': 'closedwon',
+      Items: [
+        { 'Product Name': 'Plan', Category: 'Subs', Quantity: 1, Price: 1200, Color: 'Red' },
+        { 'Product Name': 'Setup' },
+      ],
+    });
+  });
+
+  it('leaves out purchase properties that were not given, and keeps a zero amount', () => {
+    expect(chargedData({ amount: 0, properties: {}, items: [{ productName: 'A', properties: {} }] })).toEqual(
+      {
+        Amount: 0,
+        Items: [{ 'Product Name': 'A' }],
+      },
+    );
+  });
+
+  it('builds a Charged event record for the user', () => {
+    expect(
+      chargedRecord(
+        { objectId: '-abc' },
+        { properties: {}, items: [{ productName: 'A', properties: {} }] },
+        1714573800,
+      ),
+    ).toEqual({
+      type: 'event',
+      objectId: '-abc',
+      ts: 1714573800,
+      evtName: 'Charged',
+      evtData: { Items: [{ 'Product Name': 'A' }] },
+    });
+  });
+
+  it('names the keys extra properties may not use', () => {
+    expect(RESERVED_CHARGED_KEYS).toEqual(['Amount', 'Currency', 'Payment Mode', 'Charged ID', 'Items']);
+  });
+
+  it('says what is wrong with the number of items', () => {
+    expect(itemCountProblem(0)).toMatch(/at least one item/);
+    expect(itemCountProblem(1)).toBeUndefined();
+    expect(itemCountProblem(50)).toBeUndefined();
+    expect(itemCountProblem(51)).toBe('there are 51 items; one purchase can carry at most 50');
+  });
+});

@@ -88,7 +88,13 @@ export async function upload(
 ): Promise<UploadResult> {
   const response = await request(
     z,
-    { url: `${baseUrlFor(z, bundle)}/1/upload`, method: 'POST', body: uploadBody(records) },
+    {
+      url: `${baseUrlFor(z, bundle)}/1/upload`,
+      method: 'POST',
+      // Serialised here with one explicit Content-Type: given an object, core 19.1 sends the header twice.
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      body: JSON.stringify(uploadBody(records)),
+    },
     replaySafe,
   );
   const result = readUploadAnswer(response.data, records.length);

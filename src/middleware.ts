@@ -42,7 +42,6 @@ export const addCleverTapHeaders: BeforeRequestMiddleware = (request, _z, bundle
       ...request.headers,
       'X-CleverTap-Account-Id': String(bundle.authData.accountId ?? '').trim(),
       'X-CleverTap-Passcode': String(bundle.authData.passcode ?? '').trim(),
-      ...(request.body ? { 'Content-Type': 'application/json; charset=utf-8' } : {}),
     },
   };
 };

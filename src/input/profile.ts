@@ -39,15 +39,21 @@ type Parse = (
   phoneCountry: () => CountryCode | undefined,
 ) => ProfileValue | undefined;
 
-const text: Parse = (_field, value) =>
-  (value === undefined || value === null ? '' : String(value).trim()) || undefined;
+const trimmed = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
+
+const text: Parse = (_field, value) => trimmed(value) || undefined;
+
+/** The Default Phone Country (and the phone library) is read only when there is a phone. */
+const phone: Parse = (field, value, country) =>
+  trimmed(value) ? parsePhone(field, value, country()) : undefined;
 
 const photo: Parse = (field, value) => {
-  const url = text(field, value, () => undefined);
-  if (url === undefined || STANDARD_PROFILE_KEYS.Photo.check?.(url)) return url;
+  const url = trimmed(value);
+  if (!url) return undefined;
+  if (STANDARD_PROFILE_KEYS.Photo.check?.(url)) return url;
   throw new InputError(
     field,
-    `"${String(url).slice(0, 60)}" is not a web address; use one like https://example.com/ada.png.`,
+    `"${url.slice(0, 60)}" is not a web address; use one like https://example.com/ada.png.`,
   );
 };
 
@@ -60,7 +66,7 @@ const date: Parse = (field, value) => {
 const STANDARD_FIELDS = {
   name: { profileKey: 'Name', parse: text },
   email: { profileKey: 'Email', parse: (field, value) => parseEmail(field, value) },
-  phone: { profileKey: 'Phone', parse: (field, value, country) => parsePhone(field, value, country()) },
+  phone: { profileKey: 'Phone', parse: phone },
   gender: { profileKey: 'Gender', parse: (field, value) => parseGender(field, value) },
   dob: { profileKey: 'DOB', parse: date },
   photo: { profileKey: 'Photo', parse: photo },

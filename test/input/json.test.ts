@@ -1,0 +1,77 @@
+import { InputError } from '../../src/input/errors';
+import { parseJsonObject } from '../../src/input/json';
+
+const FIELD = 'Profile Properties (JSON)';
+
+describe('parseJsonObject: what people type in the Zap editor', () => {
+  it.each<[string, string, Record<string, unknown>]>([
+    ['strict JSON', '{"Plan": "Gold", "Score": 42, "Paid": true}', { Plan: 'Gold', Score: 42, Paid: true }],
+    ['a trailing comma', '{"Plan": "Gold", "Score": 42,}', { Plan: 'Gold', Score: 42 }],
+    ['a trailing comma in a list', '{"Tags": ["a", "b",]}', { Tags: ['a', 'b'] }],
+    ['curly double quotes', '{\u201CPlan\u201D: \u201CGold\u201D}', { Plan: 'Gold' }],
+    ['curly single quotes', '{\u2018Plan\u2019: \u2018Gold\u2019}', { Plan: 'Gold' }],
+    ['single quotes', "{'Plan': 'Gold'}", { Plan: 'Gold' }],
+    ['unquoted names and a comment', '{Plan: "Gold", // tier\n Score: 1}', { Plan: 'Gold', Score: 1 }],
+    [
+      'curly quotes inside valid JSON are kept',
+      '{"Note": "She said \u201Chi\u201D"}',
+      { Note: 'She said \u201Chi\u201D' },
+    ],
+    ['a 15-digit number', '{"Id": 123456789012345}', { Id: 123456789012345 }],
+    ['a long number in quotes', '{"Id": "12345678901234567890"}', { Id: '12345678901234567890' }],
+    ['a negative exponent', '{"Rate": 1.5e-3}', { Rate: 0.0015 }],
+    ['whitespace only', '  \n ', {}],
+  ])('accepts %s', (_name, text, expected) => {
+    expect(parseJsonObject(FIELD, text)).toEqual(expected);
+  });
+
+  it.each([undefined, null, ''])('%j is no properties', (value) => {
+    expect(parseJsonObject(FIELD, value)).toEqual({});
+  });
+
+  it('takes an already-parsed object as it is', () => {
+    expect(parseJsonObject(FIELD, { Plan: 'Gold' })).toEqual({ Plan: 'Gold' });
+  });
+
+  it('keeps a "__proto__" name as a plain property', () => {
+    const parsed = parseJsonObject(FIELD, '{"__proto__": "x"}');
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(Object.keys(parsed)).toEqual(['__proto__']);
+  });
+
+  it.each<[string, string, RegExp]>([
+    [
+      'a mapped value with a quote',
+      '{"Name": "Ada "The Countess""}',
+      /^Profile Properties \(JSON\): this is not valid JSON\. The text breaks at line 1, column 16 \(near `.*`\)\. .*double quote/,
+    ],
+    [
+      'a missing comma on line 3',
+      '{\n  "a": 1,\n  "b": 2\n  "c": 3\n}',
+      /this is not valid JSON\. The text breaks at line 4, column 3 /,
+    ],
+    ['unfinished text', '{"a": 1', /this is not valid JSON\. The text breaks at line 1, column 8 /],
+    ['a list', '[1, 2]', /this must be a JSON object .*got a list/],
+    ['a single value', '42', /this must be a JSON object .*got the single value 42/],
+    ['NaN', '{"Score": NaN}', /the value of "Score" is not a finite number/],
+    ['Infinity', '{"Score": -Infinity}', /the value of "Score" is not a finite number/],
+    [
+      'a 20-digit id without quotes',
+      '{"Deal ID": 12345678901234567890}',
+      /^Profile Properties \(JSON\): the number for "Deal ID" has too many digits to be stored exactly; put it in double quotes/,
+    ],
+    [
+      'a long number in a list',
+      '{"Ids": [1, 98765432109876543210]}',
+      /the number for "Ids"\[2\] has too many digits/,
+    ],
+    [
+      'a long number in an operator',
+      '{"Visits": {"$incr": 1e300}}',
+      /the number for "Visits" > "\$incr" has too many digits/,
+    ],
+  ])('refuses %s with a message naming the field', (_name, text, message) => {
+    expect(() => parseJsonObject(FIELD, text)).toThrow(InputError);
+    expect(() => parseJsonObject(FIELD, text)).toThrow(message);
+  });
+});

@@ -1,0 +1,35 @@
+/** Which user to look up: exactly one of Identity, Email and Object ID, all optional in the editor. */
+import { LookupKey, LOOKUP_KEYS, ProfileQuery } from '../clevertap/profiles';
+import { InputError } from './errors';
+import { USER_KEY_LABELS } from './users';
+
+export const LOOKUP_LABELS: Record<LookupKey, string> = { ...USER_KEY_LABELS, email: 'Email' };
+
+const text = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
+
+const ALL = LOOKUP_KEYS.map((key) => LOOKUP_LABELS[key]).join(' / ');
+
+/** The one lookup to send; a friendly error unless exactly one of the three fields is filled in. */
+export function parseProfileQuery(input: Partial<Record<LookupKey, unknown>>): ProfileQuery {
+  const given = LOOKUP_KEYS.map((key) => [key, text(input[key])] as const).filter(([, value]) => value);
+  if (given.length === 0)
+    throw new InputError(
+      ALL,
+      'fill in one of them so CleverTap knows which user to find: Identity (your own user id, such as the ' +
+        "contact's email or CRM id), Email (the profile's email address) or Object ID (CleverTap's id of the user).",
+    );
+  if (given.length > 1)
+    throw new InputError(
+      given.map(([key]) => LOOKUP_LABELS[key]).join(' / '),
+      'fill in only one of them: CleverTap looks a user up by one key at a time.',
+    );
+  const [key, value] = given[0] as (typeof given)[number];
+  if (key === 'email' && !/^[^\s@]+@[^\s@]+$/.test(value))
+    throw new InputError(LOOKUP_LABELS.email, `"${value.slice(0, 60)}" is not an email address.`);
+  if (key === 'objectId' && /\s/.test(value))
+    throw new InputError(
+      LOOKUP_LABELS.objectId,
+      `"${value.slice(0, 60)}" contains spaces; a CleverTap Object ID has none.`,
+    );
+  return { [key]: value } as ProfileQuery;
+}

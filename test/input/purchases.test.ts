@@ -1,0 +1,191 @@
+import { parseItemProperties, parseItems, parsePurchase } from '../../src/input/purchases';
+
+const item = (fields: Record<string, unknown> = {}) => ({ productName: 'Annual Plan', ...fields });
+
+describe('parsePurchase', () => {
+  it('reads the purchase: numbers from text, ids as text, typed extra properties', () => {
+    expect(
+      parsePurchase({
+        amount: '1250.50',
+        currency: ' USD ',
+        paymentMode: 'Invoice',
+        chargedId: 42,
+        properties: { 'Deal Stage': 'closedwon', Probability: '0.9', Empty: '' },
+        items: [
+          { productName: 'Annual Plan', category: 'Subscriptions', quantity: '1', price: 1200 },
+          { productName: 'Onboarding', quantity: 2, price: '25.25', itemProperties: 'Color=Red; Seats=3' },
+        ],
+      }),
+    ).toEqual({
+      amount: 1250.5,
+      currency: 'USD',
+      paymentMode: 'Invoice',
+      chargedId: '42',
+      properties: { 'Deal Stage': 'closedwon', Probability: 0.9 },
+      items: [
+        { productName: 'Annual Plan', category: 'Subscriptions', quantity: 1, price: 1200, properties: {} },
+        {
+          productName: 'Onboarding',
+          category: undefined,
+          quantity: 2,
+          price: 25.25,
+          properties: { Color: 'Red', Seats: 3 },
+        },
+      ],
+    });
+  });
+
+  it('keeps values as text when Convert Value Types is off', () => {
+    const purchase = parsePurchase({
+      convertValueTypes: 'false',
+      properties: { Probability: '0.9' },
+      items: [item({ itemProperties: 'Seats=3' })],
+    });
+    expect(purchase.properties).toEqual({ Probability: '0.9' });
+    expect(purchase.items[0]?.properties).toEqual({ Seats: '3' });
+  });
+
+  it('leaves optional purchase fields out when empty', () => {
+    expect(parsePurchase({ amount: '', currency: '  ', items: [item()] })).toEqual({
+      amount: undefined,
+      currency: undefined,
+      paymentMode: undefined,
+      chargedId: undefined,
+      properties: {},
+      items: [{ productName: 'Annual Plan', properties: {} }],
+    });
+  });
+
+  it('refuses an amount that is not a number', () => {
+    expect(() => parsePurchase({ amount: '1.250,50', items: [item()] })).toThrow(
+      /^Amount: "1\.250,50" is not a number/,
+    );
+  });
+
+  it.each(['Amount', 'Currency', 'Payment Mode', 'Charged ID', 'Items'])(
+    'refuses "%s" among the other properties',
+    (key) => {
+      expect(() => parsePurchase({ properties: { [key]: 'x' }, items: [item()] })).toThrow(
+        new RegExp(`^Other Purchase Properties: "${key}" is set by the purchase itself`),
+      );
+    },
+  );
+
+  it("applies CleverTap's key rules to the other properties", () => {
+    expect(() => parsePurchase({ properties: { 'Deal.Stage': 'won' }, items: [item()] })).toThrow(
+      /^Other Purchase Properties: this has the property name "Deal\.Stage", which contains "\."/,
+    );
+  });
+
+  it("applies CleverTap's value rules to the text fields", () => {
+    expect(() => parsePurchase({ paymentMode: 'x'.repeat(513), items: [item()] })).toThrow(
+      /^Payment Mode: this has a value for "Payment Mode" longer than 512 characters/,
+    );
+  });
+});
+
+describe('parseItems', () => {
+  it('names the item and field of a price that is not a number', () => {
+    expect(() => parseItems({ items: [item({ price: '10' }), item({ price: '12,50' })] })).toThrow(
+      /^Items, item 2, Price: "12,50" is not a number \(a comma is not a decimal separator here\)/,
+    );
+    expect(() => parseItems({ items: [item({ quantity: 'two' })] })).toThrow(
+      /^Items, item 1, Quantity: "two" is not a number/,
+    );
+  });
+
+  it('needs a product name for each item that has anything in it', () => {
+    expect(() => parseItems({ items: [item(), { price: '5' }] })).toThrow(
+      'Items, item 2, Product Name: fill in the name of the product.',
+    );
+  });
+
+  it('skips items whose fields are all empty, then needs at least one', () => {
+    expect(parseItems({ items: [{ productName: '', price: '' }, item(), { quantity: null }] })).toHaveLength(
+      1,
+    );
+    expect(() => parseItems({ items: [{ productName: ' ' }] })).toThrow(
+      'Items: a purchase needs at least one item: map the line items of the order or deal.',
+    );
+    expect(() => parseItems({})).toThrow(/^Items: a purchase needs at least one item/);
+  });
+
+  it('takes up to 50 items and refuses more', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => item({ productName: `P${i}` }));
+    expect(parseItems({ items: many(50) })).toHaveLength(50);
+    expect(() => parseItems({ items: many(51) })).toThrow(
+      'Items: there are 51 items; one purchase can carry at most 50. Split the purchase into several.',
+    );
+  });
+
+  it('reads a single item given as the top-level children when there is no line-item array', () => {
+    expect(parseItems({ productName: 'Solo', price: '3' })).toEqual([
+      { productName: 'Solo', category: undefined, quantity: undefined, price: 3, properties: {} },
+    ]);
+  });
+
+  it('refuses item entries that are not objects', () => {
+    expect(() => parseItems({ items: ['Annual Plan'] })).toThrow(
+      'Items, item 1: this item is not a set of item fields.',
+    );
+  });
+
+  it('refuses custom item properties that clash with the item fields or break the key rules', () => {
+    expect(() => parseItems({ items: [item({ itemProperties: 'Price=3' })] })).toThrow(
+      /^Items, item 1, Item Properties: "Price" is set by the item's own Price field/,
+    );
+    expect(() => parseItems({ items: [item({ itemProperties: '{"a:b": 1}' })] })).toThrow(
+      /^Items, item 1, Item Properties: this has the property name "a:b", which contains ":"/,
+    );
+    expect(() => parseItems({ items: [item({ itemProperties: '{"Tags": ["a"]}' })] })).toThrow(
+      /^Items, item 1, Item Properties: this has a list for "Tags"/,
+    );
+  });
+
+  it('checks the length of product names', () => {
+    expect(() => parseItems({ items: [item({ productName: 'p'.repeat(600) })] })).toThrow(
+      /^Items, item 1, Product Name: this has a value for "Product Name" longer than 512/,
+    );
+  });
+});
+
+describe('parseItemProperties', () => {
+  const field = 'Items, item 1, Item Properties';
+
+  it('reads name=value pairs separated by ; or line breaks, typed', () => {
+    expect(
+      parseItemProperties(field, 'Color=Red; Size = M\nWeight=1.5;Gift=true; Code="007"; Empty='),
+    ).toEqual({
+      Color: 'Red',
+      Size: 'M',
+      Weight: 1.5,
+      Gift: true,
+      Code: '007',
+    });
+    expect(parseItemProperties(field, 'Note=a=b')).toEqual({ Note: 'a=b' });
+  });
+
+  it('reads a JSON object as written', () => {
+    expect(parseItemProperties(field, '{"Color": "Red", "Weight": 1.5}')).toEqual({
+      Color: 'Red',
+      Weight: 1.5,
+    });
+  });
+
+  it('reads empty as no properties', () => {
+    expect(parseItemProperties(field, undefined)).toEqual({});
+    expect(parseItemProperties(field, '  ')).toEqual({});
+  });
+
+  it('says what is wrong with a pair', () => {
+    expect(() => parseItemProperties(field, 'Color Red')).toThrow(
+      `${field}: "Color Red" is not name=value. Write the properties like Color=Red; Size=M, or as JSON.`,
+    );
+    expect(() => parseItemProperties(field, '=Red')).toThrow(
+      `${field}: "=Red" has no property name before the "=".`,
+    );
+    expect(() => parseItemProperties(field, 'A=1; A=2')).toThrow(
+      `${field}: the property "A" is given twice.`,
+    );
+  });
+});

@@ -1,0 +1,164 @@
+import nock from 'nock';
+import deal from '../fixtures/hubspot-new-deal.json';
+import answers from '../fixtures/clevertap-answers.json';
+import { perform } from '../../src/creates/upload_event';
+import { appTester, authData, EU_HOST, mapFields, messageOf, PASSCODE } from '../helpers';
+
+/** How a user maps a HubSpot "New Deal" into the action: the deal's contact is the user. */
+const dealMapping = {
+  evtName: 'Deal Created',
+  identity: '{{associations.contacts}}',
+  ts: '{{properties.createdate}}',
+  evtData:
+    '{"Deal ID": "{{id}}", "Deal Name": "{{properties.dealname}}", "Amount": {{properties.amount}}, ' +
+    '"Stage": "{{properties.dealstage}}", "Pipeline": "{{properties.pipeline}}", "Close Date": "{{properties.closedate}}"}',
+};
+
+const run = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+
+describe('Upload Event', () => {
+  it('uploads a mapped HubSpot deal as one event record', async () => {
+    const scope = nock(EU_HOST, {
+      reqheaders: { 'x-clevertap-account-id': 'TEST-ACC-123', 'x-clevertap-passcode': PASSCODE },
+    })
+      .post('/1/upload', {
+        d: [
+          {
+            type: 'event',
+            identity: '51',
+            ts: 1714573800,
+            evtName: 'Deal Created',
+            evtData: {
+              'Deal ID': '9001',
+              'Deal Name': 'Acme renewal',
+              Amount: 1200.5,
+              Stage: 'closedwon',
+              Pipeline: 'default',
+              'Close Date': '2024-06-01T00:00:00.000Z',
+            },
+          },
+        ],
+      })
+      .reply(200, answers.success);
+
+    const result = await run(mapFields(dealMapping, deal));
+
+    expect(scope.isDone()).toBe(true);
+    expect(result).toMatchObject({
+      status: 'success',
+      processed: 1,
+      type: 'event',
+      identity: '51',
+      ts: 1714573800,
+      evtName: 'Deal Created',
+    });
+  });
+
+  it('sends evtData {} when Event Properties is empty', async () => {
+    const scope = nock(EU_HOST)
+      .post('/1/upload', { d: [{ type: 'event', identity: 'u1', evtName: 'Signed Up', evtData: {} }] })
+      .reply(200, answers.success);
+    await run({ identity: 'u1', evtName: 'Signed Up' });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('allows Charged, the purchase event', async () => {
+    const scope = nock(EU_HOST).post('/1/upload').reply(200, answers.success);
+    await run({ identity: 'u1', evtName: 'Charged', evtData: '{"Amount": 10}' });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  describe('refuses bad input before sending anything', () => {
+    const cases: [string, Record<string, unknown>, RegExp][] = [
+      ['an empty event name', { identity: 'u', evtName: '  ' }, /^Event Name: fill in the name of the event/],
+      [
+        'an event name with "."',
+        { identity: 'u', evtName: 'deal.won' },
+        /^Event Name: the event name contains "\."/,
+      ],
+      ['an event name with ":" and "$"', { identity: 'u', evtName: 'a:b$' }, /contains ":" "\$"/],
+      [
+        'a system event',
+        { identity: 'u', evtName: 'App Launched' },
+        /"App Launched", an event CleverTap records itself/,
+      ],
+      [
+        'a system event in other casing and spacing',
+        { identity: 'u', evtName: 'notificationclicked' },
+        /"Notification Clicked"/,
+      ],
+      ['an event name over 512 characters', { identity: 'u', evtName: 'e'.repeat(513) }, /longer than 512/],
+      ['no user key', { evtName: 'Signed Up' }, /^Identity \/ Object ID: fill in one/],
+      [
+        'bad JSON',
+        { identity: 'u', evtName: 'Signed Up', evtData: '{"a": 1 "b": 2}' },
+        /^Event Properties \(JSON\): this is not valid JSON/,
+      ],
+      [
+        'a list property',
+        { identity: 'u', evtName: 'Signed Up', evtData: '{"Tags": ["a"]}' },
+        /list for "Tags"/,
+      ],
+      [
+        'too many properties',
+        {
+          identity: 'u',
+          evtName: 'Big',
+          evtData: JSON.stringify(Object.fromEntries([...Array(257)].map((_, i) => [`p${i}`, i]))),
+        },
+        /has 257 properties; CleverTap takes at most 256/,
+      ],
+      [
+        'a key over 120 characters',
+        { identity: 'u', evtName: 'E', evtData: JSON.stringify({ ['k'.repeat(121)]: 1 }) },
+        /longer than 120/,
+      ],
+      ['a Creation Date of 0', { identity: 'u', evtName: 'E', ts: '0' }, /not after 1 January 1970/],
+    ];
+
+    it.each(cases)('%s', async (_name, inputData, expected) => {
+      const scope = nock(EU_HOST).post('/1/upload').reply(200, answers.success);
+      const error = await run(inputData).catch((e: unknown) => e);
+      expect((error as Error).name).toBe('AppError');
+      expect(messageOf(error)).toMatch(expected);
+      expect(scope.isDone()).toBe(false);
+    });
+  });
+
+  it('a system event CleverTap itself refuses (513) is an error, not a success', async () => {
+    nock(EU_HOST).post('/1/upload').reply(200, answers.systemEvent);
+    const error = await run({ identity: '51', evtName: 'Page Seen' }).catch((e: unknown) => e);
+    expect(messageOf(error)).toBe(
+      'CleverTap did not save the data: record 1: the event is one CleverTap records itself (a system event) and ' +
+        "cannot be uploaded (CleverTap code 513). Fix the step's input and try again.",
+    );
+  });
+
+  it('a 555 server error on the record says to try again later', async () => {
+    nock(EU_HOST)
+      .post('/1/upload')
+      .reply(200, {
+        status: 'fail',
+        processed: 0,
+        unprocessed: [{ status: 'fail', code: 555, error: 'Server error' }],
+      });
+    const error = await run({ identity: '51', evtName: 'Deal Won' }).catch((e: unknown) => e);
+    expect(messageOf(error)).toMatch(/code 555\)\. Try again in a few minutes\.$/);
+  });
+
+  it('a timeout says the event may have been stored and replaying may duplicate it', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      nock(EU_HOST).post('/1/upload').delay(60_000).reply(200, answers.success);
+      const pending = run({ identity: '51', evtName: 'Deal Won' }).catch((e: unknown) => e);
+      await jest.advanceTimersByTimeAsync(20_001);
+      const error = await pending;
+      expect(messageOf(error)).toBe(
+        'CleverTap did not answer within 20 seconds. The data may or may not have been saved: check CleverTap ' +
+          'before replaying this step, because an event sent twice is stored twice.',
+      );
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});

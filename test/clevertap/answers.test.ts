@@ -1,0 +1,103 @@
+import {
+  readRequestFailure,
+  readUploadAnswer,
+  describeFailures,
+  RECORD_ERRORS,
+} from '../../src/clevertap/answers';
+
+describe('reading an upload answer', () => {
+  it('is a success only when every record sent was processed', () => {
+    expect(readUploadAnswer({ status: 'success', processed: 2, unprocessed: [] }, 2)).toEqual({
+      ok: true,
+      processed: 2,
+    });
+    expect(readUploadAnswer({ status: 'success', processed: 1, unprocessed: [] }, 2)).toMatchObject({
+      ok: false,
+      unaccounted: 1,
+    });
+  });
+
+  it('reads partial answers record by record, with the record number from the text', () => {
+    const result = readUploadAnswer(
+      {
+        status: 'partial',
+        processed: 1,
+        unprocessed: [
+          {
+            status: 'fail',
+            code: 516,
+            error: 'Phone invalid. Skipped record number : 2',
+            record: { Phone: '0007-SECRET' },
+          },
+        ],
+      },
+      2,
+    );
+    expect(result).toEqual({
+      ok: false,
+      processed: 1,
+      unaccounted: 0,
+      failures: [{ code: 516, reason: RECORD_ERRORS[516], recordNumber: 2 }],
+    });
+    if (result && !result.ok) expect(describeFailures(result)).not.toContain('0007-SECRET');
+  });
+
+  it("gives CleverTap's own text for a code it does not know, never the record", () => {
+    const result = readUploadAnswer(
+      {
+        status: 'fail',
+        processed: 0,
+        unprocessed: [{ code: 599, error: 'Something new', record: { secret: 'x' } }],
+      },
+      1,
+    );
+    expect(result).toMatchObject({ ok: false, failures: [{ code: 599, reason: 'Something new' }] });
+  });
+
+  it.each([undefined, null, 'text', 42, { processed: 1 }])(
+    'does not take %j for an upload answer',
+    (body) => {
+      expect(readUploadAnswer(body, 1)).toBeUndefined();
+    },
+  );
+
+  it('has plain words for every documented per-record code', () => {
+    for (const code of [
+      509, 512, 513, 514, 515, 516, 517, 518, 519, 520, 522, 523, 524, 525, 526, 528, 555,
+    ]) {
+      expect(RECORD_ERRORS[code]).toMatch(/\w+/);
+    }
+  });
+});
+
+describe('request-level failures', () => {
+  it.each([
+    [401, 'credentials'],
+    [403, 'credentials'],
+    [400, 'rejected'],
+    [404, 'rejected'],
+    [405, 'rejected'],
+    [409, 'rejected'],
+    [413, 'rejected'],
+    [418, 'rejected'],
+    [429, 'throttled'],
+    [500, 'unavailable'],
+    [502, 'unavailable'],
+    [503, 'unavailable'],
+  ])('HTTP %i is %s', (status, kind) => {
+    expect(readRequestFailure(status, { status: 'fail', error: 'x', code: status }, 'in1').kind).toBe(kind);
+  });
+
+  it('tells the user where to check credentials and region', () => {
+    expect(readRequestFailure(401, {}, 'in1').message).toMatch(
+      /India \(in1\).*Settings > Project.*dashboard/,
+    );
+  });
+
+  it("quotes CleverTap's error text, or says there was none", () => {
+    expect(readRequestFailure(400, { error: 'Bad JSON' }, 'eu1').message).toBe(
+      'CleverTap rejected the request as invalid: Bad JSON',
+    );
+    expect(readRequestFailure(400, undefined, 'eu1').message).toMatch(/no details given/);
+  });
+});

@@ -5,6 +5,9 @@ import authentication from './src/authentication';
 import { addCleverTapHeaders, handleCleverTapErrors } from './src/middleware';
 import upsertProfile from './src/creates/upsert_profile';
 import uploadEvent from './src/creates/upload_event';
+import recordPurchase from './src/creates/record_purchase';
+import updateProfileProperty from './src/creates/update_profile_property';
+import findProfile, { findOrCreateProfile } from './src/searches/find_profile';
 
 export default defineApp({
   version: packageJson.version,
@@ -17,5 +20,13 @@ export default defineApp({
   creates: {
     [upsertProfile.key]: upsertProfile,
     [uploadEvent.key]: uploadEvent,
+    [recordPurchase.key]: recordPurchase,
+    [updateProfileProperty.key]: updateProfileProperty,
+  },
+  searches: {
+    [findProfile.key]: findProfile,
+  },
+  searchOrCreates: {
+    [findOrCreateProfile.key]: findOrCreateProfile,
   },
 });

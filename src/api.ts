@@ -7,6 +7,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { apiBaseUrl, isRegion, Region, REGION_VALUES } from './clevertap/regions';
 import { readUploadAnswer, UploadResult } from './clevertap/answers';
 import { uploadBody, UploadRecord } from './clevertap/records';
+import { ProfileQuery, readProfileAnswer } from './clevertap/profiles';
 
 /** Environment variable with which the app's developer points every region at another server (a local test server). */
 export const BASE_URL_VARIABLE = 'CLEVERTAP_API_BASE_URL';
@@ -106,4 +107,49 @@ export async function upload(
       502,
     );
   return result;
+}
+
+/**
+ * GET /1/profile.json: the profile of one user, or undefined when CleverTap has no such user. The query value is
+ * URL-encoded by the request (`+` in emails and phones becomes %2B); no body, so no Content-Type. A 200 `fail`
+ * answer is "not found" only when it says so; one about credentials, or any other, is thrown rather than reported
+ * as "no such user". Lookups read nothing into CleverTap, so they are always safe to replay.
+ */
+export async function getProfile(
+  z: ZObject,
+  bundle: Bundle,
+  query: ProfileQuery,
+): Promise<Record<string, unknown> | undefined> {
+  const response = await request(
+    z,
+    { url: `${baseUrlFor(z, bundle)}/1/profile.json`, method: 'GET', params: { ...query } },
+    true,
+  );
+  const answer = readProfileAnswer(response.data);
+  const said = (error: string) => (error ? `: ${error}` : '');
+  switch (answer?.kind) {
+    case 'found':
+      return answer.record;
+    case 'not_found':
+      return undefined;
+    case 'credentials':
+      throw new z.errors.Error(
+        `CleverTap refused the lookup${said(answer.error)}. Check that the connection's Account ID, Passcode and ` +
+          'Region are right and that this passcode may read profiles, then reconnect your CleverTap account.',
+        'auth_failed',
+        401,
+      );
+    case 'failed':
+      throw new z.errors.Error(
+        `CleverTap could not look up the profile${said(answer.error)}. Check the value you searched by and try again.`,
+        'lookup_failed',
+        502,
+      );
+    default:
+      throw new z.errors.Error(
+        `CleverTap answered the lookup with something other than a profile answer (HTTP ${response.status}).`,
+        'unexpected_answer',
+        502,
+      );
+  }
 }

@@ -1,0 +1,168 @@
+/** "Record Purchase": CleverTap's `Charged` event, with the purchased items as Zapier line items. */
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { chargedRecord, MAX_CHARGED_ITEMS } from '../clevertap/purchases';
+import { convertValueTypesField, creationDateField, identityField, objectIdField } from '../fields';
+import { parseEpochSeconds } from '../input/dates';
+import { ITEM_LABELS, parsePurchase, PURCHASE_LABELS } from '../input/purchases';
+import { parseUserKey } from '../input/users';
+import { parseInput, requireAllProcessed } from '../outcomes';
+import { upload } from '../api';
+
+const NUMBER = 'A number with a dot for decimals and no thousands separators, e.g. `1200.50`.';
+
+const inputFields = defineInputFields([
+  identityField,
+  objectIdField,
+  {
+    key: 'amount',
+    label: PURCHASE_LABELS.amount,
+    type: 'number',
+    required: false,
+    helpText: `The total of the purchase, e.g. a HubSpot deal's Amount. ${NUMBER}`,
+  },
+  {
+    key: 'currency',
+    label: PURCHASE_LABELS.currency,
+    type: 'string',
+    required: false,
+    helpText: 'The currency of the amount and prices, e.g. `USD` or `EUR`.',
+  },
+  {
+    key: 'paymentMode',
+    label: PURCHASE_LABELS.paymentMode,
+    type: 'string',
+    required: false,
+    helpText: 'How the purchase was paid, e.g. `Credit Card` or `Invoice`.',
+  },
+  {
+    key: 'chargedId',
+    label: PURCHASE_LABELS.chargedId,
+    type: 'string',
+    required: false,
+    helpText: "The id of the order or deal, e.g. a HubSpot deal's Record ID; sent as text.",
+  },
+  {
+    key: 'items',
+    label: PURCHASE_LABELS.items,
+    required: false,
+    // A parent field may not have helpText (Zapier's schema); the help is on Product Name, the first child.
+    children: [
+      {
+        key: 'productName',
+        label: ITEM_LABELS.productName,
+        type: 'string',
+        required: true,
+        helpText:
+          `The name of the product, e.g. \`Annual Plan\`. Map the line items of the order or deal into these item ` +
+          `fields: at least 1 and at most ${MAX_CHARGED_ITEMS} items; items whose fields are all empty are skipped.`,
+      },
+      {
+        key: 'category',
+        label: ITEM_LABELS.category,
+        type: 'string',
+        required: false,
+        helpText: 'The category of the product, e.g. `Subscriptions`.',
+      },
+      {
+        key: 'quantity',
+        label: ITEM_LABELS.quantity,
+        type: 'number',
+        required: false,
+        helpText: `How many were bought. ${NUMBER}`,
+      },
+      {
+        key: 'price',
+        label: ITEM_LABELS.price,
+        type: 'number',
+        required: false,
+        helpText: `The price of one unit. ${NUMBER}`,
+      },
+      {
+        key: 'itemProperties',
+        label: ITEM_LABELS.itemProperties,
+        type: 'string',
+        required: false,
+        helpText:
+          'Other details of the item as `Name=Value` pairs separated by `;`, e.g. `Color=Red; Size=M`, or as a JSON ' +
+          'object, e.g. `{"Color": "Red", "Weight": 1.5}`. **Convert Value Types** applies to the `Name=Value` form.',
+      },
+    ],
+  },
+  {
+    key: 'properties',
+    label: PURCHASE_LABELS.properties,
+    dict: true,
+    required: false,
+    helpText:
+      'Any other details of the purchase, one per row: the property name on the left and its value on the right, ' +
+      'e.g. `Deal Stage` and `closedwon`. Rows with an empty value are skipped. Amount, Currency, Payment Mode, ' +
+      'Charged ID and Items are set by the fields above.',
+  },
+  convertValueTypesField,
+  { ...creationDateField, helpText: `When the purchase happened. ${creationDateField.helpText}` },
+]);
+
+const perform = (async (z, bundle) => {
+  const { user, ts, purchase } = parseInput(z, () => ({
+    user: parseUserKey(bundle.inputData),
+    purchase: parsePurchase(bundle.inputData),
+    ts: parseEpochSeconds(creationDateField.label, bundle.inputData.ts),
+  }));
+  const record = chargedRecord(user, purchase, ts);
+  const processed = requireAllProcessed(z, await upload(z, bundle, [record], false));
+  return { status: 'success', processed, ...record };
+}) satisfies CreatePerform<typeof inputFields>;
+
+export const sample = {
+  status: 'success',
+  processed: 1,
+  type: 'event',
+  identity: 'ada@example.com',
+  ts: 1714573800,
+  evtName: 'Charged',
+  evtData: {
+    Amount: 1250,
+    Currency: 'USD',
+    'Payment Mode': 'Invoice',
+    'Charged ID': '9876543210',
+    Items: [
+      { 'Product Name': 'Annual Plan', Category: 'Subscriptions', Quantity: 1, Price: 1200 },
+      { 'Product Name': 'Onboarding', Category: 'Services', Quantity: 2, Price: 25 },
+    ],
+  },
+};
+
+export default defineCreate({
+  key: 'record_purchase',
+  noun: 'Purchase',
+  display: {
+    label: 'Record Purchase',
+    description:
+      "Creates a purchase (CleverTap's Charged event) for a user, with its amount and the items bought, such as a " +
+      'won deal with its line items.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample,
+    outputFields: [
+      { key: 'status', label: 'Status', type: 'string' },
+      { key: 'processed', label: 'Records Processed', type: 'integer' },
+      { key: 'type', label: 'Record Type', type: 'string' },
+      { key: 'identity', label: 'Identity', type: 'string' },
+      { key: 'objectId', label: 'Object ID', type: 'string' },
+      { key: 'ts', label: 'Creation Date (Unix Seconds)', type: 'integer' },
+      { key: 'evtName', label: 'Event Name', type: 'string' },
+      { key: 'evtData__Amount', label: 'Amount', type: 'number' },
+      { key: 'evtData__Currency', label: 'Currency', type: 'string' },
+      { key: 'evtData__Payment Mode', label: 'Payment Mode', type: 'string' },
+      { key: 'evtData__Charged ID', label: 'Charged ID', type: 'string' },
+      { key: 'evtData__Items[]Product Name', label: 'Item Product Name', type: 'string' },
+      { key: 'evtData__Items[]Category', label: 'Item Category', type: 'string' },
+      { key: 'evtData__Items[]Quantity', label: 'Item Quantity', type: 'number' },
+      { key: 'evtData__Items[]Price', label: 'Item Price', type: 'number' },
+    ],
+  },
+});
+
+export { perform };

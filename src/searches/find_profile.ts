@@ -1,0 +1,85 @@
+/** "Find User Profile": one CleverTap user looked up by Identity, Email or Object ID, flattened for mapping. */
+import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { flattenProfile } from '../clevertap/profiles';
+import { identityField, objectIdField } from '../fields';
+import { LOOKUP_LABELS, parseProfileQuery } from '../input/lookup';
+import { parseInput } from '../outcomes';
+import { getProfile } from '../api';
+import upsertProfile from '../creates/upsert_profile';
+
+const ONE_OF = 'Fill in only one of **Identity**, **Email** and **Object ID**.';
+
+const inputFields = defineInputFields([
+  {
+    ...identityField,
+    helpText:
+      "Your own unique id for the user, the same one your apps send to CleverTap: for a HubSpot contact, the contact's " +
+      `email or its Record ID. ${ONE_OF}`,
+  },
+  {
+    key: 'email',
+    label: LOOKUP_LABELS.email,
+    type: 'string',
+    required: false,
+    helpText: `The email address stored on the CleverTap profile, e.g. \`ada@example.com\`. ${ONE_OF}`,
+  },
+  {
+    ...objectIdField,
+    helpText: `CleverTap's own id of the user, like \`-2ce3cca260664f70b82b1c6bb505f462\`. ${ONE_OF}`,
+  },
+]);
+
+const perform = (async (z, bundle) => {
+  const query = parseInput(z, () => parseProfileQuery(bundle.inputData));
+  const record = await getProfile(z, bundle, query);
+  return record ? [flattenProfile(record)] : [];
+}) satisfies SearchPerform<typeof inputFields>;
+
+export const sample = {
+  objectId: '-2ce3cca260664f70b82b1c6bb505f462',
+  objectIds: '-2ce3cca260664f70b82b1c6bb505f462',
+  identity: 'ada@example.com',
+  Name: 'Ada Lovelace',
+  Email: 'ada@example.com',
+  Phone: '+14155550123',
+};
+
+// Custom properties come out under their own names (`Lifecycle Stage`, `Plan`): they differ per account, so they are
+// not listed here; Zapier shows them from the test lookup.
+const findProfile = defineSearch({
+  key: 'find_profile',
+  noun: 'User Profile',
+  display: {
+    label: 'Find User Profile',
+    description: 'Finds a user profile in CleverTap by Identity, Email or Object ID.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample,
+    outputFields: [
+      { key: 'objectId', label: 'Object ID', type: 'string' },
+      { key: 'objectIds', label: 'All Object IDs (Comma-Separated)', type: 'string' },
+      { key: 'identity', label: 'Identity', type: 'string' },
+      { key: 'Name', label: 'Name', type: 'string' },
+      { key: 'Email', label: 'Email', type: 'string' },
+      { key: 'Phone', label: 'Phone', type: 'string' },
+    ],
+  },
+});
+
+export default findProfile;
+
+/** "Find or Create User Profile": this search, with Create/Update User Profile when nobody is found. */
+export const findOrCreateProfile = {
+  key: findProfile.key,
+  display: {
+    label: 'Find or Create User Profile',
+    description:
+      'Finds a user profile in CleverTap by Identity, Email or Object ID, or creates one if none is found.',
+  },
+  search: findProfile.key,
+  create: upsertProfile.key,
+};
+
+export { perform };

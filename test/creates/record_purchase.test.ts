@@ -1,0 +1,219 @@
+import nock from 'nock';
+import zapier from 'zapier-platform-core';
+import App from '../../index';
+import recordPurchase, { perform, sample } from '../../src/creates/record_purchase';
+
+const appTester = zapier.createAppTester(App);
+const PASSCODE = 'purchase-passcode-SECRET-77c1';
+const authData = { accountId: 'TEST-ACC-123', passcode: PASSCODE, region: 'eu1' };
+const EU_HOST = 'https://api.clevertap.com';
+const SUCCESS = { status: 'success', processed: 1, unprocessed: [] };
+
+function messageOf(error: unknown): string {
+  const text = (error as Error).message;
+  try {
+    return (JSON.parse(text) as { message?: string }).message ?? text;
+  } catch {
+    return text;
+  }
+}
+
+const run = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+
+const upload = () =>
+  nock(EU_HOST, {
+    reqheaders: {
+      'x-clevertap-account-id': 'TEST-ACC-123',
+      'x-clevertap-passcode': PASSCODE,
+      'content-type': 'application/json; charset=utf-8',
+    },
+  });
+
+/** A HubSpot deal with two line items, as a user maps it (HubSpot gives numbers as text). */
+const dealInput = {
+  identity: '51',
+  ts: '1714573800000',
+  amount: '1250.00',
+  currency: 'USD',
+  paymentMode: 'Invoice',
+  chargedId: '9001',
+  properties: { 'Deal Name': 'Acme renewal', Pipeline: 'default', Probability: '0.9' },
+  items: [
+    {
+      productName: 'Annual Plan',
+      category: 'Subscriptions',
+      quantity: '1',
+      price: '1200.00',
+      itemProperties: '',
+    },
+    {
+      productName: 'Onboarding',
+      category: 'Services',
+      quantity: '2',
+      price: '25',
+      itemProperties: 'SKU=ONB-1',
+    },
+  ],
+};
+
+const expectedRecord = {
+  type: 'event',
+  identity: '51',
+  ts: 1714573800,
+  evtName: 'Charged',
+  evtData: {
+    Amount: 1250,
+    Currency: 'USD',
+    'Payment Mode': 'Invoice',
+    'Charged ID': '9001',
+    'Deal Name': 'Acme renewal',
+    Pipeline: 'default',
+    Probability: 0.9,
+    Items: [
+      { 'Product Name': 'Annual Plan', Category: 'Subscriptions', Quantity: 1, Price: 1200 },
+      { 'Product Name': 'Onboarding', Category: 'Services', Quantity: 2, Price: 25, SKU: 'ONB-1' },
+    ],
+  },
+};
+
+describe('Record Purchase', () => {
+  it('uploads one Charged event with the line items as Items', async () => {
+    let raw = '';
+    const scope = upload()
+      .post('/1/upload', (body) => {
+        raw = JSON.stringify(body);
+        return true;
+      })
+      .reply(200, SUCCESS);
+
+    const result = await run(dealInput);
+
+    expect(scope.isDone()).toBe(true);
+    expect(JSON.parse(raw)).toEqual({ d: [expectedRecord] });
+    expect(result).toEqual({ status: 'success', processed: 1, ...expectedRecord });
+  });
+
+  it('sends only what is given, by Object ID, without ts', async () => {
+    const scope = upload()
+      .post('/1/upload', {
+        d: [
+          {
+            type: 'event',
+            objectId: '-abc',
+            evtName: 'Charged',
+            evtData: { Items: [{ 'Product Name': 'Gift Card' }] },
+          },
+        ],
+      })
+      .reply(200, SUCCESS);
+
+    await run({ objectId: '-abc', items: [{ productName: 'Gift Card' }, { productName: '' }] });
+
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('turns a record CleverTap refuses into an error, not a success', async () => {
+    upload()
+      .post('/1/upload')
+      .reply(200, {
+        status: 'fail',
+        processed: 0,
+        unprocessed: [
+          {
+            status: 'fail',
+            code: 528,
+            error: 'Event discarded. ErrorCode: 528 - Charged. Skipped record number : 1',
+            record: {},
+          },
+        ],
+      });
+
+    const error = await run(dealInput).catch((e: unknown) => e);
+
+    expect(messageOf(error)).toBe(
+      'CleverTap did not save the data: record 1: the event has been discarded in the CleverTap dashboard ' +
+        "(Settings > Events) (CleverTap code 528). Fix the step's input and try again.",
+    );
+  });
+
+  it.each([
+    [{ ...dealInput, amount: '1.250,00' }, /^Amount: "1\.250,00" is not a number/],
+    [
+      { ...dealInput, items: [dealInput.items[0], { productName: 'X', price: '12,50' }] },
+      /^Items, item 2, Price: "12,50" is not a number/,
+    ],
+    [{ ...dealInput, items: [{ productName: 'X', quantity: 'two' }] }, /^Items, item 1, Quantity: "two"/],
+    [{ ...dealInput, items: [] }, /^Items: a purchase needs at least one item/],
+    [
+      { ...dealInput, items: Array.from({ length: 51 }, (_, i) => ({ productName: `P${i}` })) },
+      /^Items: there are 51 items; one purchase can carry at most 50/,
+    ],
+    [
+      { ...dealInput, properties: { Amount: '3' } },
+      /^Other Purchase Properties: "Amount" is set by the purchase/,
+    ],
+    [
+      { ...dealInput, properties: { 'a|b': '3' } },
+      /^Other Purchase Properties: this has the property name "a\|b"/,
+    ],
+    [
+      { ...dealInput, items: [{ productName: 'X', itemProperties: 'Color' }] },
+      /^Items, item 1, Item Properties: "Color" is not name=value/,
+    ],
+    [{ ...dealInput, identity: '', objectId: '' }, /^Identity \/ Object ID: fill in one of them/],
+    [{ ...dealInput, ts: 'yesterday' }, /^Creation Date: "yesterday" is not a date/],
+  ])('sends nothing and names the field for invalid input %#', async (inputData, message) => {
+    const scope = upload().post('/1/upload').reply(200, SUCCESS);
+
+    const error = await run(inputData).catch((e: unknown) => e);
+
+    expect(messageOf(error)).toMatch(message);
+    expect(scope.isDone()).toBe(false);
+  });
+});
+
+describe('Record Purchase definition', () => {
+  it("is labelled in Zapier's style", () => {
+    expect(recordPurchase.key).toBe('record_purchase');
+    expect(recordPurchase.display.label).toBe('Record Purchase');
+    expect(recordPurchase.display.description).toMatch(/^Creates /);
+  });
+
+  it('has the fields the issue names, with the items as line items', () => {
+    const fields = recordPurchase.operation.inputFields as { key: string; children?: { key: string }[] }[];
+    expect(fields.map((f) => f.key)).toEqual([
+      'identity',
+      'objectId',
+      'amount',
+      'currency',
+      'paymentMode',
+      'chargedId',
+      'items',
+      'properties',
+      'convertValueTypes',
+      'ts',
+    ]);
+    expect(fields.find((f) => f.key === 'items')?.children?.map((c) => c.key)).toEqual([
+      'productName',
+      'category',
+      'quantity',
+      'price',
+      'itemProperties',
+    ]);
+  });
+
+  it('has a sample shaped like the real output, covering every output field', () => {
+    const keys = (recordPurchase.operation.outputFields ?? []).map((f) => ('key' in f ? f.key : ''));
+    const flat = new Set<string>();
+    const walk = (value: unknown, path: string) => {
+      if (Array.isArray(value)) value.forEach((v) => walk(v, `${path}[]`));
+      else if (value && typeof value === 'object')
+        for (const [k, v] of Object.entries(value))
+          walk(v, path ? (path.endsWith('[]') ? `${path}${k}` : `${path}__${k}`) : k);
+      else flat.add(path);
+    };
+    walk(sample, '');
+    expect(keys.filter((k) => k !== 'objectId' && !flat.has(k))).toEqual([]);
+    expect(sample.evtName).toBe('Charged');
+  });
+});

@@ -1,0 +1,204 @@
+import nock from 'nock';
+import zapier from 'zapier-platform-core';
+import App from '../../index';
+import findProfile, { findOrCreateProfile, perform, sample } from '../../src/searches/find_profile';
+
+// Core's own validation of a compiled app (functions replaced), as the CLI's `validate` runs it; untyped.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const schemaTools = require('zapier-platform-core/src/tools/schema') as {
+  validateApp: (app: unknown) => unknown[];
+  prepareApp: (app: unknown) => unknown;
+};
+
+const appTester = zapier.createAppTester(App);
+const PASSCODE = 'find-passcode-SECRET-31ab';
+const authData = { accountId: 'TEST-ACC-123', passcode: PASSCODE, region: 'eu1' };
+const EU_HOST = 'https://api.clevertap.com';
+const CREDENTIAL_HEADERS = { 'x-clevertap-account-id': 'TEST-ACC-123', 'x-clevertap-passcode': PASSCODE };
+
+/** The message of an AppError (z.errors.Error stores JSON in .message). */
+function messageOf(error: unknown): string {
+  const text = (error as Error).message;
+  try {
+    return (JSON.parse(text) as { message?: string }).message ?? text;
+  } catch {
+    return text;
+  }
+}
+
+const run = (inputData: Record<string, unknown>, auth: Record<string, string> = authData) =>
+  appTester(perform, { authData: auth, inputData });
+
+/** A lookup interceptor that refuses any Content-Type header and needs the credentials. */
+const lookup = (host = EU_HOST) =>
+  nock(host, { reqheaders: CREDENTIAL_HEADERS, badheaders: ['content-type'] }).get('/1/profile.json');
+
+const found = {
+  status: 'success',
+  record: {
+    Name: 'Ada Lovelace',
+    Email: 'ada+zap@example.com',
+    Phone: '+14155550123',
+    'Lifecycle Stage': 'customer',
+    identity: 'ada@example.com',
+    platformInfo: [{ objectId: '-2ce3cca260664f70b82b1c6bb505f462', platform: 'Web' }, { objectId: '__g99' }],
+  },
+};
+
+describe('Find User Profile', () => {
+  it('looks the user up by Identity and returns the profile flattened', async () => {
+    const scope = lookup().query({ identity: 'ada@example.com' }).reply(200, found);
+
+    const result = await run({ identity: ' ada@example.com ' });
+
+    expect(scope.isDone()).toBe(true);
+    expect(result).toEqual([
+      {
+        objectId: '-2ce3cca260664f70b82b1c6bb505f462',
+        objectIds: '-2ce3cca260664f70b82b1c6bb505f462,__g99',
+        identity: 'ada@example.com',
+        Name: 'Ada Lovelace',
+        Email: 'ada+zap@example.com',
+        Phone: '+14155550123',
+        'Lifecycle Stage': 'customer',
+      },
+    ]);
+    expect(JSON.stringify(result)).not.toContain(PASSCODE);
+  });
+
+  it('URL-encodes the email, so a + reaches CleverTap as %2B', async () => {
+    let path = '';
+    const scope = lookup()
+      .query(true)
+      .reply(200, function () {
+        path = this.req.path;
+        return found;
+      });
+
+    await run({ email: 'ada+zap@example.com' });
+
+    expect(scope.isDone()).toBe(true);
+    expect(path).toBe('/1/profile.json?email=ada%2Bzap%40example.com');
+  });
+
+  it('looks up by Object ID at the connection region', async () => {
+    const scope = lookup('https://in1.api.clevertap.com')
+      .query({ objectId: '-2ce3cca260664f70b82b1c6bb505f462' })
+      .reply(200, found);
+
+    const [profile] = await run(
+      { objectId: '-2ce3cca260664f70b82b1c6bb505f462' },
+      { ...authData, region: 'in1' },
+    );
+
+    expect(scope.isDone()).toBe(true);
+    expect(profile).toMatchObject({ objectId: '-2ce3cca260664f70b82b1c6bb505f462' });
+  });
+
+  it.each([
+    ['no record', { status: 'success' }],
+    ['a null record', { status: 'success', record: null }],
+    ['an empty record', { status: 'success', record: {} }],
+    ['a fail "User not found" with code 404', { status: 'fail', error: 'User not found', code: 404 }],
+    ['a fail that says no such profile', { status: 'fail', error: 'No such profile' }],
+  ])('returns [] when CleverTap answers %s', async (_what, body) => {
+    const scope = lookup().query({ identity: 'nobody' }).reply(200, body);
+
+    await expect(run({ identity: 'nobody' })).resolves.toEqual([]);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('throws, rather than report "not found", for a 200 fail about credentials', async () => {
+    lookup().query(true).reply(200, { status: 'fail', error: 'Account ID is not valid' });
+
+    const error = await run({ identity: 'u1' }).catch((e: unknown) => e);
+
+    expect(messageOf(error)).toBe(
+      "CleverTap refused the lookup: Account ID is not valid. Check that the connection's Account ID, Passcode and " +
+        'Region are right and that this passcode may read profiles, then reconnect your CleverTap account.',
+    );
+  });
+
+  it('throws, rather than report "not found", for any other 200 fail', async () => {
+    lookup().query(true).reply(200, { status: 'fail', error: 'Identity is malformed', code: 400 });
+
+    const error = await run({ identity: 'u1' }).catch((e: unknown) => e);
+
+    expect(messageOf(error)).toBe(
+      'CleverTap could not look up the profile: Identity is malformed. Check the value you searched by and try again.',
+    );
+  });
+
+  it('throws for an answer that is not a lookup answer', async () => {
+    lookup().query(true).reply(200, '<html>Maintenance</html>', { 'Content-Type': 'text/html' });
+
+    const error = await run({ identity: 'u1' }).catch((e: unknown) => e);
+
+    expect(messageOf(error)).toBe(
+      'CleverTap answered the lookup with something other than a profile answer (HTTP 200).',
+    );
+  });
+
+  it('reports a 401 as a credentials problem, naming the region', async () => {
+    lookup().query(true).reply(401, { status: 'fail', error: 'Invalid Credentials', code: 401 });
+
+    const error = await run({ identity: 'u1' }).catch((e: unknown) => e);
+
+    expect((error as Error).name).toBe('ExpiredAuthError');
+    expect(messageOf(error)).toMatch(
+      /^CleverTap did not accept the Account ID and Passcode for the Europe \(eu1\)/,
+    );
+  });
+
+  it.each([
+    [{}, /^Identity \/ Email \/ Object ID: fill in one of them/],
+    [{ identity: 'u1', objectId: '-abc' }, /^Identity \/ Object ID: fill in only one of them/],
+    [{ email: 'not-an-email' }, /^Email: "not-an-email" is not an email address/],
+  ])('sends nothing and explains for input %p', async (inputData, message) => {
+    const scope = lookup().query(true).reply(200, found);
+
+    const error = await run(inputData).catch((e: unknown) => e);
+
+    expect(messageOf(error)).toMatch(message);
+    expect(scope.isDone()).toBe(false);
+  });
+});
+
+describe('Find User Profile definition', () => {
+  it("is labelled in Zapier's style and has input fields", () => {
+    expect(findProfile.key).toBe('find_profile');
+    expect(findProfile.display.label).toBe('Find User Profile');
+    expect(findProfile.display.description).toMatch(/^Finds /);
+    expect(findProfile.operation.inputFields?.map((f) => ('key' in f ? f.key : ''))).toEqual([
+      'identity',
+      'email',
+      'objectId',
+    ]);
+  });
+
+  it('has a sample with exactly the output fields', () => {
+    const keys = (findProfile.operation.outputFields ?? []).map((f) => ('key' in f ? f.key : ''));
+    expect(Object.keys(sample).sort()).toEqual([...keys].sort());
+  });
+
+  it('pairs with Create/Update User Profile under its own key', () => {
+    expect(findOrCreateProfile).toEqual({
+      key: 'find_profile',
+      display: {
+        label: 'Find or Create User Profile',
+        description: expect.stringMatching(/^Finds a user profile .* or creates one if none is found\.$/),
+      },
+      search: 'find_profile',
+      create: 'upsert_profile',
+    });
+    expect(App.searchOrCreates?.find_profile).toBe(findOrCreateProfile);
+    expect(App.creates?.upsert_profile).toBeDefined();
+  });
+
+  it("passes Zapier's schema validation with the new search, creates and search-or-create", () => {
+    expect(schemaTools.validateApp(schemaTools.prepareApp(App))).toEqual([]);
+    // The same check does see a broken definition: a search-or-create whose key is not its search's.
+    const broken = { ...App, searchOrCreates: { other: { ...findOrCreateProfile, key: 'other' } } };
+    expect(schemaTools.validateApp(schemaTools.prepareApp(broken))).not.toEqual([]);
+  });
+});

@@ -1,22 +1,8 @@
 import nock from 'nock';
-import zapier from 'zapier-platform-core';
-import App from '../../index';
+import { appTester, authData, EU_HOST, messageOf, PASSCODE } from '../helpers';
 import updateProfileProperty, { perform, sample } from '../../src/creates/update_profile_property';
 
-const appTester = zapier.createAppTester(App);
-const PASSCODE = 'property-passcode-SECRET-0d9e';
-const authData = { accountId: 'TEST-ACC-123', passcode: PASSCODE, region: 'eu1' };
-const EU_HOST = 'https://api.clevertap.com';
 const SUCCESS = { status: 'success', processed: 1, unprocessed: [] };
-
-function messageOf(error: unknown): string {
-  const text = (error as Error).message;
-  try {
-    return (JSON.parse(text) as { message?: string }).message ?? text;
-  } catch {
-    return text;
-  }
-}
 
 const run = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
 

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import zapier from 'zapier-platform-core';
+import { appTester, authData, EU_HOST, messageOf, PASSCODE } from '../helpers';
 import App from '../../index';
 import findProfile, { findOrCreateProfile, perform, sample } from '../../src/searches/find_profile';
 
@@ -10,21 +10,7 @@ const schemaTools = require('zapier-platform-core/src/tools/schema') as {
   prepareApp: (app: unknown) => unknown;
 };
 
-const appTester = zapier.createAppTester(App);
-const PASSCODE = 'find-passcode-SECRET-31ab';
-const authData = { accountId: 'TEST-ACC-123', passcode: PASSCODE, region: 'eu1' };
-const EU_HOST = 'https://api.clevertap.com';
 const CREDENTIAL_HEADERS = { 'x-clevertap-account-id': 'TEST-ACC-123', 'x-clevertap-passcode': PASSCODE };
-
-/** The message of an AppError (z.errors.Error stores JSON in .message). */
-function messageOf(error: unknown): string {
-  const text = (error as Error).message;
-  try {
-    return (JSON.parse(text) as { message?: string }).message ?? text;
-  } catch {
-    return text;
-  }
-}
 
 const run = (inputData: Record<string, unknown>, auth: Record<string, string> = authData) =>
   appTester(perform, { authData: auth, inputData });

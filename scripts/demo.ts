@@ -1,0 +1,268 @@
+/**
+ * `npm run demo`: the app's main job, end to end, on this machine, with no CleverTap account.
+ *
+ * Builds nothing itself (`npm run demo` runs `npm run build` first), then:
+ *   1. starts the local CleverTap-compatible test server (sandbox/) in-process on a free port, with a demo account
+ *      whose passcode is made up for this run, and points the app at it with CLEVERTAP_API_BASE_URL;
+ *   2. loads the BUILT app through its public entry (the root index.js, as the Zapier CLI does) and runs it with
+ *      zapier-platform-core's own tester, so every step goes through the app's middleware and core's checks:
+ *        - the connection test,
+ *        - a HubSpot "New Contact" sample through "Create/Update User Profile",
+ *        - a HubSpot "New Deal" sample through "Upload Event",
+ *        - "Find User Profile" to read the profile back from the server,
+ *        - one bad input, to show the error the Zap user sees and that nothing was sent;
+ *   3. prints, for each step, what was sent, what CleverTap (the test server) answered and what the Zap step would
+ *      output; exits 0 when every step behaved as expected, 1 otherwise.
+ *
+ * The HubSpot samples are the same files the unit tests use (test/fixtures/hubspot-new-*.json), read at run time so
+ * there is one copy. The passcode is never printed: every line goes through `say`, which masks it.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { startSandbox, type Sandbox } from '../sandbox';
+
+// This file runs as dist/scripts/demo.js: the app's root (package.json, index.js, test/fixtures) is two levels up.
+const APP_ROOT = resolve(__dirname, '..', '..');
+const load = createRequire(__filename);
+
+// Core prints request logs (with headers) when these are set; the demo shows the traffic itself, without secrets.
+delete process.env.LOG_TO_STDOUT;
+delete process.env.DETAILED_LOG_TO_STDOUT;
+// Core decides once, when it is first loaded, whether it runs under test: then it checks every step's output
+// strictly (as `zapier-platform invoke` does) and prints no per-run memory lines. Hence it is loaded only now.
+process.env.NODE_ENV = 'test';
+const zapier = load('zapier-platform-core') as typeof import('zapier-platform-core');
+
+type Perform = (z: ZObject, bundle: Bundle) => unknown;
+/** The parts of the app definition the demo runs: only what the public entry exposes. */
+interface LoadedApp {
+  version: string;
+  platformVersion: string;
+  authentication: { test: Perform };
+  creates: Record<string, { operation: { perform: Perform } }>;
+  searches: Record<string, { operation: { perform: Perform } }>;
+}
+
+const ACCOUNT = {
+  id: 'DEMO-ACCOUNT',
+  // Made up per run; shown nowhere (say() masks it), as a real passcode must be.
+  passcode: `demo-${Math.random().toString(36).slice(2, 12)}`,
+  region: 'in1' as const,
+};
+const authData = { accountId: ACCOUNT.id, passcode: ACCOUNT.passcode, region: ACCOUNT.region };
+
+function say(text = ''): void {
+  console.log(text.split(ACCOUNT.passcode).join('********'));
+}
+
+function json(value: unknown, indent = '      '): string {
+  return JSON.stringify(value, null, 2)
+    .split('\n')
+    .map((line) => indent + line)
+    .join('\n');
+}
+
+/** A HubSpot trigger sample, as the HubSpot app's New Contact / New Deal triggers output it. */
+interface HubSpotRecord {
+  id: string;
+  properties: Record<string, string>;
+  associations?: { contacts?: string[] };
+}
+
+function fixture(name: string): HubSpotRecord {
+  return JSON.parse(readFileSync(resolve(APP_ROOT, 'test', 'fixtures', name), 'utf8')) as HubSpotRecord;
+}
+
+/** The message a Zap user sees for an error thrown by a step (AppError keeps JSON in .message). */
+function shownError(error: unknown): { name: string; message: string } {
+  const { name, message } = error as Error;
+  try {
+    const parsed = JSON.parse(message) as { message?: string };
+    return { name, message: parsed.message ?? message };
+  } catch {
+    return { name, message };
+  }
+}
+
+const problems: string[] = [];
+function check(ok: boolean, what: string): void {
+  if (!ok) problems.push(what);
+}
+
+class Demo {
+  private seenUploads = 0;
+  private seenLookups = 0;
+  private step = 0;
+
+  constructor(
+    private readonly sandbox: Sandbox,
+    private readonly app: LoadedApp,
+    private readonly appTester: ReturnType<typeof zapier.createAppTester>,
+  ) {}
+
+  heading(title: string): void {
+    this.step += 1;
+    say();
+    say(`${this.step}. ${title}`);
+  }
+
+  /** Runs one perform through core; prints the traffic it caused and its output (or error). */
+  async run(
+    perform: Perform,
+    inputData: Record<string, unknown>,
+  ): Promise<{ output?: unknown; error?: unknown }> {
+    if (Object.keys(inputData).length) {
+      say('   Zap step input (fields as mapped in the Zap editor):');
+      say(json(inputData));
+    }
+    let outcome: { output?: unknown; error?: unknown };
+    try {
+      outcome = { output: await this.appTester(perform, { authData, inputData }) };
+    } catch (error) {
+      outcome = { error };
+    }
+    this.printTraffic();
+    if ('error' in outcome) {
+      const { name, message } = shownError(outcome.error);
+      say(`   The Zap step stops with ${name}; the user sees:`);
+      say(`      ${message}`);
+    } else {
+      say('   Zap step output (what later steps can map):');
+      say(json(outcome.output));
+    }
+    return outcome;
+  }
+
+  /** Prints the requests the test server received since the last call, and its answers. */
+  printTraffic(): number {
+    const uploads = this.sandbox.received().slice(this.seenUploads);
+    const lookups = this.sandbox.lookups().slice(this.seenLookups);
+    this.seenUploads += uploads.length;
+    this.seenLookups += lookups.length;
+    const calls = [
+      ...uploads.map((u) => ({ ...u, line: `POST /${u.region}/1/upload`, body: u.body as unknown })),
+      ...lookups.map((l) => ({
+        ...l,
+        line: `GET /${l.region}/1/profile.json?${new URLSearchParams(l.query).toString()}`,
+        body: undefined,
+      })),
+    ].sort((a, b) => a.seq - b.seq);
+    if (calls.length === 0) say('   Sent to CleverTap: nothing (0 requests).');
+    for (const call of calls) {
+      say(
+        `   Sent to CleverTap: ${call.line}   (X-CleverTap-Account-Id: ${call.accountId}, passcode header not shown)`,
+      );
+      if (call.body !== undefined) say(json(call.body));
+      say(`   CleverTap answered: HTTP ${call.status}`);
+      say(json(call.answer));
+    }
+    return calls.length;
+  }
+}
+
+async function main(): Promise<void> {
+  const sandbox = await startSandbox({ port: 0, accounts: [ACCOUNT] });
+  process.env.CLEVERTAP_API_BASE_URL = sandbox.baseUrl;
+  try {
+    // The built app, loaded the way the Zapier CLI loads it: require(<app root>) -> package.json main -> index.js.
+    const app = load(APP_ROOT) as LoadedApp;
+    const appTester = zapier.createAppTester(app);
+    const demo = new Demo(sandbox, app, appTester);
+    const { creates, searches } = app;
+
+    say('CleverTap for Zapier: a demonstration against the local CleverTap test server');
+    say(
+      `   App ${app.version} on zapier-platform-core ${app.platformVersion}, loaded from ${APP_ROOT}/index.js`,
+    );
+    say(`   Test server: ${sandbox.url} (CLEVERTAP_API_BASE_URL=${sandbox.baseUrl})`);
+    say(
+      `   Connection: Account ID ${ACCOUNT.id}, Region ${ACCOUNT.region}, Passcode ******** (made up for this run)`,
+    );
+
+    demo.heading('Connection test (what Zapier runs when the user connects CleverTap)');
+    const connection = await demo.run(app.authentication.test, {});
+    check(!connection.error, 'the connection test failed');
+
+    const contact = fixture('hubspot-new-contact.json');
+    const p = contact.properties;
+    demo.heading('HubSpot "New Contact" -> CleverTap "Create/Update User Profile"');
+    say('   Trigger sample (HubSpot New Contact):');
+    say(json(contact));
+    const profile = await demo.run(creates.upsert_profile!.operation.perform, {
+      identity: contact.id,
+      ts: p.createdate,
+      name: `${p.firstname} ${p.lastname}`,
+      email: p.email,
+      phone: p.phone,
+      properties: { 'Lifecycle Stage': p.lifecyclestage, 'HubSpot Contact ID': contact.id },
+    });
+    check(!profile.error, 'Create/Update User Profile failed');
+
+    const deal = fixture('hubspot-new-deal.json');
+    const d = deal.properties;
+    demo.heading('HubSpot "New Deal" -> CleverTap "Upload Event"');
+    say('   Trigger sample (HubSpot New Deal):');
+    say(json(deal));
+    const event = await demo.run(creates.upload_event!.operation.perform, {
+      evtName: 'Deal Created',
+      identity: deal.associations?.contacts?.[0],
+      ts: d.createdate,
+      eventProperties: {
+        'Deal ID': deal.id,
+        'Deal Name': d.dealname,
+        Amount: d.amount,
+        Stage: d.dealstage,
+        'Close Date': d.closedate,
+      },
+    });
+    check(!event.error, 'Upload Event failed');
+
+    demo.heading('Read the profile back: CleverTap "Find User Profile" by Identity');
+    const found = await demo.run(searches.find_profile!.operation.perform, { identity: contact.id });
+    const record = Array.isArray(found.output) ? (found.output[0] as Record<string, unknown>) : undefined;
+    check(
+      record?.Name === 'Ada Lovelace' && record?.Email === p.email,
+      'the profile read back is not the one sent',
+    );
+    say(
+      `   On the test server: ${sandbox.store.profiles().length} profile(s), ${sandbox.store.events().length} event(s) ` +
+        `for user ${contact.id}: ${sandbox.store
+          .events()
+          .map((e) => e.evtName)
+          .join(', ')}`,
+    );
+
+    demo.heading('A bad input: a contact whose email has a typo');
+    const before = sandbox.received().length;
+    const bad = await demo.run(creates.upsert_profile!.operation.perform, {
+      identity: '52',
+      name: 'Charles Babbage',
+      email: 'charles@@example.com',
+    });
+    check(Boolean(bad.error), 'the bad input was not refused');
+    check(sandbox.received().length === before, 'the bad input was sent to CleverTap');
+    check(!sandbox.store.profile('identity', '52'), 'the bad input was stored');
+
+    say();
+    if (problems.length) {
+      say(`Demo FAILED: ${problems.join('; ')}.`);
+      process.exitCode = 1;
+    } else {
+      say(
+        'Demo finished: the profile and the event were stored and read back; the bad input was refused before ' +
+          'anything was sent.',
+      );
+      say('Try it yourself: `npm run sandbox -- --port 4010`, then point CLEVERTAP_API_BASE_URL at it.');
+    }
+  } finally {
+    await sandbox.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  const { name, message } = shownError(error);
+  say(`Demo FAILED: ${name}: ${message}`);
+  process.exit(1);
+});

@@ -104,7 +104,8 @@ export const profileStandardFields = [
   defineInputField({
     key: 'dob',
     label: PROFILE_LABELS.dob,
-    type: 'datetime',
+    // Text, not datetime: Zapier would read a bare date in the Zap's time zone and could move the birthday a day.
+    type: 'string',
     required: false,
     helpText:
       'A date such as `1990-05-17`; accepts the same formats as **Creation Date**, including Unix timestamps.',

@@ -18,7 +18,8 @@ export const MAX_CHARGED_ITEMS = LIMITS.chargedItems;
 export const CHARGED_KEYS = {
   amount: 'Amount',
   currency: 'Currency',
-  paymentMode: 'Payment Mode',
+  // CleverTap's own spelling (lower-case m), as in its Charged examples; the Zap field is labelled Payment Mode.
+  paymentMode: 'Payment mode',
   chargedId: 'Charged ID',
 } as const;
 

@@ -123,7 +123,7 @@ export const sample = {
   evtData: {
     Amount: 1250,
     Currency: 'USD',
-    'Payment Mode': 'Invoice',
+    'Payment mode': 'Invoice',
     'Charged ID': '9876543210',
     Items: [
       { 'Product Name': 'Annual Plan', Category: 'Subscriptions', Quantity: 1, Price: 1200 },
@@ -155,7 +155,7 @@ export default defineCreate({
       { key: 'evtName', label: 'Event Name', type: 'string' },
       { key: 'evtData__Amount', label: 'Amount', type: 'number' },
       { key: 'evtData__Currency', label: 'Currency', type: 'string' },
-      { key: 'evtData__Payment Mode', label: 'Payment Mode', type: 'string' },
+      { key: 'evtData__Payment mode', label: 'Payment Mode', type: 'string' },
       { key: 'evtData__Charged ID', label: 'Charged ID', type: 'string' },
       { key: 'evtData__Items[]Product Name', label: 'Item Product Name', type: 'string' },
       { key: 'evtData__Items[]Category', label: 'Item Category', type: 'string' },

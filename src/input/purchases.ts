@@ -167,7 +167,9 @@ export function parsePurchase(input: Record<string, unknown>): Purchase {
     parseKeyValues(PURCHASE_LABELS.properties, input.properties, convert),
     'event',
   );
-  const clash = Object.keys(properties).find((key) => RESERVED_CHARGED_KEYS.includes(key));
+  const clash = Object.keys(properties).find((key) =>
+    RESERVED_CHARGED_KEYS.some((reserved) => reserved.toLowerCase() === key.toLowerCase()),
+  );
   if (clash)
     throw new InputError(
       PURCHASE_LABELS.properties,

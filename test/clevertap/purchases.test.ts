@@ -28,7 +28,7 @@ describe('Charged records', () => {
     expect(data).toEqual({
       Amount: 1250,
       Currency: 'USD',
-      'Payment Mode': 'Invoice',
+      'Payment mode': 'Invoice',
       'Charged ID': '0042',
       'Deal Stage': 'closedwon',
       Items: [
@@ -64,7 +64,7 @@ describe('Charged records', () => {
   });
 
   it('names the keys extra properties may not use', () => {
-    expect(RESERVED_CHARGED_KEYS).toEqual(['Amount', 'Currency', 'Payment Mode', 'Charged ID', 'Items']);
+    expect(RESERVED_CHARGED_KEYS).toEqual(['Amount', 'Currency', 'Payment mode', 'Charged ID', 'Items']);
   });
 
   it('says what is wrong with the number of items', () => {

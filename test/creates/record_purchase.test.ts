@@ -50,7 +50,7 @@ const expectedRecord = {
   evtData: {
     Amount: 1250,
     Currency: 'USD',
-    'Payment Mode': 'Invoice',
+    'Payment mode': 'Invoice',
     'Charged ID': '9001',
     'Deal Name': 'Acme renewal',
     Pipeline: 'default',

@@ -72,7 +72,7 @@ describe('Record Purchase against the sandbox', () => {
     const evtData = {
       Amount: 1200.5,
       Currency: 'USD',
-      'Payment Mode': 'Invoice',
+      'Payment mode': 'Invoice',
       'Charged ID': '9001',
       'Deal Name': 'Acme renewal',
       Pipeline: 'default',

@@ -62,7 +62,7 @@ describe('parsePurchase', () => {
     );
   });
 
-  it.each(['Amount', 'Currency', 'Payment Mode', 'Charged ID', 'Items'])(
+  it.each(['Amount', 'currency', 'Payment Mode', 'Payment mode', 'Charged ID', 'Items'])(
     'refuses "%s" among the other properties',
     (key) => {
       expect(() => parsePurchase({ properties: { [key]: 'x' }, items: [item()] })).toThrow(

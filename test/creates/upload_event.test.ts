@@ -158,6 +158,7 @@ describe('Upload Event', () => {
           'before replaying this step, because an event sent twice is stored twice.',
       );
     } finally {
+      nock.abortPendingRequests();
       jest.useRealTimers();
     }
   });

@@ -1,9 +1,19 @@
 /**
- * The CleverTap connection: Account ID, Passcode and Region, checked by a read-only call to the chosen region.
+ * The CleverTap connection: Account ID, Passcode and Region, checked by a read-only call to the chosen region. When
+ * that region refuses the credentials, the other regions are asked the same read-only question to tell a wrong
+ * region from a wrong passcode.
  */
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { REGION_VALUES, REGIONS, Region, regionName } from './clevertap/regions';
-import { baseUrlFor, regionOf, request } from './api';
+import {
+  ProbeAnswer,
+  probeAdvice,
+  ProbeTarget,
+  probeTargets,
+  probeTimeout,
+  readProbe,
+} from './clevertap/region-probe';
+import { BASE_URL_VARIABLE, baseUrlFor, regionOf, request } from './api';
 
 const CREDENTIALS_DOC =
   'https://developer.clevertap.com/docs/api-quickstart-guide#get-clevertap-account-credentials-to-authenticate-api-requests';
@@ -18,21 +28,55 @@ export type ConnectionInfo = {
   regionName: string;
 };
 
+/** The read-only lookup of a user nobody has, at one base URL. */
+const lookupOptions = (baseUrl: string) => ({
+  url: `${baseUrl}/1/profile.json`,
+  method: 'GET' as const,
+  params: { identity: CONNECTION_CHECK_IDENTITY },
+});
+
+/** The refusal of the connection's own region (401/403): the middleware throws it as an ExpiredAuthError. */
+const isRefusal = (error: unknown) => (error as Error)?.name === 'ExpiredAuthError';
+
+/** Asks one other region the same lookup; any answer but a refusal or an acceptance is "unknown", never an error. */
+async function ask(z: ZObject, target: ProbeTarget, timeout: number): Promise<ProbeAnswer> {
+  try {
+    await z.request({ ...lookupOptions(target.baseUrl), timeout });
+    return { region: target.region, outcome: 'accepted' };
+  } catch (error) {
+    return { region: target.region, outcome: isRefusal(error) ? 'refused' : 'unknown' };
+  }
+}
+
+/**
+ * After the connection's region refused the credentials: the same lookup at the other five regions, in parallel,
+ * each with a short timeout inside Zapier's 30 seconds. The refusal is thrown again, with where the credentials
+ * belong or what was ruled out. Skipped when there is no time left or the regions cannot be told apart.
+ */
+async function explainRefusal(z: ZObject, region: Region, refusal: Error, elapsedMs: number): Promise<never> {
+  const timeout = probeTimeout(elapsedMs);
+  const targets = probeTargets(region, process.env[BASE_URL_VARIABLE]);
+  if (timeout === undefined || !targets.length) throw refusal;
+  const answers = await Promise.all(targets.map((target) => ask(z, target, timeout)));
+  const advice = probeAdvice(readProbe(answers));
+  if (!advice) throw refusal;
+  throw new z.errors.ExpiredAuthError(`${refusal.message} ${advice}`);
+}
+
 /**
  * A read-only profile lookup at the chosen region: CleverTap answers 200 (whatever the body) for good credentials and
  * 401 for a wrong Account ID, a wrong Passcode, or an account that lives in another region.
  */
 async function test(z: ZObject, bundle: Bundle): Promise<ConnectionInfo> {
-  await request(
-    z,
-    {
-      url: `${baseUrlFor(z, bundle)}/1/profile.json`,
-      method: 'GET',
-      params: { identity: CONNECTION_CHECK_IDENTITY },
-    },
-    true,
-  );
+  const baseUrl = baseUrlFor(z, bundle);
   const region = regionOf(bundle) as Region;
+  const started = Date.now();
+  try {
+    await request(z, lookupOptions(baseUrl), true);
+  } catch (error) {
+    if (isRefusal(error)) await explainRefusal(z, region, error as Error, Date.now() - started);
+    throw error;
+  }
   return { accountId: String(bundle.authData.accountId).trim(), region, regionName: regionName(region) };
 }
 

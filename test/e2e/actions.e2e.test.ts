@@ -95,7 +95,9 @@ describe('the connection', () => {
     );
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toMatch(CREDENTIALS_MESSAGE);
-    expect(sandbox.lookups()[0]).toMatchObject({ status: 401 });
+    // The other five regions were asked the same read-only question, and refused too.
+    expect(error.message).toContain('No other CleverTap region accepts them either');
+    expect(sandbox.lookups().map((l) => l.status)).toEqual([401, 401, 401, 401, 401, 401]);
   });
 
   it('fails with ExpiredAuthError naming the region when the account lives in another region', async () => {
@@ -105,7 +107,9 @@ describe('the connection', () => {
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toMatch(CREDENTIALS_MESSAGE);
     expect(error.message).toContain('India (in1)');
+    expect(error.message).toContain('These credentials belong to Europe (eu1): reconnect with that region.');
     expect(sandbox.lookups()[0]).toMatchObject({ region: 'in1', status: 401 });
+    expect(sandbox.lookups()).toContainEqual(expect.objectContaining({ region: 'eu1', status: 200 }));
   });
 });
 

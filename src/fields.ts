@@ -177,3 +177,18 @@ export const evtDataField = defineInputField({
     'written (numbers without quotes are numbers; trailing commas and curly quotes are forgiven). Rows in ' +
     '**Event Properties** win over the same name here.',
 });
+
+/** What every single-record upload step outputs, for later steps to map. */
+export const recordOutputFields = [
+  { key: 'status', label: 'Status', type: 'string' },
+  { key: 'processed', label: 'Records Processed', type: 'integer' },
+  { key: 'type', label: 'Record Type', type: 'string' },
+  { key: 'identity', label: 'Identity', type: 'string' },
+  { key: 'objectId', label: 'Object ID', type: 'string' },
+  { key: 'ts', label: 'Creation Date (Unix Seconds)', type: 'integer' },
+] as const;
+
+export const eventOutputFields = [
+  ...recordOutputFields,
+  { key: 'evtName', label: 'Event Name', type: 'string' },
+] as const;

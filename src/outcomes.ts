@@ -2,7 +2,9 @@
  * Where the pure layers meet Zapier's error classes: an input problem becomes a `z.errors.Error` before anything is
  * sent, and an upload that CleverTap did not fully accept becomes an error rather than a success.
  */
-import type { ZObject } from 'zapier-platform-core';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { UploadRecord } from './clevertap/records';
+import { upload } from './api';
 import { describeFailures, RETRYABLE_CODE, UploadResult } from './clevertap/answers';
 import { InputError } from './input/errors';
 
@@ -27,4 +29,18 @@ export function requireAllProcessed(z: ZObject, result: UploadResult): number {
     'not_saved',
     422,
   );
+}
+
+/**
+ * Sends one record and returns the step's output: the record as sent, with CleverTap's verdict. `replaySafe` says
+ * whether sending it again is harmless (a profile update) or would store it twice (an event, a counter).
+ */
+export async function uploadOne<R extends UploadRecord>(
+  z: ZObject,
+  bundle: Bundle,
+  record: R,
+  replaySafe: boolean,
+): Promise<{ status: 'success'; processed: number } & R> {
+  const processed = requireAllProcessed(z, await upload(z, bundle, [record], replaySafe));
+  return { status: 'success', processed, ...record };
 }

@@ -1,12 +1,17 @@
 /** "Record Purchase": CleverTap's `Charged` event, with the purchased items as Zapier line items. */
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { chargedRecord, MAX_CHARGED_ITEMS } from '../clevertap/purchases';
-import { convertValueTypesField, creationDateField, identityField, objectIdField } from '../fields';
+import {
+  convertValueTypesField,
+  creationDateField,
+  eventOutputFields,
+  identityField,
+  objectIdField,
+} from '../fields';
 import { parseEpochSeconds } from '../input/dates';
 import { ITEM_LABELS, parsePurchase, PURCHASE_LABELS } from '../input/purchases';
 import { parseUserKey } from '../input/users';
-import { parseInput, requireAllProcessed } from '../outcomes';
-import { upload } from '../api';
+import { parseInput, uploadOne } from '../outcomes';
 
 const NUMBER = 'A number with a dot for decimals and no thousands separators, e.g. `1200.50`.';
 
@@ -109,8 +114,7 @@ const perform = (async (z, bundle) => {
     ts: parseEpochSeconds(creationDateField.label, bundle.inputData.ts),
   }));
   const record = chargedRecord(user, purchase, ts);
-  const processed = requireAllProcessed(z, await upload(z, bundle, [record], false));
-  return { status: 'success', processed, ...record };
+  return uploadOne(z, bundle, record, false);
 }) satisfies CreatePerform<typeof inputFields>;
 
 export const sample = {
@@ -146,13 +150,7 @@ export default defineCreate({
     perform,
     sample,
     outputFields: [
-      { key: 'status', label: 'Status', type: 'string' },
-      { key: 'processed', label: 'Records Processed', type: 'integer' },
-      { key: 'type', label: 'Record Type', type: 'string' },
-      { key: 'identity', label: 'Identity', type: 'string' },
-      { key: 'objectId', label: 'Object ID', type: 'string' },
-      { key: 'ts', label: 'Creation Date (Unix Seconds)', type: 'integer' },
-      { key: 'evtName', label: 'Event Name', type: 'string' },
+      ...eventOutputFields,
       { key: 'evtData__Amount', label: 'Amount', type: 'number' },
       { key: 'evtData__Currency', label: 'Currency', type: 'string' },
       { key: 'evtData__Payment mode', label: 'Payment Mode', type: 'string' },

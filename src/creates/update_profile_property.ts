@@ -5,8 +5,7 @@ import { PROFILE_OPERATIONS, PROFILE_OPERATION_VALUES, propertyUpdateRecord } fr
 import { identityField, objectIdField } from '../fields';
 import { OPERATION_LABELS, parsePropertyOperation } from '../input/operations';
 import { parseUserKey } from '../input/users';
-import { parseInput, requireAllProcessed } from '../outcomes';
-import { upload } from '../api';
+import { parseInput, uploadOne } from '../outcomes';
 
 const inputFields = defineInputFields([
   {
@@ -62,8 +61,7 @@ const perform = (async (z, bundle) => {
   }));
   const record = propertyUpdateRecord(user, property, operation);
   const { replaySafe } = PROFILE_OPERATIONS[operation.operation];
-  const processed = requireAllProcessed(z, await upload(z, bundle, [record], replaySafe));
-  return { status: 'success', processed, property, operation: operation.operation, ...record };
+  return { property, operation: operation.operation, ...(await uploadOne(z, bundle, record, replaySafe)) };
 }) satisfies CreatePerform<typeof inputFields>;
 
 export const sample = {

@@ -4,6 +4,7 @@ import { eventRecord } from '../clevertap/records';
 import {
   convertValueTypesField,
   creationDateField,
+  eventOutputFields,
   eventPropertiesField,
   evtDataField,
   identityField,
@@ -13,8 +14,7 @@ import { parseEpochSeconds } from '../input/dates';
 import { parseEventData } from '../input/event';
 import { parseEventName } from '../input/properties';
 import { parseUserKey } from '../input/users';
-import { parseInput, requireAllProcessed } from '../outcomes';
-import { upload } from '../api';
+import { parseInput, uploadOne } from '../outcomes';
 
 const evtNameField = {
   key: 'evtName',
@@ -48,8 +48,7 @@ const perform = (async (z, bundle) => {
     };
   });
   const record = eventRecord(user, evtName, evtData, ts);
-  const processed = requireAllProcessed(z, await upload(z, bundle, [record], false));
-  return { status: 'success', processed, ...record };
+  return uploadOne(z, bundle, record, false);
 }) satisfies CreatePerform<typeof inputFields>;
 
 export const sample = {
@@ -73,15 +72,7 @@ export default defineCreate({
     inputFields,
     perform,
     sample,
-    outputFields: [
-      { key: 'status', label: 'Status', type: 'string' },
-      { key: 'processed', label: 'Records Processed', type: 'integer' },
-      { key: 'type', label: 'Record Type', type: 'string' },
-      { key: 'identity', label: 'Identity', type: 'string' },
-      { key: 'objectId', label: 'Object ID', type: 'string' },
-      { key: 'ts', label: 'Creation Date (Unix Seconds)', type: 'integer' },
-      { key: 'evtName', label: 'Event Name', type: 'string' },
-    ],
+    outputFields: [...eventOutputFields],
   },
 });
 

@@ -9,12 +9,12 @@ import {
   profileDataField,
   profilePropertiesField,
   profileStandardFields,
+  recordOutputFields,
 } from '../fields';
 import { parseEpochSeconds } from '../input/dates';
 import { parseProfileData } from '../input/profile';
 import { parseUserKey } from '../input/users';
-import { parseInput, requireAllProcessed } from '../outcomes';
-import { upload } from '../api';
+import { parseInput, uploadOne } from '../outcomes';
 
 const inputFields = defineInputFields([
   identityField,
@@ -36,8 +36,7 @@ const perform = (async (z, bundle) => {
     profileData: parseProfileData(bundle.inputData),
   }));
   const record = profileRecord(user, profileData, ts);
-  const processed = requireAllProcessed(z, await upload(z, bundle, [record], true));
-  return { status: 'success', processed, ...record };
+  return uploadOne(z, bundle, record, true);
 }) satisfies CreatePerform<typeof inputFields>;
 
 export const sample = {
@@ -61,14 +60,7 @@ export default defineCreate({
     inputFields,
     perform,
     sample,
-    outputFields: [
-      { key: 'status', label: 'Status', type: 'string' },
-      { key: 'processed', label: 'Records Processed', type: 'integer' },
-      { key: 'type', label: 'Record Type', type: 'string' },
-      { key: 'identity', label: 'Identity', type: 'string' },
-      { key: 'objectId', label: 'Object ID', type: 'string' },
-      { key: 'ts', label: 'Creation Date (Unix Seconds)', type: 'integer' },
-    ],
+    outputFields: [...recordOutputFields],
   },
 });
 

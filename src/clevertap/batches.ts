@@ -1,0 +1,265 @@
+/**
+ * Many records in one step: split them into requests of at most CleverTap's records per call, map what CleverTap
+ * says about each request back to the step's own item numbers, and say in plain words which items were saved, which
+ * were not and which may have been. Pure: the caller sends the requests and records what happened to each.
+ *
+ * Item numbers are the 1-based positions in the step's list as the user sees it; CleverTap's "record number" counts
+ * within one request. Items that were skipped (empty) keep the numbers of the items around them.
+ */
+import { RETRYABLE_CODE, type UploadResult } from './answers';
+import { PROFILE_OPERATIONS } from './operations';
+import type { UploadRecord } from './records';
+import { LIMITS } from './rules';
+
+/** A record with its number in the step's list. */
+export interface NumberedRecord<R = UploadRecord> {
+  item: number;
+  record: R;
+}
+
+/** One request's worth of records: `request` is its 1-based position among the step's requests. */
+export interface Batch<R = UploadRecord> {
+  request: number;
+  entries: NumberedRecord<R>[];
+}
+
+/** The records, in order, in requests of at most `size` (1 to CleverTap's limit). */
+export function splitIntoBatches<R>(
+  entries: readonly NumberedRecord<R>[],
+  size: number = LIMITS.recordsPerCall,
+): Batch<R>[] {
+  if (!Number.isInteger(size) || size < 1 || size > LIMITS.recordsPerCall)
+    throw new RangeError(`batch size ${size} is not a whole number from 1 to ${LIMITS.recordsPerCall}`);
+  const batches: Batch<R>[] = [];
+  for (let start = 0; start < entries.length; start += size)
+    batches.push({ request: batches.length + 1, entries: entries.slice(start, start + size) });
+  return batches;
+}
+
+/** Whether sending the record again is harmless: never for an event; for a profile, unless it changes a counter. */
+export function isReplaySafe(record: UploadRecord): boolean {
+  if (record.type === 'event') return false;
+  const unsafeOperators = new Set<string>(
+    Object.values(PROFILE_OPERATIONS)
+      .filter((operation) => !operation.replaySafe)
+      .map((operation) => operation.operator),
+  );
+  return Object.values(record.profileData).every(
+    (value) =>
+      typeof value !== 'object' ||
+      Array.isArray(value) ||
+      !Object.keys(value).some((key) => unsafeOperators.has(key)),
+  );
+}
+
+/** One record CleverTap did not save. `item` is undefined when CleverTap did not say which record it was. */
+export interface ItemFailure {
+  item?: number;
+  code: number;
+  reason: string;
+}
+
+/** What became of one request; `items` are the item numbers it carried. */
+export type BatchOutcome =
+  /** CleverTap answered with an upload result. `unaccounted`: records neither processed nor reported as failed. */
+  | {
+      kind: 'answered';
+      request: number;
+      items: number[];
+      processed: number;
+      failures: ItemFailure[];
+      unaccounted: number;
+    }
+  /** CleverTap answered the request with an error: none of its records were saved. */
+  | { kind: 'refused'; request: number; items: number[]; reason: string }
+  /** No usable answer (connection lost, timeout, not an upload answer): its records may or may not be saved. */
+  | { kind: 'unknown'; request: number; items: number[]; reason: string };
+
+export type FailedOutcome = Extract<BatchOutcome, { kind: 'refused' | 'unknown' }>;
+
+const itemsOf = (batch: Batch<unknown>) => batch.entries.map((entry) => entry.item);
+
+/** A 200 answer to the batch, with CleverTap's record numbers (within the request) turned into item numbers. */
+export function answeredOutcome(batch: Batch<unknown>, result: UploadResult): BatchOutcome {
+  const common = { kind: 'answered', request: batch.request, items: itemsOf(batch) } as const;
+  if (result.ok) return { ...common, processed: result.processed, failures: [], unaccounted: 0 };
+  const seen = new Set<number>();
+  const failures = result.failures.map(({ code, reason, recordNumber }): ItemFailure => {
+    const item = recordNumber ? batch.entries[recordNumber - 1]?.item : undefined;
+    // A record number outside the request, or one named twice, does not say which item it was.
+    if (item === undefined || seen.has(item)) return { code, reason };
+    seen.add(item);
+    return { item, code, reason };
+  });
+  return { ...common, processed: result.processed, failures, unaccounted: result.unaccounted };
+}
+
+/** The request was answered with an error (HTTP 4xx/5xx): nothing in it was saved. */
+export function refusedOutcome(batch: Batch<unknown>, reason: string): FailedOutcome {
+  return { kind: 'refused', request: batch.request, items: itemsOf(batch), reason };
+}
+
+/** The request got no usable answer: what it carried may or may not be saved. */
+export function unknownOutcome(batch: Batch<unknown>, reason: string): FailedOutcome {
+  return { kind: 'unknown', request: batch.request, items: itemsOf(batch), reason };
+}
+
+/** Why the step stopped before making every request, when it did. */
+export type Stop =
+  | { kind: 'failed'; outcome: FailedOutcome }
+  /** The request was not started, so that the step ends within Zapier's time limit. */
+  | { kind: 'out_of_time'; request: number };
+
+/** What the step's requests did, item by item. Item lists are in the order of the step's list. */
+export interface BulkSummary {
+  /** Items with data in the step's list (skipped empty items are not counted). */
+  items: number;
+  requestsPlanned: number;
+  /** Requests made, answered or not. */
+  requests: number;
+  processed: number;
+  /** Records CleverTap answered as not saved, with or without an item number. */
+  failed: number;
+  /** Those failures, in order; `item` is missing when CleverTap did not say which record it was. */
+  failures: ItemFailure[];
+  saved: number[];
+  /** Items in a request CleverTap refused. */
+  refused: number[];
+  /** Items that may or may not be saved: a request without an answer, or failures CleverTap did not place. */
+  uncertain: number[];
+  notSent: number[];
+  stop?: Stop;
+}
+
+/** Totals and item lists from the outcomes of the requests made, in order; `batches` are all the planned requests. */
+export function summarise(
+  batches: readonly Batch<unknown>[],
+  outcomes: readonly BatchOutcome[],
+  stop?: Stop,
+): BulkSummary {
+  const summary: BulkSummary = {
+    items: batches.reduce((sum, batch) => sum + batch.entries.length, 0),
+    requestsPlanned: batches.length,
+    requests: outcomes.length,
+    processed: 0,
+    failed: 0,
+    failures: [],
+    saved: [],
+    refused: [],
+    uncertain: [],
+    notSent: batches.slice(outcomes.length).flatMap(itemsOf),
+    stop,
+  };
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'refused') summary.refused.push(...outcome.items);
+    else if (outcome.kind === 'unknown') summary.uncertain.push(...outcome.items);
+    else {
+      summary.processed += outcome.processed;
+      summary.failed += outcome.failures.length + outcome.unaccounted;
+      summary.failures.push(...outcome.failures);
+      const failedItems = new Set(outcome.failures.map((f) => f.item));
+      const rest = outcome.items.filter((item) => !failedItems.has(item));
+      // When CleverTap did not say which records failed, none of the others can be called saved for sure.
+      const placed = outcome.failures.every((f) => f.item !== undefined) && outcome.unaccounted === 0;
+      (placed ? summary.saved : summary.uncertain).push(...rest);
+    }
+  }
+  return summary;
+}
+
+/** The step is a success only when every item was sent and saved. */
+export function allSaved(summary: BulkSummary): boolean {
+  return !summary.stop && summary.failed === 0 && summary.saved.length === summary.items;
+}
+
+/** `item 5`, `items 1-1000, 1002, 1004-2000`: consecutive numbers as ranges, at most `maxRanges` of them. */
+export function itemList(items: readonly number[], maxRanges = 20): string {
+  const ranges: [number, number][] = [];
+  for (const item of [...items].sort((a, b) => a - b)) {
+    const last = ranges[ranges.length - 1];
+    if (last && item === last[1] + 1) last[1] = item;
+    else if (!last || item !== last[1]) ranges.push([item, item]);
+  }
+  const shown = ranges.slice(0, maxRanges).map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`));
+  const more = ranges.length > maxRanges ? ` and ${ranges.length - maxRanges} more ranges` : '';
+  return `${items.length === 1 ? 'item' : 'items'} ${shown.join(', ')}${more}`;
+}
+
+/** What the records are, for messages: `event`/`events`, `profile`/`profiles`. */
+export interface Nouns {
+  one: string;
+  many: string;
+}
+
+/** How many failures a message lists one by one; the rest are given as item numbers. */
+export const FAILURES_SHOWN = 10;
+
+function describeFailureList(failures: readonly ItemFailure[]): string {
+  const lines = failures
+    .slice(0, FAILURES_SHOWN)
+    .map(
+      (f) =>
+        `${f.item ? `item ${f.item}` : 'an item CleverTap did not name'}: ${f.reason} (CleverTap code ${f.code})`,
+    );
+  const rest = failures.slice(FAILURES_SHOWN);
+  const restItems = rest.flatMap((f) => (f.item ? [f.item] : []));
+  if (rest.length)
+    lines.push(`and ${rest.length} more${restItems.length ? ` (${itemList(restItems)})` : ''}`);
+  return lines.join('; ');
+}
+
+function stopSentence(stop: Stop, summary: BulkSummary): string {
+  const of = `${summary.requestsPlanned}`;
+  if (stop.kind === 'out_of_time')
+    return (
+      `The step stopped before request ${stop.request} of ${of} so that it ends within Zapier's time limit ` +
+      'for a step.'
+    );
+  const { outcome } = stop;
+  const what = `Request ${outcome.request} of ${of} (${itemList(outcome.items)})`;
+  const reason = outcome.reason.replace(/\.?\s*$/, '.');
+  return outcome.kind === 'refused' ? `${what} failed: ${reason}` : `${what} got no usable answer: ${reason}`;
+}
+
+/**
+ * The summary in plain words for the step's error message: what happened, which items were saved, which were not,
+ * which may have been, and what the user can do. `replaySafe`: whether sending the saved items again is harmless.
+ */
+export function describeSummary(summary: BulkSummary, nouns: Nouns, replaySafe: boolean): string {
+  const sentences: string[] = [];
+  if (summary.stop) sentences.push(stopSentence(summary.stop, summary));
+  sentences.push(
+    `CleverTap saved ${summary.processed} of the ${summary.items} ${nouns.many} in ${summary.requests} ` +
+      `${summary.requests === 1 ? 'request' : 'requests'}.`,
+  );
+  if (summary.saved.length) sentences.push(`Saved: ${itemList(summary.saved)}.`);
+  if (summary.failures.length)
+    sentences.push(`Not saved, refused one by one: ${describeFailureList(summary.failures)}.`);
+  if (summary.refused.length)
+    sentences.push(`Not saved, in the failed request: ${itemList(summary.refused)}.`);
+  if (summary.notSent.length) sentences.push(`Not sent: ${itemList(summary.notSent)}.`);
+  if (summary.uncertain.length)
+    sentences.push(`May or may not be saved (check in CleverTap): ${itemList(summary.uncertain)}.`);
+  sentences.push(advice(summary, nouns, replaySafe));
+  return sentences.join(' ');
+}
+
+function advice(summary: BulkSummary, nouns: Nouns, replaySafe: boolean): string {
+  const fixFirst =
+    summary.failures.length && !summary.failures.every((f) => f.code === RETRYABLE_CODE)
+      ? 'Correct the refused items at their source first, or they will be refused again. '
+      : '';
+  const anythingSaved = summary.saved.length > 0 || summary.uncertain.length > 0;
+  if (!anythingSaved) return `${fixFirst}Nothing was saved, so it is safe to replay this step.`;
+  if (replaySafe)
+    return (
+      `${fixFirst}Replaying this step is safe: the ${nouns.many} already saved are only updated again with ` +
+      'the same values.'
+    );
+  const sentAgain = itemList([...summary.saved, ...summary.uncertain]);
+  return (
+    `${fixFirst}Do not replay this whole step: it would send ${sentAgain} again and CleverTap, which has no ` +
+    `duplicate check, would store those ${nouns.many} twice. Send only the items that were not saved, in a new ` +
+    'run with a list that leaves out the saved ones.'
+  );
+}

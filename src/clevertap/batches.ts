@@ -229,8 +229,8 @@ export function describeSummary(summary: BulkSummary, nouns: Nouns, replaySafe: 
   const sentences: string[] = [];
   if (summary.stop) sentences.push(stopSentence(summary.stop, summary));
   sentences.push(
-    `CleverTap saved ${summary.processed} of the ${summary.items} ${nouns.many} in ${summary.requests} ` +
-      `${summary.requests === 1 ? 'request' : 'requests'}.`,
+    `CleverTap confirmed ${summary.processed} of the ${summary.items} ${nouns.many} as saved, in ` +
+      `${summary.requests} ${summary.requests === 1 ? 'request' : 'requests'}.`,
   );
   if (summary.saved.length) sentences.push(`Saved: ${itemList(summary.saved)}.`);
   if (summary.failures.length)
@@ -257,9 +257,12 @@ function advice(summary: BulkSummary, nouns: Nouns, replaySafe: boolean): string
       'the same values.'
     );
   const sentAgain = itemList([...summary.saved, ...summary.uncertain]);
+  const send = summary.uncertain.length
+    ? 'Check in CleverTap which of the items that may or may not be saved arrived, then send'
+    : 'Send';
   return (
     `${fixFirst}Do not replay this whole step: it would send ${sentAgain} again and CleverTap, which has no ` +
-    `duplicate check, would store those ${nouns.many} twice. Send only the items that were not saved, in a new ` +
+    `duplicate check, would store those ${nouns.many} twice. ${send} only the items that were not saved, in a new ` +
     'run with a list that leaves out the saved ones.'
   );
 }

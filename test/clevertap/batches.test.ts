@@ -160,7 +160,7 @@ describe('summarise and describeSummary', () => {
     expect(summary.failures.map((f) => f.item)).toEqual([1005, 2000]);
     expect(summary.saved).toHaveLength(2498);
     const message = describeSummary(summary, EVENTS, false);
-    expect(message).toContain('CleverTap saved 2498 of the 2500 events in 3 requests.');
+    expect(message).toContain('CleverTap confirmed 2498 of the 2500 events as saved, in 3 requests.');
     expect(message).toContain('Saved: items 1-1004, 1006-1999, 2001-2500.');
     expect(message).toContain(
       'Not saved, refused one by one: item 1005: Email is not a valid email address (CleverTap code 515); ' +
@@ -187,7 +187,7 @@ describe('summarise and describeSummary', () => {
     expect(itemList(summary.notSent)).toBe('items 2001-2500');
     expect(describeSummary(summary, EVENTS, false)).toBe(
       'Request 2 of 3 (items 1001-2000) failed: CleverTap is unavailable right now (HTTP 503). Try again in a few ' +
-        'minutes. CleverTap saved 1000 of the 2500 events in 2 requests. Saved: items 1-1000. Not saved, in the ' +
+        'minutes. CleverTap confirmed 1000 of the 2500 events as saved, in 2 requests. Saved: items 1-1000. Not saved, in the ' +
         'failed request: items 1001-2000. Not sent: items 2001-2500. Do not replay this whole step: it would send ' +
         'items 1-1000 again and CleverTap, which has no duplicate check, would store those events twice. Send only ' +
         'the items that were not saved, in a new run with a list that leaves out the saved ones.',
@@ -207,6 +207,9 @@ describe('summarise and describeSummary', () => {
     expect(message).toContain('Request 2 of 3 (items 1001-2000) got no usable answer: The connection');
     expect(message).toContain('May or may not be saved (check in CleverTap): items 1001-2000.');
     expect(message).toContain('it would send items 1-2000 again');
+    expect(message).toContain(
+      'Check in CleverTap which of the items that may or may not be saved arrived, then send',
+    );
   });
 
   it('the first request refused: nothing saved, safe to replay', () => {

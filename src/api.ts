@@ -40,6 +40,16 @@ export function baseUrlFor(z: ZObject, bundle: Pick<Bundle, 'authData'>): string
   return base;
 }
 
+/**
+ * The JSON text of a request body. Core 19.1 refuses a body containing `{{bundle.` or `{{process.` text with a plain
+ * Error that quotes the whole body; to CleverTap such text is data (a CRM note may hold a template), so `{{` inside
+ * JSON strings is written `{\u007b`, which JSON decodes to the same `{{` (a JSON text has `{{` only inside strings).
+ * (Query values cannot be protected this way: core strips every `{{...}}` from them; see input/lookup.ts.)
+ */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value).replace(/\{\{/g, '{\\u007b');
+}
+
 interface FetchFailure {
   type?: string;
   code?: string;
@@ -94,7 +104,7 @@ export async function upload(
       method: 'POST',
       // Serialised here with one explicit Content-Type: given an object, core 19.1 sends the header twice.
       headers: { 'Content-Type': 'application/json; charset=utf-8' },
-      body: JSON.stringify(uploadBody(records)),
+      body: jsonText(uploadBody(records)),
     },
     replaySafe,
   );

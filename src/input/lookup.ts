@@ -7,6 +7,12 @@ export const LOOKUP_LABELS: Record<LookupKey, string> = { ...USER_KEY_LABELS, em
 
 const text = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
 
+/**
+ * What core 19.1 does to query values: it strips every `{{...}}` (so "a{{b}}c" would look up "ac") and refuses
+ * `{{bundle.` / `{{process.` text with a crash. Such a value cannot be looked up faithfully, so it is refused.
+ */
+const ZAPIER_TEMPLATE = /\{\{.*?\}\}|\{\{\s*(bundle|process)\.[^}]*\}\}/;
+
 const ALL = LOOKUP_KEYS.map((key) => LOOKUP_LABELS[key]).join(' / ');
 
 /** The one lookup to send; a friendly error unless exactly one of the three fields is filled in. */
@@ -24,6 +30,12 @@ export function parseProfileQuery(input: Partial<Record<LookupKey, unknown>>): P
       'fill in only one of them: CleverTap looks a user up by one key at a time.',
     );
   const [key, value] = given[0] as (typeof given)[number];
+  if (ZAPIER_TEMPLATE.test(value))
+    throw new InputError(
+      LOOKUP_LABELS[key],
+      `"${value.slice(0, 60)}" contains text in double curly braces ({{...}}), which Zapier removes from a lookup ` +
+        'before it is sent, so CleverTap would be asked about another user. Look the user up by another field.',
+    );
   if (key === 'email' && !/^[^\s@]+@[^\s@]+$/.test(value))
     throw new InputError(LOOKUP_LABELS.email, `"${value.slice(0, 60)}" is not an email address.`);
   if (key === 'objectId' && /\s/.test(value))

@@ -2,7 +2,7 @@
  * HTTP middleware: credentials go on requests to CleverTap only, and CleverTap's request-level failures become
  * Zapier errors in plain words. Runs for every z.request the app makes.
  */
-import type { AfterResponseMiddleware, BeforeRequestMiddleware } from 'zapier-platform-core';
+import type { AfterResponseMiddleware, BeforeRequestMiddleware, ZObject } from 'zapier-platform-core';
 import { REGIONS, Region } from './clevertap/regions';
 import { readRequestFailure } from './clevertap/answers';
 import { BASE_URL_VARIABLE, regionOf } from './api';
@@ -32,7 +32,37 @@ export function isCleverTapUrl(url: string | undefined): boolean {
   }
 }
 
-export const addCleverTapHeaders: BeforeRequestMiddleware = (request, _z, bundle) => {
+/** What an HTTP header can carry of a credential: printable ASCII. */
+const HEADER_SAFE = /^[\x20-\x7e]*$/;
+
+/**
+ * A credential as it goes in its header, or a Zapier error naming the field (never quoting the value):
+ * - a character a header cannot carry (a zero-width space or a line break pasted along) made node-fetch throw a
+ *   TypeError quoting the passcode itself;
+ * - a passcode with spaces around it: core trims header values, and its log scrubber censors the passcode as stored,
+ *   so the trimmed passcode was printed uncensored in the HTTP logs Zapier keeps. The Account ID is not secret and is
+ *   simply trimmed.
+ */
+function credential(z: ZObject, label: string, value: unknown, secret: boolean): string {
+  const text = String(value ?? '');
+  const again = `Reconnect your CleverTap account and type or paste the ${label} again`;
+  if (secret && text !== text.trim())
+    throw new z.errors.Error(
+      `The connection's ${label} has spaces around it, often copied along with it. ${again}, without them.`,
+      'invalid_credentials',
+      400,
+    );
+  if (!HEADER_SAFE.test(text.trim()))
+    throw new z.errors.Error(
+      `The connection's ${label} contains a character that cannot be sent (a line break, an invisible or a ` +
+        `non-ASCII character, often pasted along with it). ${again}.`,
+      'invalid_credentials',
+      400,
+    );
+  return text.trim();
+}
+
+export const addCleverTapHeaders: BeforeRequestMiddleware = (request, z, bundle) => {
   if (!isCleverTapUrl(request.url)) return request;
   return {
     ...request,
@@ -40,8 +70,8 @@ export const addCleverTapHeaders: BeforeRequestMiddleware = (request, _z, bundle
     redirect: 'manual',
     headers: {
       ...request.headers,
-      'X-CleverTap-Account-Id': String(bundle.authData.accountId ?? '').trim(),
-      'X-CleverTap-Passcode': String(bundle.authData.passcode ?? '').trim(),
+      'X-CleverTap-Account-Id': credential(z, 'Account ID', bundle.authData.accountId, false),
+      'X-CleverTap-Passcode': credential(z, 'Passcode', bundle.authData.passcode, true),
     },
   };
 };

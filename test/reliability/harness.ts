@@ -1,0 +1,230 @@
+/**
+ * What the reliability suites share: every action of the app definition (so new actions are covered without editing
+ * these tests), a minimal valid input per action, a recorder that intercepts and records every request, and a way to
+ * run a step through core's own handler with its logs captured (stdout and the stream Zapier keeps).
+ */
+import nock from 'nock';
+import zapier from 'zapier-platform-core';
+import App from '../../index';
+
+export const SECRET_PASSCODE = 'rel-passcode-7Qx2-SECRET-e91b';
+export const auth = { accountId: 'REL-ACC-404', passcode: SECRET_PASSCODE, region: 'eu1' };
+
+export interface Field {
+  key: string;
+  label?: string;
+  type?: string;
+  dict?: boolean;
+  list?: boolean;
+  required?: boolean;
+  choices?: unknown;
+  children?: Field[];
+}
+
+export interface Action {
+  /** `creates.upload_event` or `searches.find_profile` or `authentication`. */
+  id: string;
+  kind: 'create' | 'search' | 'connection';
+  key: string;
+  method: string;
+  fields: Field[];
+  /** Whether sending twice may store twice (an event): such steps must never be retried blindly. */
+  perform: unknown;
+}
+
+type Operation = { operation: { inputFields?: unknown; perform: unknown } };
+
+function fieldsOf(op: Operation['operation']): Field[] {
+  return Array.isArray(op.inputFields)
+    ? (op.inputFields as Field[]).filter((f) => typeof f === 'object')
+    : [];
+}
+
+/** Every create and search of the app definition. */
+export function actions(): Action[] {
+  const creates = Object.values(App.creates ?? {}) as unknown as (Operation & { key: string })[];
+  const searches = Object.values(App.searches ?? {}) as unknown as (Operation & { key: string })[];
+  return [
+    ...creates.map((c) => ({
+      id: `creates.${c.key}`,
+      kind: 'create' as const,
+      key: c.key,
+      method: `creates.${c.key}.operation.perform`,
+      fields: fieldsOf(c.operation),
+      perform: c.operation.perform,
+    })),
+    ...searches.map((s) => ({
+      id: `searches.${s.key}`,
+      kind: 'search' as const,
+      key: s.key,
+      method: `searches.${s.key}.operation.perform`,
+      fields: fieldsOf(s.operation),
+      perform: s.operation.perform,
+    })),
+  ];
+}
+
+export const connection: Action = {
+  id: 'authentication',
+  kind: 'connection',
+  key: 'authentication',
+  method: 'authentication.test',
+  fields: [],
+  perform: App.authentication?.test,
+};
+
+/** The least input with which each action sends one valid request; unknown actions get a generic one. */
+const MINIMAL: Record<string, Record<string, unknown>> = {
+  upsert_profile: { identity: 'ada@example.com' },
+  upload_event: { identity: 'ada@example.com', evtName: 'Deal Won' },
+  record_purchase: { identity: 'ada@example.com', items: [{ productName: 'Annual Plan', price: '1200' }] },
+  update_profile_property: {
+    identity: 'ada@example.com',
+    property: 'Points',
+    operation: 'increment',
+    amount: '1',
+  },
+  find_profile: { identity: 'ada@example.com' },
+};
+
+/** A generic input for an action this table does not know: its user key and its required fields filled in. */
+function generic(action: Action): Record<string, unknown> {
+  const input: Record<string, unknown> = { identity: 'ada@example.com' };
+  for (const field of action.fields) {
+    if (!field.required || field.key in input) continue;
+    if (field.children) input[field.key] = [Object.fromEntries(field.children.map((c) => [c.key, 'x']))];
+    else if (field.dict) input[field.key] = { Name: 'x' };
+    else if (Array.isArray(field.choices)) input[field.key] = (field.choices[0] as { value: string }).value;
+    else if (field.type === 'number' || field.type === 'integer') input[field.key] = '1';
+    else input[field.key] = 'Deal Won';
+  }
+  return input;
+}
+
+export const minimalInput = (action: Action) => MINIMAL[action.key] ?? generic(action);
+
+/** Every label the action shows, its line-item children's too: a field-named error starts with one of them. */
+export function labelsOf(action: Action): string[] {
+  const labels: string[] = [];
+  const walk = (fields: Field[]) =>
+    fields.forEach((f) => {
+      if (f.label) labels.push(f.label);
+      if (f.children) walk(f.children);
+    });
+  walk(action.fields);
+  return labels;
+}
+
+/** Whether a message names one of the action's fields before its first ": ". */
+export function namesAField(action: Action, message: string): boolean {
+  const at = message.indexOf(': ');
+  if (at <= 0) return false;
+  const head = message.slice(0, at);
+  return labelsOf(action).some((label) => head.includes(label));
+}
+
+export interface Seen {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** The body CleverTap would accept for one request: an upload result for uploads, a found profile for lookups. */
+export type Responder = (req: Seen) => [number, unknown, Record<string, string>?];
+
+export const okResponder: Responder = (req) => {
+  if (req.method === 'POST') {
+    let n = 1;
+    try {
+      n = (JSON.parse(req.body) as { d: unknown[] }).d.length;
+    } catch {
+      // answered as one record; the checker reports the body
+    }
+    return [200, { status: 'success', processed: n, unprocessed: [] }];
+  }
+  return [200, { status: 'success', record: { identity: 'ada@example.com', Name: 'Ada' } }];
+};
+
+/**
+ * Intercepts every request to any host (CleverTap's or not) and records it; answers with `responder`. Requests
+ * that match nothing (none should) are recorded too, through nock's "no match" event.
+ */
+export function recordAll(responder: Responder = okResponder): Seen[] {
+  const seen: Seen[] = [];
+  for (const method of ['get', 'post', 'put', 'patch', 'delete', 'head'] as const)
+    nock(/.*/)
+      .persist()
+      .intercept(/.*/, method.toUpperCase())
+      .reply(function (uri, body) {
+        const client = this.req as unknown as { protocol?: string; host?: string; method: string };
+        const req: Seen = {
+          method: client.method,
+          url: new URL(uri, `${client.protocol ?? 'https:'}//${this.req.headers.host ?? client.host}`).href,
+          headers: this.req.headers as Seen['headers'],
+          body: typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body),
+        };
+        seen.push(req);
+        return responder(req);
+      });
+  return seen;
+}
+
+const handler = (
+  zapier as unknown as {
+    createAppHandler: (app: unknown) => (event: unknown) => Promise<{ results: unknown }>;
+  }
+).createAppHandler(App);
+
+export interface Invocation {
+  result?: unknown;
+  error?: Error;
+  /** stdout lines (LOG_TO_STDOUT / DETAILED_LOG_TO_STDOUT) and the records core would stream to Zapier's logs. */
+  logs: string[];
+}
+
+/**
+ * Runs one step through core's handler as Zapier does, with both log outputs on: what core prints to stdout and what
+ * it would stream to Zapier (the `customLogger` of `zapier invoke` receives the same scrubbed records).
+ */
+export async function invoke(method: string, bundle: Record<string, unknown>): Promise<Invocation> {
+  const logs: string[] = [];
+  const spy = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+    logs.push(args.map(String).join(' '));
+  });
+  const event = {
+    command: 'execute',
+    method,
+    bundle,
+    storeKey: null,
+    callback_url: 'https://auth-json-server.zapier-staging.com/echo',
+    zcacheTestObj: {},
+    logToStdout: true,
+    detailedLogToStdout: true,
+    customLogger: (message: unknown, data: unknown) => logs.push(JSON.stringify({ message, data })),
+  };
+  try {
+    const response = await handler(event);
+    return { result: response.results, logs };
+  } catch (error) {
+    return { error: error as Error, logs };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+/** The user-facing message of a Zapier error (AppError and ThrottledError keep JSON in .message). */
+export function messageOf(error: unknown): string {
+  const text = (error as Error)?.message ?? String(error);
+  try {
+    const parsed = JSON.parse(text) as { message?: string };
+    return typeof parsed.message === 'string' ? parsed.message : text;
+  } catch {
+    return text;
+  }
+}
+
+/** The fixed seed of the property tests (FC_SEED overrides it), printed by fast-check with any failure. */
+export const SEED = Number(process.env.FC_SEED ?? 20260601);
+/** Cases per action (FC_RUNS overrides it). */
+export const RUNS = Number(process.env.FC_RUNS ?? 2000);

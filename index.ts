@@ -7,6 +7,8 @@ import upsertProfile from './src/creates/upsert_profile';
 import uploadEvent from './src/creates/upload_event';
 import recordPurchase from './src/creates/record_purchase';
 import updateProfileProperty from './src/creates/update_profile_property';
+import uploadEventsBulk from './src/creates/upload_events_bulk';
+import upsertProfilesBulk from './src/creates/upsert_profiles_bulk';
 import findProfile, { findOrCreateProfile } from './src/searches/find_profile';
 
 export default defineApp({
@@ -22,6 +24,8 @@ export default defineApp({
     [uploadEvent.key]: uploadEvent,
     [recordPurchase.key]: recordPurchase,
     [updateProfileProperty.key]: updateProfileProperty,
+    [uploadEventsBulk.key]: uploadEventsBulk,
+    [upsertProfilesBulk.key]: upsertProfilesBulk,
   },
   searches: {
     [findProfile.key]: findProfile,

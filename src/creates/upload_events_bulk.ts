@@ -18,17 +18,17 @@ const inputFields = defineInputFields([
     key: 'events',
     label: EVENTS_LABEL,
     required: true,
-    helpText:
-      'One event per line item. Map the line-item fields of an earlier step (a list of deals, orders or form ' +
-      'entries, or the output of a Looping step) into the fields below; each item becomes one CleverTap event, ' +
-      'and the whole list is sent in as few requests as CleverTap allows. Items left entirely empty are skipped.',
     children: [
       {
         key: 'evtName',
         label: EVENT_NAME_LABEL,
         type: 'string',
         required: true,
+        // A line-item group has no help text of its own (Zapier ignores it), so its first field explains the list.
         helpText:
+          'One event per line item: map the line-item fields of an earlier step (a list of deals, orders or form ' +
+          'entries, or the output of a Looping step) into these fields, and the whole list is sent in as few ' +
+          'requests as CleverTap allows; items left entirely empty are skipped. ' +
           'The name of each event in CleverTap, e.g. `Deal Won` (the same rules as in **Upload Event**: no ' +
           "`. : ; $ % ' \" < > ! | & \\`, and not one of CleverTap's own events).",
       },

@@ -13,7 +13,7 @@ import App from '../../index';
 import authentication from '../../src/authentication';
 import { perform as upsertProfile } from '../../src/creates/upsert_profile';
 import { perform as uploadEvent } from '../../src/creates/upload_event';
-import { startSandbox, Sandbox } from '../../sandbox';
+import { authDataOf, useSandbox } from './harness';
 import contact from '../fixtures/hubspot-new-contact.json';
 import deal from '../fixtures/hubspot-new-deal.json';
 import { messageOf } from '../helpers';
@@ -21,25 +21,9 @@ import { messageOf } from '../helpers';
 const appTester = zapier.createAppTester(App);
 
 const ACCOUNT = { id: 'E2E-ACCOUNT', passcode: 'e2e-passcode-7d41-SECRET', region: 'eu1' as const };
-const authData = { accountId: ACCOUNT.id, passcode: ACCOUNT.passcode, region: ACCOUNT.region };
+const authData = authDataOf(ACCOUNT);
 
-const BASE_URL_VARIABLE = 'CLEVERTAP_API_BASE_URL';
-let sandbox: Sandbox;
-let savedBaseUrl: string | undefined;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, accounts: [ACCOUNT] });
-  savedBaseUrl = process.env[BASE_URL_VARIABLE];
-  process.env[BASE_URL_VARIABLE] = sandbox.baseUrl;
-});
-
-afterAll(async () => {
-  if (savedBaseUrl === undefined) delete process.env[BASE_URL_VARIABLE];
-  else process.env[BASE_URL_VARIABLE] = savedBaseUrl;
-  await sandbox.close();
-});
-
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox({ accounts: [ACCOUNT] });
 
 /** A HubSpot "New Contact" as a user maps it: the Record ID as Identity, the rest into the profile's fields. */
 const contactInput = {
@@ -84,9 +68,9 @@ describe('the connection', () => {
   it('passes the test with good credentials and names the account and region (for the label)', async () => {
     const info = await appTester(authentication.test, { authData });
     expect(info).toEqual({ accountId: ACCOUNT.id, region: 'eu1', regionName: 'Europe (eu1)' });
-    const [lookup] = sandbox.lookups();
+    const [lookup] = sandbox().lookups();
     expect(lookup).toMatchObject({ region: 'eu1', accountId: ACCOUNT.id, status: 200 });
-    expect(sandbox.received()).toEqual([]); // read-only: nothing uploaded
+    expect(sandbox().received()).toEqual([]); // read-only: nothing uploaded
   });
 
   it('fails with ExpiredAuthError for a wrong passcode', async () => {
@@ -97,7 +81,11 @@ describe('the connection', () => {
     expect(error.message).toMatch(CREDENTIALS_MESSAGE);
     // The other five regions were asked the same read-only question, and refused too.
     expect(error.message).toContain('No other CleverTap region accepts them either');
-    expect(sandbox.lookups().map((l) => l.status)).toEqual([401, 401, 401, 401, 401, 401]);
+    expect(
+      sandbox()
+        .lookups()
+        .map((l) => l.status),
+    ).toEqual([401, 401, 401, 401, 401, 401]);
   });
 
   it('fails with ExpiredAuthError naming the region when the account lives in another region', async () => {
@@ -108,8 +96,8 @@ describe('the connection', () => {
     expect(error.message).toMatch(CREDENTIALS_MESSAGE);
     expect(error.message).toContain('India (in1)');
     expect(error.message).toContain('These credentials belong to Europe (eu1): reconnect with that region.');
-    expect(sandbox.lookups()[0]).toMatchObject({ region: 'in1', status: 401 });
-    expect(sandbox.lookups()).toContainEqual(expect.objectContaining({ region: 'eu1', status: 200 }));
+    expect(sandbox().lookups()[0]).toMatchObject({ region: 'in1', status: 401 });
+    expect(sandbox().lookups()).toContainEqual(expect.objectContaining({ region: 'eu1', status: 200 }));
   });
 });
 
@@ -132,7 +120,7 @@ describe('Create/Update User Profile', () => {
       ts: 1714573800,
       profileData: expectedProfile,
     });
-    const [upload] = sandbox.received();
+    const [upload] = sandbox().received();
     expect(upload).toMatchObject({
       region: 'eu1',
       accountId: ACCOUNT.id,
@@ -141,14 +129,14 @@ describe('Create/Update User Profile', () => {
       answer: { status: 'success', processed: 1, unprocessed: [] },
       body: { d: [{ type: 'profile', identity: '51', ts: 1714573800, profileData: expectedProfile }] },
     });
-    expect(sandbox.store.profile('identity', '51')?.profileData).toEqual(expectedProfile);
+    expect(sandbox().store.profile('identity', '51')?.profileData).toEqual(expectedProfile);
   });
 
   it('merges a second upload into the same profile (by Identity)', async () => {
     await runProfile(contactInput);
     await runProfile({ identity: '51', properties: { 'Lifecycle Stage': 'customer', Plan: 'Gold' } });
-    expect(sandbox.store.profiles()).toHaveLength(1);
-    expect(sandbox.store.profile('identity', '51')?.profileData).toMatchObject({
+    expect(sandbox().store.profiles()).toHaveLength(1);
+    expect(sandbox().store.profile('identity', '51')?.profileData).toMatchObject({
       Name: 'Ada Lovelace',
       'Lifecycle Stage': 'customer',
       Plan: 'Gold',
@@ -159,8 +147,8 @@ describe('Create/Update User Profile', () => {
     const error = await failureOf(runProfile({ ...contactInput, email: 'ada@@example' }));
     expect(error.name).toBe('AppError');
     expect(messageOf(error)).toMatch(/^Email: /);
-    expect(sandbox.received()).toEqual([]);
-    expect(sandbox.store.profiles()).toEqual([]);
+    expect(sandbox().received()).toEqual([]);
+    expect(sandbox().store.profiles()).toEqual([]);
   });
 });
 
@@ -175,7 +163,7 @@ describe('Upload Event', () => {
       identity: '51',
       ts: 1714573800,
     });
-    const events = sandbox.store.events();
+    const events = sandbox().store.events();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       userKey: { name: 'identity', value: '51' },
@@ -193,8 +181,8 @@ describe('Upload Event', () => {
 
   it('an event for an unknown user creates that user, as CleverTap does', async () => {
     await runEvent({ evtName: 'Signed Up', identity: 'new-user-1' });
-    expect(sandbox.store.profile('identity', 'new-user-1')).toBeDefined();
-    expect(sandbox.store.events()).toMatchObject([{ evtName: 'Signed Up', evtData: {} }]);
+    expect(sandbox().store.profile('identity', 'new-user-1')).toBeDefined();
+    expect(sandbox().store.events()).toMatchObject([{ evtName: 'Signed Up', evtData: {} }]);
   });
 
   it('with a wrong region: ExpiredAuthError, and nothing stored', async () => {
@@ -202,52 +190,52 @@ describe('Upload Event', () => {
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toMatch(CREDENTIALS_MESSAGE);
     expect(error.message).toContain('United States (us1)');
-    expect(sandbox.received()).toMatchObject([{ region: 'us1', status: 401 }]);
-    expect(sandbox.store.events()).toEqual([]);
+    expect(sandbox().received()).toMatchObject([{ region: 'us1', status: 401 }]);
+    expect(sandbox().store.events()).toEqual([]);
   });
 });
 
 describe('a 200 answer that did not save the record (partial failure)', () => {
   it('an event discarded in the dashboard (code 528): AppError, not a success', async () => {
-    sandbox.configure({ discardedEvents: ['Deal Created'] });
+    sandbox().configure({ discardedEvents: ['Deal Created'] });
     const error = await failureOf(runEvent(dealInput));
     expect(error.name).toBe('AppError');
     expect(messageOf(error)).toMatch(
       /^CleverTap did not save the data: .*discarded in the CleverTap dashboard.*\(CleverTap code 528\)\. Fix the step's input/,
     );
     expect(messageOf(error)).not.toContain('Acme renewal'); // the echoed record is not shown
-    expect(sandbox.received()[0]).toMatchObject({ status: 200, answer: { status: 'fail', processed: 0 } });
-    expect(sandbox.store.events()).toEqual([]);
+    expect(sandbox().received()[0]).toMatchObject({ status: 200, answer: { status: 'fail', processed: 0 } });
+    expect(sandbox().store.events()).toEqual([]);
   });
 
   it("CleverTap's own server error on the record (code 555): AppError that says to try again", async () => {
-    sandbox.faults.recordErrorNext(1, 555);
+    sandbox().faults.recordErrorNext(1, 555);
     const error = await failureOf(runProfile(contactInput));
     expect(error.name).toBe('AppError');
     expect(messageOf(error)).toMatch(
       /^CleverTap did not save the data: .*\(CleverTap code 555\)\. Try again in a few minutes\./,
     );
-    expect(sandbox.store.profiles()).toEqual([]);
+    expect(sandbox().store.profiles()).toEqual([]);
   });
 });
 
 describe('faults mapped to Zapier errors (nothing reported as saved)', () => {
   it.each([401, 403])('HTTP %i: ExpiredAuthError with the credentials-or-region message', async (status) => {
-    sandbox.faults.failNext(status);
+    sandbox().faults.failNext(status);
     const error = await failureOf(runProfile(contactInput));
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toMatch(CREDENTIALS_MESSAGE);
     expect(error.message).toContain('Europe (eu1)');
-    expect(sandbox.store.profiles()).toEqual([]);
+    expect(sandbox().store.profiles()).toEqual([]);
   });
 
   it('HTTP 429: ThrottledError, so Zapier retries later', async () => {
-    sandbox.faults.failNext(429);
+    sandbox().faults.failNext(429);
     const error = await failureOf(runEvent(dealInput));
     expect(error.name).toBe('ThrottledError');
     expect(messageOf(error)).toMatch(/too many requests .*\(HTTP 429\)/);
     expect(JSON.parse(error.message)).toMatchObject({ delay: 60 }); // seconds until Zapier retries
-    expect(sandbox.store.events()).toEqual([]);
+    expect(sandbox().store.events()).toEqual([]);
   });
 
   it.each([
@@ -256,18 +244,18 @@ describe('faults mapped to Zapier errors (nothing reported as saved)', () => {
     [502, true], // the sandbox answers 502 and 504 with an HTML page, as a proxy would
     [504, true],
   ])('HTTP %i: AppError "CleverTap is unavailable right now"', async (status, html) => {
-    sandbox.faults.failNext(status);
+    sandbox().faults.failNext(status);
     const error = await failureOf(runProfile(contactInput));
     expect(error.name).toBe('AppError');
     expect(messageOf(error)).toBe(
       `CleverTap is unavailable right now (HTTP ${status}). Try again in a few minutes.`,
     );
-    expect(typeof sandbox.received()[0]?.answer === 'string').toBe(html);
-    expect(sandbox.store.profiles()).toEqual([]);
+    expect(typeof sandbox().received()[0]?.answer === 'string').toBe(html);
+    expect(sandbox().store.profiles()).toEqual([]);
   });
 
   it('a 200 that is not JSON: AppError that does not claim success', async () => {
-    sandbox.faults.nonJsonNext();
+    sandbox().faults.nonJsonNext();
     const error = await failureOf(runEvent(dealInput));
     expect(error.name).toBe('AppError');
     expect(messageOf(error)).toMatch(
@@ -276,18 +264,18 @@ describe('faults mapped to Zapier errors (nothing reported as saved)', () => {
   });
 
   it('a dropped connection on an event: AppError warning that a replay may duplicate', async () => {
-    sandbox.faults.dropNext();
+    sandbox().faults.dropNext();
     const error = await failureOf(runEvent(dealInput));
     expect(error.name).toBe('AppError');
     expect(messageOf(error)).toMatch(
       /^The connection to CleverTap failed \(.+\)\. The data may or may not have been saved/,
     );
-    expect(sandbox.received()[0]).toMatchObject({ status: 0, answer: null });
-    expect(sandbox.store.events()).toEqual([]);
+    expect(sandbox().received()[0]).toMatchObject({ status: 0, answer: null });
+    expect(sandbox().store.events()).toEqual([]);
   });
 
   it('a dropped connection on a profile: AppError saying a replay is safe', async () => {
-    sandbox.faults.dropNext();
+    sandbox().faults.dropNext();
     const error = await failureOf(runProfile(contactInput));
     expect(error.name).toBe('AppError');
     expect(messageOf(error)).toMatch(
@@ -296,16 +284,16 @@ describe('faults mapped to Zapier errors (nothing reported as saved)', () => {
   });
 
   it('a short delay is only slower: the record is saved and reported', async () => {
-    sandbox.faults.delayNext(300);
+    sandbox().faults.delayNext(300);
     const started = Date.now();
     await expect(runProfile(contactInput)).resolves.toMatchObject({ status: 'success', processed: 1 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
-    expect(sandbox.received()[0]?.faults).toContain('delay');
-    expect(sandbox.store.profile('identity', '51')).toBeDefined();
+    expect(sandbox().received()[0]?.faults).toContain('delay');
+    expect(sandbox().store.profile('identity', '51')).toBeDefined();
   });
 
   it('a delay past the request timeout (20 s): AppError before Zapier cuts the step off at 30 s', async () => {
-    sandbox.faults.delayNext(21_000);
+    sandbox().faults.delayNext(21_000);
     const started = Date.now();
     const error = await failureOf(runEvent(dealInput));
     const seconds = (Date.now() - started) / 1000;
@@ -317,12 +305,12 @@ describe('faults mapped to Zapier errors (nothing reported as saved)', () => {
     expect(seconds).toBeLessThan(21);
     // The warning is true: the server finishes the call after the app gave up, and the event lands.
     await new Promise((resolve) => setTimeout(resolve, 21_000 - (Date.now() - started) + 500));
-    expect(sandbox.received()).toMatchObject([{ status: 200, faults: ['delay'] }]);
-    expect(sandbox.store.events()).toHaveLength(1);
+    expect(sandbox().received()).toMatchObject([{ status: 200, faults: ['delay'] }]);
+    expect(sandbox().store.events()).toHaveLength(1);
   }, 30_000);
 
   it('a fault on the connection test is reported too (503 on profile.json)', async () => {
-    sandbox.faults.failNext(503, 1, { on: 'profile' });
+    sandbox().faults.failNext(503, 1, { on: 'profile' });
     const error = await failureOf(appTester(authentication.test, { authData }));
     expect(error.name).toBe('AppError');
     expect(messageOf(error)).toMatch(/^CleverTap is unavailable right now \(HTTP 503\)/);

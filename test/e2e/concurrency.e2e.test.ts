@@ -8,31 +8,17 @@ import zapier from 'zapier-platform-core';
 import App from '../../index';
 import { perform as upsertProfile } from '../../src/creates/upsert_profile';
 import { perform as uploadEvent } from '../../src/creates/upload_event';
-import { startSandbox, Sandbox } from '../../sandbox';
+import { authDataOf, useSandbox } from './harness';
 
 const appTester = zapier.createAppTester(App);
 
 const ACCOUNT = { id: 'E2E-CONCURRENCY', passcode: 'e2e-concurrency-passcode', region: 'sg1' as const };
-const authData = { accountId: ACCOUNT.id, passcode: ACCOUNT.passcode, region: ACCOUNT.region };
-const BASE_URL_VARIABLE = 'CLEVERTAP_API_BASE_URL';
+const authData = authDataOf(ACCOUNT);
 const MAX_CONCURRENT = 15;
 const ACTIONS = 25;
 const HOLD_MS = 1_500;
 
-let sandbox: Sandbox;
-let savedBaseUrl: string | undefined;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, accounts: [ACCOUNT], maxConcurrent: MAX_CONCURRENT });
-  savedBaseUrl = process.env[BASE_URL_VARIABLE];
-  process.env[BASE_URL_VARIABLE] = sandbox.baseUrl;
-});
-
-afterAll(async () => {
-  if (savedBaseUrl === undefined) delete process.env[BASE_URL_VARIABLE];
-  else process.env[BASE_URL_VARIABLE] = savedBaseUrl;
-  await sandbox.close();
-});
+const sandbox = useSandbox({ accounts: [ACCOUNT], maxConcurrent: MAX_CONCURRENT }, { resetEachTest: false });
 
 type Outcome =
   | { user: string; kind: 'profile' | 'event'; ok: true }
@@ -60,7 +46,7 @@ function fire(i: number): Promise<Outcome> {
 }
 
 it(`${ACTIONS} actions at once: each is stored and reported, or throttled and absent`, async () => {
-  sandbox.faults.delayNext(HOLD_MS, 'always', 'upload');
+  sandbox().faults.delayNext(HOLD_MS, 'always', 'upload');
   const started = Date.now();
   const outcomes = await Promise.all(Array.from({ length: ACTIONS }, (_, i) => fire(i)));
   const elapsed = Date.now() - started;
@@ -74,8 +60,8 @@ it(`${ACTIONS} actions at once: each is stored and reported, or throttled and ab
     });
   }
 
-  const profiles = sandbox.store.profiles();
-  const events = sandbox.store.events();
+  const profiles = sandbox().store.profiles();
+  const events = sandbox().store.events();
   for (const outcome of outcomes) {
     const storedProfile = profiles.filter((p) => p.identity === outcome.user);
     const storedEvents = events.filter((e) => e.userKey.value === outcome.user);
@@ -101,7 +87,7 @@ it(`${ACTIONS} actions at once: each is stored and reported, or throttled and ab
   ); // an event for a new user also creates that user's profile
 
   // The server saw exactly one call per action (no hidden retries), and its answers match what the app reported.
-  const received = sandbox.received();
+  const received = sandbox().received();
   expect(received).toHaveLength(ACTIONS);
   expect(received.filter((r) => r.status === 429)).toHaveLength(failures.length);
   expect(received.filter((r) => r.status === 200)).toHaveLength(succeeded.length);

@@ -6,31 +6,15 @@ import zapier from 'zapier-platform-core';
 import App from '../../index';
 import { perform as findProfile } from '../../src/searches/find_profile';
 import { perform as upsertProfile } from '../../src/creates/upsert_profile';
-import { startSandbox, Sandbox } from '../../sandbox';
+import { authDataOf, useSandbox } from './harness';
 import { messageOf } from '../helpers';
 
 const appTester = zapier.createAppTester(App);
 
 const ACCOUNT = { id: 'E2E-FIND', passcode: 'e2e-find-passcode-SECRET', region: 'eu1' as const };
-const authData = { accountId: ACCOUNT.id, passcode: ACCOUNT.passcode, region: ACCOUNT.region };
-const BASE_URL_VARIABLE = 'CLEVERTAP_API_BASE_URL';
+const authData = authDataOf(ACCOUNT);
 
-let sandbox: Sandbox;
-let savedBaseUrl: string | undefined;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, accounts: [ACCOUNT] });
-  savedBaseUrl = process.env[BASE_URL_VARIABLE];
-  process.env[BASE_URL_VARIABLE] = sandbox.baseUrl;
-});
-
-afterAll(async () => {
-  if (savedBaseUrl === undefined) delete process.env[BASE_URL_VARIABLE];
-  else process.env[BASE_URL_VARIABLE] = savedBaseUrl;
-  await sandbox.close();
-});
-
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox({ accounts: [ACCOUNT] });
 
 const find = (inputData: Record<string, unknown>, auth = authData) =>
   appTester(findProfile, { authData: auth, inputData });
@@ -48,7 +32,7 @@ async function createAda() {
     authData,
     inputData: { identity: 'ada-51', name: 'Ada Lovelace', email: 'ada+zap@example.com' },
   });
-  return sandbox.store.profile('identity', 'ada-51');
+  return sandbox().store.profile('identity', 'ada-51');
 }
 
 describe('Find User Profile against the sandbox', () => {
@@ -68,7 +52,7 @@ describe('Find User Profile against the sandbox', () => {
     await expect(find({ email: 'ada+zap@example.com' })).resolves.toEqual([expected]);
     await expect(find({ objectId: stored?.objectId })).resolves.toEqual([expected]);
 
-    const lookups = sandbox.lookups();
+    const lookups = sandbox().lookups();
     expect(lookups.map((l) => l.query)).toEqual([
       { identity: 'ada-51' },
       { identity: 'ada-51' },
@@ -79,9 +63,9 @@ describe('Find User Profile against the sandbox', () => {
   });
 
   it.each(['fail', 'empty'] as const)('returns [] for the "%s" not-found answer', async (shape) => {
-    sandbox.configure({ profileNotFound: shape });
+    sandbox().configure({ profileNotFound: shape });
     await expect(find({ email: 'nobody@example.com' })).resolves.toEqual([]);
-    expect(sandbox.lookups()[0]?.answer).toEqual(
+    expect(sandbox().lookups()[0]?.answer).toEqual(
       shape === 'fail' ? { status: 'fail', error: 'User not found', code: 404 } : { status: 'success' },
     );
   });
@@ -95,7 +79,7 @@ describe('Find User Profile against the sandbox', () => {
   });
 
   it('CleverTap unavailable: an error, not "not found"', async () => {
-    sandbox.faults.failNext(503, 1, { on: 'profile' });
+    sandbox().faults.failNext(503, 1, { on: 'profile' });
     const error = await failureOf(find({ identity: 'ada-51' }));
     expect(messageOf(error)).toBe(
       'CleverTap is unavailable right now (HTTP 503). Try again in a few minutes.',
@@ -103,7 +87,7 @@ describe('Find User Profile against the sandbox', () => {
   });
 
   it('an answer that is not JSON: an error, not "not found"', async () => {
-    sandbox.faults.nonJsonNext(1, undefined, 'profile');
+    sandbox().faults.nonJsonNext(1, undefined, 'profile');
     const error = await failureOf(find({ identity: 'ada-51' }));
     expect(messageOf(error)).toBe(
       'CleverTap answered the lookup with something other than a profile answer (HTTP 200).',
@@ -111,7 +95,7 @@ describe('Find User Profile against the sandbox', () => {
   });
 
   it('a dropped connection: an error saying a replay is safe', async () => {
-    sandbox.faults.dropNext(1, 'profile');
+    sandbox().faults.dropNext(1, 'profile');
     const error = await failureOf(find({ identity: 'ada-51' }));
     expect(messageOf(error)).toMatch(
       /^The connection to CleverTap failed \(.+\)\. Nothing is known to be saved; it is safe/,
@@ -121,6 +105,6 @@ describe('Find User Profile against the sandbox', () => {
   it('invalid input reaches no server', async () => {
     const error = await failureOf(find({ identity: 'ada-51', email: 'ada@example.com' }));
     expect(messageOf(error)).toMatch(/^Identity \/ Email: fill in only one of them/);
-    expect(sandbox.lookups()).toEqual([]);
+    expect(sandbox().lookups()).toEqual([]);
   });
 });

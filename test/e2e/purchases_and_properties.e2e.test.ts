@@ -6,32 +6,16 @@ import zapier from 'zapier-platform-core';
 import App from '../../index';
 import { perform as recordPurchase } from '../../src/creates/record_purchase';
 import { perform as updateProperty } from '../../src/creates/update_profile_property';
-import { startSandbox, Sandbox } from '../../sandbox';
+import { authDataOf, useSandbox } from './harness';
 import deal from '../fixtures/hubspot-new-deal.json';
 import { messageOf } from '../helpers';
 
 const appTester = zapier.createAppTester(App);
 
 const ACCOUNT = { id: 'E2E-ISSUE5', passcode: 'e2e-issue5-passcode-SECRET', region: 'eu1' as const };
-const authData = { accountId: ACCOUNT.id, passcode: ACCOUNT.passcode, region: ACCOUNT.region };
-const BASE_URL_VARIABLE = 'CLEVERTAP_API_BASE_URL';
+const authData = authDataOf(ACCOUNT);
 
-let sandbox: Sandbox;
-let savedBaseUrl: string | undefined;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, accounts: [ACCOUNT] });
-  savedBaseUrl = process.env[BASE_URL_VARIABLE];
-  process.env[BASE_URL_VARIABLE] = sandbox.baseUrl;
-});
-
-afterAll(async () => {
-  if (savedBaseUrl === undefined) delete process.env[BASE_URL_VARIABLE];
-  else process.env[BASE_URL_VARIABLE] = savedBaseUrl;
-  await sandbox.close();
-});
-
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox({ accounts: [ACCOUNT] });
 
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -90,7 +74,7 @@ describe('Record Purchase against the sandbox', () => {
       evtName: 'Charged',
       evtData,
     });
-    expect(sandbox.store.events()).toEqual([
+    expect(sandbox().store.events()).toEqual([
       expect.objectContaining({
         userKey: { name: 'identity', value: '51' },
         evtName: 'Charged',
@@ -101,14 +85,14 @@ describe('Record Purchase against the sandbox', () => {
   });
 
   it('a Charged event discarded in the dashboard: an error, nothing stored', async () => {
-    sandbox.configure({ discardedEvents: ['Charged'] });
+    sandbox().configure({ discardedEvents: ['Charged'] });
     const error = await failureOf(buy(purchaseInput));
     expect(messageOf(error)).toMatch(/the event has been discarded in the CleverTap dashboard .*code 528/);
-    expect(sandbox.store.events()).toEqual([]);
+    expect(sandbox().store.events()).toEqual([]);
   });
 
   it('a dropped connection: an error warning that a replay may store the purchase twice', async () => {
-    sandbox.faults.dropNext();
+    sandbox().faults.dropNext();
     const error = await failureOf(buy(purchaseInput));
     expect(messageOf(error)).toMatch(
       /The data may or may not have been saved: check CleverTap before replaying/,
@@ -125,13 +109,13 @@ describe('Record Purchase against the sandbox', () => {
   ])('invalid input %# reaches no server', async (override, message) => {
     const error = await failureOf(buy({ ...purchaseInput, ...override }));
     expect(messageOf(error)).toMatch(message);
-    expect(sandbox.received()).toEqual([]);
+    expect(sandbox().received()).toEqual([]);
   });
 });
 
 describe('Update Profile Property against the sandbox', () => {
   const user = { identity: 'ada-51' };
-  const stored = () => sandbox.store.profile('identity', 'ada-51')?.profileData;
+  const stored = () => sandbox().store.profile('identity', 'ada-51')?.profileData;
 
   it('increments, decrements and deletes a counter', async () => {
     await change({ ...user, property: 'Loyalty Points', operation: 'increment', amount: '10' });
@@ -150,7 +134,11 @@ describe('Update Profile Property against the sandbox', () => {
       profileData: { 'Loyalty Points': { $delete: 1 } },
     });
     expect(stored()).toEqual({});
-    expect(sandbox.received().map((r) => (r.body as { d: unknown[] }).d)).toEqual([
+    expect(
+      sandbox()
+        .received()
+        .map((r) => (r.body as { d: unknown[] }).d),
+    ).toEqual([
       [{ type: 'profile', identity: 'ada-51', profileData: { 'Loyalty Points': { $incr: 10 } } }],
       [{ type: 'profile', identity: 'ada-51', profileData: { 'Loyalty Points': { $incr: 5 } } }],
       [{ type: 'profile', identity: 'ada-51', profileData: { 'Loyalty Points': { $decr: 2.5 } } }],
@@ -165,13 +153,13 @@ describe('Update Profile Property against the sandbox', () => {
   });
 
   it('a dropped connection on an increment: an error warning that a replay may count twice', async () => {
-    sandbox.faults.dropNext();
+    sandbox().faults.dropNext();
     const error = await failureOf(change({ ...user, property: 'Visits', operation: 'increment', amount: 1 }));
     expect(messageOf(error)).toMatch(/The data may or may not have been saved/);
   });
 
   it('a dropped connection on a list change: an error saying a replay is safe', async () => {
-    sandbox.faults.dropNext();
+    sandbox().faults.dropNext();
     const error = await failureOf(
       change({ ...user, property: 'Interests', operation: 'add', values: ['Golf'] }),
     );
@@ -188,6 +176,6 @@ describe('Update Profile Property against the sandbox', () => {
   ])('invalid input %# reaches no server', async (fields, message) => {
     const error = await failureOf(change({ ...user, ...fields }));
     expect(messageOf(error)).toMatch(message);
-    expect(sandbox.received()).toEqual([]);
+    expect(sandbox().received()).toEqual([]);
   });
 });

@@ -233,6 +233,25 @@ describe('Upload Events in Bulk', () => {
     expect(await run({ events: list })).toMatchObject({ items: 2, processed: 2, skipped: 2 });
   });
 
+  it('takes a single item that is not in a list as a list of one', async () => {
+    const sent = cleverTap();
+    await run({ events: { evtName: 'Signed Up', identity: 'u1' } });
+    expect(sent[0]?.d).toEqual([{ type: 'event', identity: 'u1', evtName: 'Signed Up', evtData: {} }]);
+  });
+
+  it.each([
+    [
+      'a list item that is not a line item',
+      [{ evtName: 'A', identity: 'u1' }, 42],
+      /^Events: item 2 is not a line item/,
+    ],
+    ['text instead of line items', 'Deal Won', /^Events: this must be a list of line items/],
+  ])('refuses %s before sending anything', async (_what, list, expected) => {
+    const sent = cleverTap();
+    expect(messageOf(await failureOf(run({ events: list })))).toMatch(expected);
+    expect(sent).toEqual([]);
+  });
+
   it.each([
     ['no list at all', undefined],
     ['an empty list', []],

@@ -1,0 +1,122 @@
+/** The shape of bench-results/latest.json, written by index.ts and read by check-budgets.ts. */
+
+export interface Machine {
+  nproc: number;
+  cpuModel: string;
+  node: string;
+  platform: string;
+  totalMemoryMb: number;
+  loadAverageBefore: number[];
+  loadAverageAfter: number[];
+  commit: string;
+  /** Files changed against the commit when the bench ran (a shared work tree): the figures include them. */
+  uncommittedFiles: number;
+}
+
+export interface LoadFigures {
+  /** CPU time of the process during the require. */
+  loadCpuMs: number;
+  /** Wall-clock time of the require. */
+  loadMs: number;
+  maxRssMb: number;
+  heapUsedMb: number;
+}
+
+export interface ColdStart {
+  runs: number;
+  node: LoadFigures;
+  core: LoadFigures;
+  app: LoadFigures;
+  /** Median over runs of app loadCpuMs / core loadCpuMs, each pair measured back to back. The budgeted figure. */
+  ratio: number;
+  /** The lowest and highest of the rounds' CPU ratios: the noise around the median. */
+  ratioRange: [number, number];
+  /** The same with wall-clock times. */
+  wallRatio: number;
+  extraCpuMs: number;
+  extraMs: number;
+}
+
+export interface ActionFigures {
+  key: string;
+  input: string;
+  runs: number;
+  actionsPerRun: number;
+  bodyBytes: number;
+  /** Wall-clock milliseconds per action. */
+  appMsPerAction: number;
+  rawMsPerAction: number;
+  /** Median over runs of app / raw, wall-clock. */
+  ratio: number;
+  overheadMsPerAction: number;
+  /** CPU milliseconds of the process per action (client and sandbox both run in it). */
+  appCpuMsPerAction: number;
+  rawCpuMsPerAction: number;
+  cpuRatio: number;
+}
+
+export interface WorkCase {
+  name: string;
+  label: string;
+  properties: number;
+  largest: boolean;
+  inputBytes: number;
+  /** CPU microseconds per record: the budgeted figure. */
+  cpuUs: number;
+  wallUs: number;
+  /** The lowest and highest of the runs' CPU figures. */
+  cpuUsRange: [number, number];
+}
+
+export interface GrowthPoint {
+  properties: number;
+  cpuUs: number;
+  wallUs: number;
+  /** (CPU time at n - CPU time at 1) / (n - 1): the cost of one more property. */
+  cpuUsPerExtraProperty: number | null;
+}
+
+export interface Work {
+  runs: number;
+  method: string;
+  /** The first record after start-up (a HubSpot contact): pays for libraries loaded on first use. */
+  firstCall: { cpuUs: number; wallUs: number };
+  cases: WorkCase[];
+  growth: {
+    points: GrowthPoint[];
+    /** Least squares over CPU times. */
+    fit: { interceptUs: number; usPerProperty: number; r2: number };
+    /** Cost of one more property at 256 against at 64: about 1 when linear, about 4 when quadratic. */
+    superlinearity: number;
+    linear: boolean;
+  };
+}
+
+export interface ZipFigures {
+  bytes: number;
+  files: number;
+}
+
+export interface Zip {
+  /** build/build.zip as the CLI built it with --skip-dep-install (the project's own node_modules, dev packages too). */
+  built: ZipFigures | null;
+  /** The same zip without the packages `npm ls --omit=dev` does not list: what a production install ships. */
+  production: ZipFigures | null;
+  /** The largest parts of the production zip (compressed bytes), dist/ and each package. */
+  largestParts: { part: string; bytes: number; files: number }[];
+  buildSeconds: number | null;
+  error?: string;
+}
+
+export interface BenchResults {
+  version: 1;
+  generatedAt: string;
+  durationSeconds: number;
+  machine: Machine;
+  settings: Record<string, number | boolean>;
+  coldStart: ColdStart | null;
+  actions: ActionFigures[] | null;
+  work: Work | null;
+  zip: Zip;
+  errors: string[];
+}

@@ -45,7 +45,9 @@ export function parseEpochSeconds(
       field,
       `"${text.slice(0, 60)}" is not after 1 January 1970, which CleverTap requires.`,
     );
-  if (!Number.isSafeInteger(seconds))
+  // CleverTap reads epoch values from 1e11 on as milliseconds (the year 5138): later or much earlier dates would be
+  // stored as other dates or refused (525).
+  if (!Number.isSafeInteger(seconds) || Math.abs(seconds) >= MILLISECONDS_FROM)
     throw new InputError(field, `"${text.slice(0, 60)}" is too far from today.`);
   return seconds;
 }

@@ -3,9 +3,11 @@
  * Prints tables and writes the same figures to bench-results/latest.json; `npm run bench:check` judges that file
  * against the budgets (budgets.ts). Every figure is the median of repeated runs, each run a fresh Node process.
  *
- * 1. Cold start (cold-start.ts): `require` of the app's root entry (index.js) against `require` of
- *    zapier-platform-core alone, timed inside fresh processes, app and core back to back each round; the ratio is
- *    the median of the rounds' ratios. Peak memory: the process's maximum resident set size after loading.
+ * 1. Cold start (cold-start.ts): loading the app's root entry (index.js) against loading zapier-platform-core, in
+ *    fresh processes. The budgeted ratio is taken inside each app process (its whole load against its core part,
+ *    which the entry requires first anyway), the median over processes; processes that load core alone give core's
+ *    own figures and the ratio between separate processes, which on a shared machine is much noisier.
+ *    Peak memory: the process's maximum resident set size after loading.
  * 2. Per action (actions.ts): N actions through core's app tester against the in-process sandbox, against N raw
  *    POSTs of the very payloads the app sent, with Node's own http client (same headers, same keep-alive agent).
  *    The difference is what core's pipeline, the app's middleware and the app's own work add to the wire's cost.
@@ -108,6 +110,8 @@ const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
 interface LoadSample {
   loadMs: number;
   loadCpuMs: number;
+  coreMs: number;
+  coreCpuMs: number;
   maxRssKb: number;
   heapUsedKb: number;
 }
@@ -116,18 +120,10 @@ async function coldStart(runs: number): Promise<ColdStart> {
   const load = (target: string) => runChild<LoadSample>('cold-start', [target], ['--expose-gc']);
   for (const target of ['core', 'app']) await load(target); // the file system cache, warm for both
   const samples: Record<'node' | 'core' | 'app', LoadSample[]> = { node: [], core: [], app: [] };
-  const ratios: number[] = [];
-  const wallRatios: number[] = [];
   for (let run = 0; run < runs; run++) {
     progress(`cold start ${run + 1}/${runs}`);
-    const order = run % 2 ? (['app', 'core'] as const) : (['core', 'app'] as const);
-    const pair: Record<string, LoadSample> = {};
-    for (const target of order) pair[target] = await load(target);
-    samples.core.push(pair.core as LoadSample);
-    samples.app.push(pair.app as LoadSample);
-    ratios.push((pair.app as LoadSample).loadCpuMs / (pair.core as LoadSample).loadCpuMs);
-    wallRatios.push((pair.app as LoadSample).loadMs / (pair.core as LoadSample).loadMs);
-    samples.node.push(await load('node'));
+    const order = run % 2 ? (['app', 'core', 'node'] as const) : (['core', 'app', 'node'] as const);
+    for (const target of order) samples[target].push(await load(target));
   }
   const figures = (list: LoadSample[]): LoadFigures => ({
     loadCpuMs: round(median(list.map((s) => s.loadCpuMs)), 2),
@@ -137,6 +133,11 @@ async function coldStart(runs: number): Promise<ColdStart> {
   });
   const core = figures(samples.core);
   const app = figures(samples.app);
+  // In each app process: the whole load against its core part.
+  const ratios = samples.app.map((s) => s.loadCpuMs / s.coreCpuMs);
+  const wallRatios = samples.app.map((s) => s.loadMs / s.coreMs);
+  const ownCpu = samples.app.map((s) => s.loadCpuMs - s.coreCpuMs);
+  const ownWall = samples.app.map((s) => s.loadMs - s.coreMs);
   return {
     runs,
     node: figures(samples.node),
@@ -145,8 +146,9 @@ async function coldStart(runs: number): Promise<ColdStart> {
     ratio: round(median(ratios), 4),
     ratioRange: [round(Math.min(...ratios), 4), round(Math.max(...ratios), 4)],
     wallRatio: round(median(wallRatios), 4),
-    extraCpuMs: round(app.loadCpuMs - core.loadCpuMs, 2),
-    extraMs: round(app.loadMs - core.loadMs, 2),
+    separateProcessesRatio: round(app.loadCpuMs / core.loadCpuMs, 4),
+    extraCpuMs: round(median(ownCpu), 2),
+    extraMs: round(median(ownWall), 2),
   };
 }
 

@@ -27,12 +27,17 @@ export interface ColdStart {
   node: LoadFigures;
   core: LoadFigures;
   app: LoadFigures;
-  /** Median over runs of app loadCpuMs / core loadCpuMs, each pair measured back to back. The budgeted figure. */
+  /**
+   * Median over app processes of (whole load) / (its zapier-platform-core part), CPU time. The budgeted figure.
+   */
   ratio: number;
-  /** The lowest and highest of the rounds' CPU ratios: the noise around the median. */
+  /** The lowest and highest of those ratios: the noise around the median. */
   ratioRange: [number, number];
   /** The same with wall-clock times. */
   wallRatio: number;
+  /** Median app load against median core-alone load, CPU time, from separate processes. */
+  separateProcessesRatio: number;
+  /** Median of what the app adds to core's load inside a process: CPU and wall-clock milliseconds. */
   extraCpuMs: number;
   extraMs: number;
 }

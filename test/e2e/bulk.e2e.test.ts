@@ -7,31 +7,15 @@ import zapier from 'zapier-platform-core';
 import App from '../../index';
 import { perform as uploadEventsBulk } from '../../src/creates/upload_events_bulk';
 import { perform as upsertProfilesBulk } from '../../src/creates/upsert_profiles_bulk';
-import { startSandbox, Sandbox } from '../../sandbox';
+import { authDataOf, useSandbox } from './harness';
 import { messageOf } from '../helpers';
 
 const appTester = zapier.createAppTester(App);
 
 const ACCOUNT = { id: 'E2E-BULK', passcode: 'e2e-bulk-passcode-SECRET', region: 'in1' as const };
-const authData = { accountId: ACCOUNT.id, passcode: ACCOUNT.passcode, region: ACCOUNT.region };
-const BASE_URL_VARIABLE = 'CLEVERTAP_API_BASE_URL';
+const authData = authDataOf(ACCOUNT);
 
-let sandbox: Sandbox;
-let savedBaseUrl: string | undefined;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, accounts: [ACCOUNT] });
-  savedBaseUrl = process.env[BASE_URL_VARIABLE];
-  process.env[BASE_URL_VARIABLE] = sandbox.baseUrl;
-});
-
-afterAll(async () => {
-  if (savedBaseUrl === undefined) delete process.env[BASE_URL_VARIABLE];
-  else process.env[BASE_URL_VARIABLE] = savedBaseUrl;
-  await sandbox.close();
-});
-
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox({ accounts: [ACCOUNT] });
 
 const events = (n: number, name = 'Deal Won') =>
   Array.from({ length: n }, (_, i) => ({
@@ -54,17 +38,20 @@ const failureOf = (promise: Promise<unknown>) =>
   );
 
 /** Records per request the server received, in order. */
-const requestSizes = () => sandbox.received().map((r) => (r.body as { d: unknown[] }).d.length);
+const requestSizes = () =>
+  sandbox()
+    .received()
+    .map((r) => (r.body as { d: unknown[] }).d.length);
 
 /**
  * Runs `step` with `fault` armed for the SECOND upload only: the first upload is held by a short delay, and the fault
  * is added once the first has taken that delay (faults are taken in order by the next calls).
  */
 async function withSecondRequestFault<T>(step: () => Promise<T>, fault: () => void): Promise<T> {
-  sandbox.faults.delayNext(300, 1, 'upload');
+  sandbox().faults.delayNext(300, 1, 'upload');
   const running = step();
   const until = Date.now() + 10_000;
-  while (sandbox.faults.list().length > 0 && Date.now() < until)
+  while (sandbox().faults.list().length > 0 && Date.now() < until)
     await new Promise((resolve) => setTimeout(resolve, 5));
   fault();
   return running;
@@ -82,7 +69,7 @@ describe('Upload Events in Bulk against the sandbox', () => {
       skipped: 0,
     });
     expect(requestSizes()).toEqual([1000, 1000, 500]);
-    const stored = sandbox.store.events(ACCOUNT.id);
+    const stored = sandbox().store.events(ACCOUNT.id);
     expect(stored).toHaveLength(2500);
     expect(stored.map((e) => e.userKey.value)).toEqual(events(2500).map((e) => e.identity));
     expect(stored[1000]).toMatchObject({ evtName: 'Deal Won', evtData: { 'Deal ID': '1001', Amount: 1001 } });
@@ -90,7 +77,7 @@ describe('Upload Events in Bulk against the sandbox', () => {
   });
 
   it('events the server refuses in the middle request: named by step item number, the rest stored', async () => {
-    sandbox.configure({ discardedEvents: ['Old Event'] });
+    sandbox().configure({ discardedEvents: ['Old Event'] });
     const list = events(2500);
     list[1004] = { ...list[1004]!, evtName: 'Old Event' };
     list[1999] = { ...list[1999]!, evtName: 'Old Event' };
@@ -103,7 +90,9 @@ describe('Upload Events in Bulk against the sandbox', () => {
         '(Settings > Events) (CleverTap code 528); item 2000:',
     );
     expect(message).toContain('Saved: items 1-1004, 1006-1999, 2001-2500.');
-    const stored = sandbox.store.events(ACCOUNT.id).map((e) => e.userKey.value);
+    const stored = sandbox()
+      .store.events(ACCOUNT.id)
+      .map((e) => e.userKey.value);
     expect(stored).toHaveLength(2498);
     expect(stored).not.toContain('contact-1005');
     expect(stored).not.toContain('contact-2000');
@@ -113,11 +102,11 @@ describe('Upload Events in Bulk against the sandbox', () => {
     const error = await failureOf(
       withSecondRequestFault(
         () => runEvents({ events: events(2500) }),
-        () => sandbox.faults.failNext(503),
+        () => sandbox().faults.failNext(503),
       ),
     );
     expect(requestSizes()).toEqual([1000, 1000]);
-    expect(sandbox.store.events(ACCOUNT.id)).toHaveLength(1000);
+    expect(sandbox().store.events(ACCOUNT.id)).toHaveLength(1000);
     const message = messageOf(error);
     expect(message).toMatch(/^Request 2 of 3 \(items 1001-2000\) failed: CleverTap is unavailable right now/);
     expect(message).toContain('Saved: items 1-1000. Not saved, in the failed request: items 1001-2000.');
@@ -129,10 +118,10 @@ describe('Upload Events in Bulk against the sandbox', () => {
     const error = await failureOf(
       withSecondRequestFault(
         () => runEvents({ events: events(1500) }),
-        () => sandbox.faults.dropNext(),
+        () => sandbox().faults.dropNext(),
       ),
     );
-    expect(sandbox.store.events(ACCOUNT.id)).toHaveLength(1000);
+    expect(sandbox().store.events(ACCOUNT.id)).toHaveLength(1000);
     const message = messageOf(error);
     expect(message).toContain(
       'Request 2 of 2 (items 1001-1500) got no usable answer: The connection to CleverTap',
@@ -145,27 +134,27 @@ describe('Upload Events in Bulk against the sandbox', () => {
     const error = await failureOf(
       withSecondRequestFault(
         () => runEvents({ events: events(1500) }),
-        () => sandbox.faults.failNext(429),
+        () => sandbox().faults.failNext(429),
       ),
     );
     expect(error.name).toBe('AppError');
-    expect(sandbox.store.events(ACCOUNT.id)).toHaveLength(1000);
+    expect(sandbox().store.events(ACCOUNT.id)).toHaveLength(1000);
     expect(messageOf(error)).toContain('Saved: items 1-1000.');
   });
 
   it('a server that takes fewer records per call: Records Per Request fits the step to it', async () => {
-    sandbox.configure({ maxRecordsPerCall: 100 });
+    sandbox().configure({ maxRecordsPerCall: 100 });
     const refused = await failureOf(runEvents({ events: events(250) }));
     expect(messageOf(refused)).toContain(
       'Request 1 of 1 (items 1-250) failed: CleverTap rejected the request',
     );
     expect(messageOf(refused)).toContain('Nothing was saved, so it is safe to replay this step.');
-    expect(sandbox.store.events(ACCOUNT.id)).toHaveLength(0);
+    expect(sandbox().store.events(ACCOUNT.id)).toHaveLength(0);
 
     const result = await runEvents({ events: events(250), recordsPerRequest: '100' });
     expect(result).toMatchObject({ processed: 250, requests: 3 });
     expect(requestSizes()).toEqual([250, 100, 100, 50]);
-    expect(sandbox.store.events(ACCOUNT.id)).toHaveLength(250);
+    expect(sandbox().store.events(ACCOUNT.id)).toHaveLength(250);
   });
 });
 
@@ -181,8 +170,8 @@ describe('Upload User Profiles in Bulk against the sandbox', () => {
     const result = await runProfiles({ defaultPhoneCountry: 'US', profiles: list });
     expect(result).toMatchObject({ items: 1001, processed: 1001, requests: 2 });
     expect(requestSizes()).toEqual([1000, 1]);
-    expect(sandbox.store.profiles(ACCOUNT.id)).toHaveLength(1001);
-    expect(sandbox.store.profile('identity', 'contact-1001', ACCOUNT.id)?.profileData).toEqual({
+    expect(sandbox().store.profiles(ACCOUNT.id)).toHaveLength(1001);
+    expect(sandbox().store.profile('identity', 'contact-1001', ACCOUNT.id)?.profileData).toEqual({
       Name: 'Person 1001',
       Email: 'person1001@example.com',
       Phone: '+14155552000',
@@ -198,10 +187,10 @@ describe('Upload User Profiles in Bulk against the sandbox', () => {
     const error = await failureOf(
       withSecondRequestFault(
         () => runProfiles({ profiles: list }),
-        () => sandbox.faults.failNext(500),
+        () => sandbox().faults.failNext(500),
       ),
     );
-    expect(sandbox.store.profiles(ACCOUNT.id)).toHaveLength(1000);
+    expect(sandbox().store.profiles(ACCOUNT.id)).toHaveLength(1000);
     expect(messageOf(error)).toContain(
       'Saved: items 1-1000. Not saved, in the failed request: items 1001-1200.',
     );

@@ -2,8 +2,19 @@
  * Dates as Zapier hands them over (ISO-8601 from the editor's date picker, epoch numbers from CRMs such as HubSpot,
  * plain dates typed by hand) turned into CleverTap's Unix epoch seconds.
  */
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { InputError } from './errors';
+
+type DateLibrary = typeof import('luxon');
+
+let dateLibrary: DateLibrary | undefined;
+
+/** luxon loads on the first date read, not at start-up: steps without a date never pay for it. */
+function dateTimes(): DateLibrary['DateTime'] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  dateLibrary ??= require('luxon') as DateLibrary;
+  return dateLibrary.DateTime;
+}
 
 /** Epoch values at or above this are milliseconds (1e11 seconds is the year 5138; 1e11 ms is 1973). */
 const MILLISECONDS_FROM = 1e11;
@@ -13,14 +24,15 @@ const ACCEPTED =
   '"2024-05-01 14:30:00" (UTC), or a Unix timestamp in seconds or milliseconds.';
 
 function fromText(text: string): DateTime | undefined {
+  const DateTimes = dateTimes();
   if (/^-?\d+$/.test(text)) {
     const n = Number(text);
-    return DateTime.fromMillis(Math.abs(n) >= MILLISECONDS_FROM ? n : n * 1000, { zone: 'utc' });
+    return DateTimes.fromMillis(Math.abs(n) >= MILLISECONDS_FROM ? n : n * 1000, { zone: 'utc' });
   }
   const options = { zone: 'utc', setZone: true };
-  const iso = DateTime.fromISO(text, options);
+  const iso = DateTimes.fromISO(text, options);
   if (iso.isValid) return iso;
-  const sql = DateTime.fromSQL(text, options);
+  const sql = DateTimes.fromSQL(text, options);
   return sql.isValid ? sql : undefined;
 }
 

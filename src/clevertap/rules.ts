@@ -79,7 +79,7 @@ export function systemEventNamed(name: string): string | undefined {
 }
 
 export function utf8Bytes(text: string): number {
-  return new TextEncoder().encode(text).length;
+  return Buffer.byteLength(text, 'utf8');
 }
 
 /** The forbidden characters found in a name, each once, in the order they appear. */

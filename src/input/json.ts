@@ -32,6 +32,12 @@ function where(text: string, line: number, column: number): string {
 
 function parseForgiving(field: string, text: string): unknown {
   try {
+    // Strict JSON first: the same value JSON5 would give, many times faster on large inputs.
+    return JSON.parse(text);
+  } catch {
+    // Not strict JSON: read it forgivingly below.
+  }
+  try {
     return JSON5.parse(text);
   } catch (error) {
     const straight = straightenQuotes(text);

@@ -105,7 +105,7 @@ export interface ZipFigures {
 export interface Zip {
   /** build/build.zip as the CLI built it with --skip-dep-install (the project's own node_modules, dev packages too). */
   built: ZipFigures | null;
-  /** The same zip without the packages `npm ls --omit=dev` does not list: what a production install ships. */
+  /** The zip of a production install (`npm ci --omit=dev` in a copy of the built app): what Zapier's build ships. */
   production: ZipFigures | null;
   /** The largest parts of the production zip (compressed bytes), dist/ and each package. */
   largestParts: { part: string; bytes: number; files: number }[];

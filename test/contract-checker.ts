@@ -1,0 +1,282 @@
+/**
+ * An independent reading of ../shared/clevertap-api.md: what a request to CleverTap must look like. Written from the
+ * contract's text, importing nothing from src/, so that a bug in the app's own rules (src/clevertap/rules.ts, checks.ts)
+ * cannot hide itself here. Each function returns the problems it finds, in words; [] means the request satisfies the
+ * contract. Where the contract gives two numbers, the documented maximum is used (the app may be stricter).
+ */
+
+export const CONTRACT = {
+  hosts: [
+    'api.clevertap.com',
+    'eu1.api.clevertap.com',
+    'in1.api.clevertap.com',
+    'sg1.api.clevertap.com',
+    'us1.api.clevertap.com',
+    'aps3.api.clevertap.com',
+    'mec1.api.clevertap.com',
+  ],
+  recordsPerCall: 1000,
+  keyMax: 120,
+  valueMax: 512,
+  eventProperties: 256,
+  profileProperties: 256,
+  multiValueItems: 100,
+  eventNameMax: 512,
+  /** "old docs 256": the largest documented cap. */
+  chargedItems: 256,
+  /** The characters not allowed in event names and property keys; profile keys also refuse `#`. */
+  forbidden: ['%', '>', '<', '!', '|', '&', '.', ':', ';', '$', "'", '"', '\\'],
+  systemEvents: [
+    'Notification Sent',
+    'Notification Viewed',
+    'Notification Clicked',
+    'Notification Delivered',
+    'Notification Replied',
+    'UTM Visited',
+    'App Launched',
+    'App Uninstalled',
+    'App Version Changed',
+    'Stayed',
+    'Reply Sent',
+    'Experiment Rendered',
+    'Reachable By',
+    'Identity Reset',
+    'Identity Set',
+    'Identity Error',
+    'Web Page Viewed',
+  ],
+  userKeys: ['identity', 'objectId', 'FBID', 'GPID'],
+} as const;
+
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+/** "Event names are compared case- and space-insensitively." */
+const nameKey = (name: string) => name.toLowerCase().replace(/\s/g, '');
+const SYSTEM = new Set(CONTRACT.systemEvents.map(nameKey));
+
+function keyProblems(where: string, key: string, profile: boolean): string[] {
+  const problems: string[] = [];
+  if (!key.trim()) problems.push(`${where}: empty key`);
+  const forbidden = profile ? [...CONTRACT.forbidden, '#'] : CONTRACT.forbidden;
+  const bad = forbidden.filter((c) => key.includes(c));
+  if (bad.length) problems.push(`${where}: key ${JSON.stringify(key)} has ${bad.join(' ')}`);
+  if (bytes(key) > CONTRACT.keyMax || key.length > CONTRACT.keyMax)
+    problems.push(`${where}: key longer than ${CONTRACT.keyMax}`);
+  return problems;
+}
+
+/** `$D_<epoch seconds>`: a string that starts with the date prefix must be a whole date. */
+function dateProblem(where: string, text: string): string | undefined {
+  if (!text.startsWith('$D_')) return undefined;
+  return /^\$D_-?\d{1,11}$/.test(text)
+    ? undefined
+    : `${where}: ${JSON.stringify(text)} is not $D_<epoch seconds>`;
+}
+
+function scalarProblems(where: string, value: unknown): string[] {
+  if (typeof value === 'string') {
+    const problems: string[] = [];
+    if (bytes(value) > CONTRACT.valueMax)
+      problems.push(`${where}: value longer than ${CONTRACT.valueMax} bytes`);
+    const date = dateProblem(where, value);
+    if (date) problems.push(date);
+    return problems;
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${where}: non-finite number`];
+  if (typeof value === 'boolean') return [];
+  return [`${where}: ${value === null ? 'null' : typeof value} is not a flat value`];
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The standard profile keys and what each accepts ("else 5xx" in the contract). */
+const STANDARD: Record<string, (v: unknown) => boolean> = {
+  Email: (v) => typeof v === 'string' && EMAIL.test(v),
+  Phone: (v) => typeof v === 'string' && /^\+\d{5,16}$/.test(v),
+  Gender: (v) => v === 'M' || v === 'F',
+  DOB: (v) => typeof v === 'string' && /^\$D_-?\d+$/.test(v),
+  Age: (v) => typeof v === 'number' && Number.isFinite(v),
+  Employed: (v) => v === 'Y' || v === 'N',
+  Married: (v) => v === 'Y' || v === 'N',
+  Education: (v) => v === 'School' || v === 'College' || v === 'Graduate',
+  'MSG-email': (v) => typeof v === 'boolean',
+  'MSG-push': (v) => typeof v === 'boolean',
+  'MSG-sms': (v) => typeof v === 'boolean',
+  'MSG-whatsapp': (v) => typeof v === 'boolean',
+};
+
+function listProblems(where: string, list: unknown[]): string[] {
+  const problems: string[] = [];
+  if (list.length > CONTRACT.multiValueItems)
+    problems.push(`${where}: more than ${CONTRACT.multiValueItems} items`);
+  if (!list.every((v) => typeof v === 'string')) return [...problems, `${where}: list items must be strings`];
+  if (new Set(list).size !== list.length) problems.push(`${where}: list items must be unique`);
+  for (const item of list as string[]) problems.push(...scalarProblems(where, item));
+  return problems;
+}
+
+function operatorProblems(where: string, value: Record<string, unknown>): string[] {
+  const ops = Object.keys(value);
+  if (ops.length !== 1) return [`${where}: nested object (not one operator)`];
+  const [op] = ops;
+  const operand = value[op];
+  switch (op) {
+    case '$add':
+    case '$remove':
+      return Array.isArray(operand) ? listProblems(where, operand) : [`${where}: ${op} without a list`];
+    case '$incr':
+    case '$decr':
+      return typeof operand === 'number' && Number.isFinite(operand)
+        ? []
+        : [`${where}: ${op} without a number`];
+    case '$delete':
+      return operand === 1 ? [] : [`${where}: $delete must be 1`];
+    default:
+      return [`${where}: nested object ${JSON.stringify(op)} is not an operator`];
+  }
+}
+
+function profileDataProblems(data: unknown): string[] {
+  if (!isObject(data)) return ['profileData is not an object'];
+  const keys = Object.keys(data);
+  const problems: string[] = [];
+  if (keys.length > CONTRACT.profileProperties) problems.push('too many profile properties');
+  for (const key of keys) {
+    const where = `profileData[${JSON.stringify(key)}]`;
+    problems.push(...keyProblems(where, key, true));
+    const value = data[key];
+    if (Array.isArray(value)) problems.push(...listProblems(where, value));
+    else if (isObject(value)) problems.push(...operatorProblems(where, value));
+    else {
+      problems.push(...scalarProblems(where, value));
+      const check = Object.hasOwn(STANDARD, key) ? STANDARD[key] : undefined;
+      if (check && !check(value))
+        problems.push(`${where}: ${JSON.stringify(value)} is not accepted for ${key}`);
+    }
+  }
+  return problems;
+}
+
+function eventProblems(record: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const name = record.evtName;
+  if (typeof name !== 'string' || !name.trim()) return ['evtName missing (509)'];
+  const bad = CONTRACT.forbidden.filter((c) => name.includes(c));
+  if (bad.length) problems.push(`evtName has ${bad.join(' ')}`);
+  if (name.length > CONTRACT.eventNameMax) problems.push('evtName too long');
+  if (SYSTEM.has(nameKey(name))) problems.push(`evtName ${JSON.stringify(name)} is a system event (513)`);
+  const data = record.evtData;
+  if (!isObject(data)) return [...problems, 'evtData missing or not an object'];
+  const keys = Object.keys(data);
+  if (keys.length > CONTRACT.eventProperties) problems.push('too many event properties (522)');
+  const charged = nameKey(name) === 'charged';
+  for (const key of keys) {
+    const where = `evtData[${JSON.stringify(key)}]`;
+    problems.push(...keyProblems(where, key, false));
+    const value = data[key];
+    if (charged && key === 'Items') {
+      if (!Array.isArray(value)) problems.push('Items is not a list');
+      else {
+        if (value.length > CONTRACT.chargedItems) problems.push('too many Items');
+        value.forEach((item, i) => {
+          if (!isObject(item)) return problems.push(`Items[${i}] is not an object`);
+          for (const [k, v] of Object.entries(item)) {
+            problems.push(...keyProblems(`Items[${i}][${JSON.stringify(k)}]`, k, false));
+            problems.push(...scalarProblems(`Items[${i}][${JSON.stringify(k)}]`, v));
+          }
+        });
+      }
+    } else problems.push(...scalarProblems(where, value));
+  }
+  return problems;
+}
+
+/** One upload record: type, exactly one user key, ts in seconds, and the profile or event part. */
+export function recordProblems(record: unknown): string[] {
+  if (!isObject(record)) return ['record is not an object'];
+  const problems: string[] = [];
+  const keys = CONTRACT.userKeys.filter((k) => Object.hasOwn(record, k));
+  if (keys.length !== 1) problems.push(`record has ${keys.length} user keys (exactly one)`);
+  for (const k of keys) {
+    const v = record[k];
+    if (typeof v !== 'string' || !v.trim()) problems.push(`user key ${k} is not a non-empty string`);
+  }
+  if (Object.hasOwn(record, 'ts')) {
+    const ts = record.ts;
+    if (typeof ts !== 'number' || !Number.isInteger(ts) || ts <= 0)
+      problems.push('ts is not positive epoch seconds');
+    else if (ts >= 1e11) problems.push('ts is in milliseconds');
+  }
+  const allowed = new Set<string>(['type', 'ts', ...CONTRACT.userKeys]);
+  if (record.type === 'profile') {
+    allowed.add('profileData');
+    problems.push(...profileDataProblems(record.profileData));
+  } else if (record.type === 'event') {
+    allowed.add('evtName').add('evtData');
+    problems.push(...eventProblems(record));
+  } else problems.push('type is neither profile nor event (524)');
+  const extra = Object.keys(record).filter((k) => !allowed.has(k));
+  if (extra.length) problems.push(`unexpected top-level keys ${extra.join(', ')}`);
+  return problems;
+}
+
+export interface SeenRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+const header = (req: SeenRequest, name: string) => {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(', ') : value;
+};
+
+/** Where and how: a CleverTap host over HTTPS (or the given test server), the two headers. */
+function transportProblems(req: SeenRequest, testServer?: string): string[] {
+  const problems: string[] = [];
+  const url = new URL(req.url);
+  const official = url.protocol === 'https:' && (CONTRACT.hosts as readonly string[]).includes(url.hostname);
+  const test = testServer !== undefined && url.origin === new URL(testServer).origin;
+  if (!official && !test) problems.push(`sent to ${url.origin}, not a CleverTap host`);
+  if (!header(req, 'x-clevertap-account-id')) problems.push('no X-CleverTap-Account-Id');
+  if (!header(req, 'x-clevertap-passcode')) problems.push('no X-CleverTap-Passcode');
+  return problems;
+}
+
+/** POST /1/upload: JSON body `{"d": [1..1000 records]}`, each record valid. */
+export function uploadProblems(req: SeenRequest, testServer?: string): string[] {
+  const problems = transportProblems(req, testServer);
+  if (req.method !== 'POST') problems.push(`method ${req.method}`);
+  if (!new URL(req.url).pathname.endsWith('/1/upload')) problems.push(`path ${new URL(req.url).pathname}`);
+  const type = header(req, 'content-type') ?? '';
+  if (!/^application\/json\b/i.test(type) || type.includes(','))
+    problems.push(`Content-Type ${JSON.stringify(type)} is not one application/json`);
+  let body: unknown;
+  try {
+    body = JSON.parse(req.body);
+  } catch {
+    return [...problems, 'body is not JSON'];
+  }
+  if (!isObject(body) || !Array.isArray(body.d)) return [...problems, 'body is not {"d": [...]}'];
+  if (Object.keys(body).length !== 1) problems.push('body has keys besides d');
+  if (body.d.length < 1 || body.d.length > CONTRACT.recordsPerCall) problems.push(`${body.d.length} records`);
+  body.d.forEach((record, i) => problems.push(...recordProblems(record).map((p) => `record ${i + 1}: ${p}`)));
+  return problems;
+}
+
+/** GET /1/profile.json with exactly one of identity, email, objectId; no body, no Content-Type. */
+export function lookupProblems(req: SeenRequest, testServer?: string): string[] {
+  const problems = transportProblems(req, testServer);
+  const url = new URL(req.url);
+  if (req.method !== 'GET') problems.push(`method ${req.method}`);
+  if (!url.pathname.endsWith('/1/profile.json')) problems.push(`path ${url.pathname}`);
+  const keys = [...url.searchParams.keys()];
+  if (keys.length !== 1 || !['identity', 'email', 'objectId'].includes(keys[0]))
+    problems.push(`query ${url.search} is not exactly one of identity, email, objectId`);
+  else if (!url.searchParams.get(keys[0])?.trim()) problems.push('empty lookup value');
+  if (req.body) problems.push('a GET with a body');
+  if (header(req, 'content-type')) problems.push('a GET with a Content-Type');
+  return problems;
+}

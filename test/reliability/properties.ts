@@ -1,0 +1,106 @@
+/**
+ * Bad input, generated, through every action of the app definition: each case either sends requests that satisfy
+ * the contract (checked by ../contract-checker.ts, written from the contract, not from the app's builders) and
+ * returns the step's output, or throws a `z.errors.Error` (or, for a bulk step with nothing to send, a
+ * `HaltedError`) whose message starts with a field's label, having sent nothing. Never a TypeError, a plain Error, an unhandled rejection or a crash.
+ *
+ * Seeded and reproducible: FC_SEED (default in harness.ts) and FC_RUNS (cases per action) override; fast-check
+ * prints the seed and the counterexample's path with any failure. Split into shards so jest runs them in parallel.
+ */
+import fc from 'fast-check';
+import zapier from 'zapier-platform-core';
+import App from '../../index';
+import { lookupProblems, uploadProblems } from '../contract-checker';
+import { inputFor } from './arbitraries';
+import {
+  Action,
+  actions,
+  auth,
+  messageOf,
+  minimalInput,
+  namesAField,
+  quietCoreMemoryGuard,
+  recordAll,
+  RUNS,
+  SEED,
+  Seen,
+} from './harness';
+
+const appTester = zapier.createAppTester(App);
+type Perform = Parameters<typeof appTester>[0];
+
+const short = (value: unknown) => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 600 ? `${text.slice(0, 600)}...` : text;
+};
+
+/** The problems with one case's outcome; [] when it is one of the two allowed outcomes. */
+function outcomeProblems(action: Action, seen: Seen[], result: unknown, error: unknown): string[] {
+  if (error !== undefined) {
+    const problems: string[] = [];
+    // A HaltedError is Zapier's soft stop (a bulk step with nothing to send), also naming the field.
+    const zapierError = error instanceof zapier.errors.Error || error instanceof zapier.errors.HaltedError;
+    if (!zapierError) problems.push(`threw ${(error as Error)?.name}: ${short((error as Error)?.message)}`);
+    else if (!namesAField(action, messageOf(error)))
+      problems.push(`error names no field: ${short(messageOf(error))}`);
+    if (seen.length) problems.push(`sent ${seen.length} request(s) and then failed`);
+    return problems;
+  }
+  const problems: string[] = [];
+  if (!seen.length) problems.push('succeeded without sending anything');
+  for (const req of seen) {
+    const found = action.kind === 'search' ? lookupProblems(req) : uploadProblems(req);
+    if (found.length) problems.push(`${req.method} ${req.url}: ${found.slice(0, 5).join('; ')}`);
+  }
+  if (action.kind === 'create' && (typeof result !== 'object' || result === null || Array.isArray(result)))
+    problems.push(`a create returned ${short(result)}`);
+  if (action.kind === 'search' && !Array.isArray(result)) problems.push(`a search returned ${short(result)}`);
+  return problems;
+}
+
+/** Runs the property for the actions whose index is `shard` modulo `of`. */
+export function propertySuite(shard: number, of: number): void {
+  quietCoreMemoryGuard();
+  const mine = actions().filter((_, i) => i % of === shard);
+
+  it.each(mine.map((a) => [a.id, a] as const))(
+    `%s: ${RUNS} generated inputs (seed ${SEED})`,
+    async (_id, action) => {
+      const seen = recordAll();
+      const unhandled: unknown[] = [];
+      const onUnhandled = (reason: unknown) => unhandled.push(reason);
+      process.on('unhandledRejection', onUnhandled);
+      let sent = 0;
+      let refused = 0;
+      try {
+        await fc.assert(
+          fc.asyncProperty(inputFor(action, minimalInput(action)), async (inputData) => {
+            seen.length = 0;
+            let result: unknown;
+            let error: unknown;
+            try {
+              result = await appTester(action.perform as Perform, { authData: auth, inputData });
+            } catch (e) {
+              error = e;
+            }
+            const problems = outcomeProblems(action, seen, result, error);
+            if (problems.length) throw new Error(`${problems.join('\n')}\ninput: ${short(inputData)}`);
+            if (error === undefined) sent += 1;
+            else refused += 1;
+          }),
+          { seed: SEED, numRuns: RUNS, endOnFailure: true },
+        );
+      } finally {
+        process.off('unhandledRejection', onUnhandled);
+      }
+      expect(unhandled).toEqual([]);
+      // Both outcomes were reached often: the generators test the sending path, not only the refusals.
+      expect(sent).toBeGreaterThan(RUNS / 20);
+      expect(refused).toBeGreaterThan(RUNS / 20);
+      console.log(
+        `${action.id}: ${RUNS} cases, seed ${SEED}: ${sent} sent and valid, ${refused} refused naming a field`,
+      );
+    },
+    600_000,
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * Destinations, fuzzed: whatever the connection's Region holds (valid values, other casings, hosts, paths, userinfo,
+ * unicode, prototype names) and whatever CLEVERTAP_API_BASE_URL holds (unset, a test server with or without
+ * `{region}`, look-alike hosts, other schemes, garbage), credentials go only to CleverTap's hosts over HTTPS or to the
+ * configured test server; with no override, nothing at all goes anywhere else. The connection test is included, with
+ * answers that trigger its wrong-region probe.
+ */
+import fc from 'fast-check';
+import zapier from 'zapier-platform-core';
+import App from '../../index';
+import { CONTRACT } from '../contract-checker';
+import {
+  actions,
+  auth,
+  connection,
+  minimalInput,
+  recordAll,
+  SECRET_PASSCODE,
+  SEED,
+  quietCoreMemoryGuard,
+} from './harness';
+
+const appTester = zapier.createAppTester(App);
+type Perform = Parameters<typeof appTester>[0];
+const BASE_URL_VARIABLE = 'CLEVERTAP_API_BASE_URL';
+const REGIONS = ['eu1', 'in1', 'sg1', 'us1', 'aps3', 'mec1'];
+
+const regionValue = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...REGIONS) },
+  fc.constantFrom(
+    'EU1',
+    ' eu1',
+    'eu1.evil.test',
+    'evil.test',
+    'in1/../evil',
+    'us1@evil.test',
+    'https://evil.test',
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    '',
+    'eu2',
+    'api',
+    'eu1\u0000',
+    'ｅｕ１',
+  ),
+  fc.string({ maxLength: 20 }),
+);
+
+const overrideValue = fc.oneof(
+  fc.constant(undefined),
+  fc.constantFrom(
+    'http://127.0.0.1:4010/{region}',
+    'http://127.0.0.1:4010',
+    'http://localhost:4010/{region}/',
+    'http://{region}.test-server.test',
+    'https://api.clevertap.com.evil.test/{region}',
+    'http://user:pass@127.0.0.1:4010/{region}',
+    'http://127.0.0.1:4010/{region}?redirect=https://evil.test',
+    'http://127.0.0.1:4010/{region}#frag',
+    'ftp://127.0.0.1/{region}',
+    'javascript:alert(1)',
+    '//evil.test/{region}',
+    'file:///etc/passwd',
+    'http://127.0.0.1:{region}/',
+    '{region}',
+    ' ',
+  ),
+  fc.string({ maxLength: 30 }),
+  fc.webUrl().map((url) => `${url}/{region}`),
+);
+
+/** The origins the test server may be reached at: the override with each valid region in place of `{region}`. */
+function testServerOrigins(override: string | undefined): Set<string> {
+  const origins = new Set<string>();
+  if (!override) return origins;
+  for (const region of REGIONS) {
+    try {
+      origins.add(new URL(override.split('{region}').join(region)).origin);
+    } catch {
+      // not a URL: no origin is allowed
+    }
+  }
+  return origins;
+}
+
+quietCoreMemoryGuard();
+
+const OFFICIAL = new Set(CONTRACT.hosts.map((host) => `https://${host}`));
+
+describe('credentials go only to CleverTap or the configured test server', () => {
+  const RUNS = Number(process.env.FC_DEST_RUNS ?? 400);
+  const subjects = [...actions(), connection];
+
+  it(`${RUNS} generated regions, overrides and answers (seed ${SEED})`, async () => {
+    const saved = process.env[BASE_URL_VARIABLE];
+    let status = 200;
+    const seen = recordAll(() => [status, { status: 'fail', error: 'Invalid Credentials', code: status }]);
+    let withCredentials = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          regionValue,
+          overrideValue,
+          fc.constantFrom(200, 401),
+          fc.constantFrom(...subjects),
+          async (region, override, answer, subject) => {
+            seen.length = 0;
+            status = answer;
+            if (override === undefined) delete process.env[BASE_URL_VARIABLE];
+            else process.env[BASE_URL_VARIABLE] = override;
+            const inputData = subject.kind === 'connection' ? {} : minimalInput(subject);
+            await appTester(subject.perform as Perform, { authData: { ...auth, region }, inputData }).catch(
+              (e: unknown) => e,
+            );
+            const allowed = testServerOrigins(override);
+            for (const req of seen) {
+              const origin = new URL(req.url).origin;
+              const carries = req.headers['x-clevertap-passcode'] !== undefined;
+              if (carries) withCredentials += 1;
+              if (req.url.includes(SECRET_PASSCODE)) throw new Error(`passcode in a URL: ${req.url}`);
+              if (!OFFICIAL.has(origin) && !allowed.has(origin))
+                throw new Error(
+                  `a request went to ${origin} (region ${JSON.stringify(region)}, override ${JSON.stringify(override)})`,
+                );
+              if (carries && !OFFICIAL.has(origin) && !allowed.has(origin))
+                throw new Error(`credentials went to ${origin}`);
+              if (override === undefined && !OFFICIAL.has(origin))
+                throw new Error(`without an override, ${origin}`);
+            }
+          },
+        ),
+        { seed: SEED, numRuns: RUNS, endOnFailure: true },
+      );
+    } finally {
+      if (saved === undefined) delete process.env[BASE_URL_VARIABLE];
+      else process.env[BASE_URL_VARIABLE] = saved;
+    }
+    // Not vacuous: many generated cases did reach a server with the credentials.
+    expect(withCredentials).toBeGreaterThan(RUNS / 4);
+  }, 300_000);
+});

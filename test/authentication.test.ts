@@ -212,7 +212,8 @@ describe('the wrong region, told apart', () => {
     const pending = failureOf(runTest());
     const took = await fakeTimeUntilSettled(pending);
     expect(took).toBeGreaterThanOrEqual(PROBE_TIMEOUT_MS);
-    expect(took).toBeLessThan(PROBE_TIMEOUT_MS + 1_000);
+    // In parallel: one timeout, not five in a row (the margin absorbs a loaded machine's slower I/O steps).
+    expect(took).toBeLessThan(2 * PROBE_TIMEOUT_MS);
     const error = await pending;
     expect(error).toBeInstanceOf(zapier.errors.ExpiredAuthError);
     expect(error.message).toMatch(REFUSED);
@@ -247,8 +248,8 @@ describe('the wrong region, told apart', () => {
     const took = await fakeTimeUntilSettled(pending);
     // One shortened timeout (25 s budget - 22 s = 3 s) for all five at once, not five in a row.
     expect(took).toBeGreaterThanOrEqual(PROBE_BUDGET_MS - 22_000);
-    expect(took).toBeLessThan(PROBE_BUDGET_MS - 22_000 + 1_000);
-    expect(Date.now() - started).toBeLessThan(PROBE_BUDGET_MS + 1_000);
+    expect(took).toBeLessThan(2 * (PROBE_BUDGET_MS - 22_000));
+    expect(Date.now() - started).toBeLessThan(30_000); // inside Zapier's limit, first call included
     const error = await pending;
     expect(error.message).toMatch(REFUSED);
     expect(error.message).toMatch(/India \(in1\), Singapore \(sg1\).* did not answer in time to tell/);

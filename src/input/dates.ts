@@ -4,6 +4,7 @@
  */
 import type { DateTime } from 'luxon';
 import { InputError } from './errors';
+import { textOf } from './text';
 
 type DateLibrary = typeof import('luxon');
 
@@ -45,8 +46,7 @@ export function parseEpochSeconds(
   value: unknown,
   allowBefore1970 = false,
 ): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  const text = String(value).trim();
+  const text = textOf(field, value);
   if (!text) return undefined;
   const date = typeof value === 'number' ? fromText(String(Math.trunc(value))) : fromText(text);
   if (!date?.isValid)

@@ -6,6 +6,7 @@
 import { itemList } from '../clevertap/batches';
 import { LIMITS } from '../clevertap/rules';
 import { InputError } from './errors';
+import { textOf } from './text';
 
 /** One line item: its 1-based position in the step's list and its child fields as Zapier hands them over. */
 export interface LineItem {
@@ -122,8 +123,7 @@ export function parseLineItems<T>(
 
 /** The records per request from an optional field: empty means CleverTap's limit; otherwise a whole number up to it. */
 export function parseRecordsPerRequest(field: string, value: unknown): number {
-  if (value === undefined || value === null) return LIMITS.recordsPerCall;
-  const text = String(value).trim();
+  const text = textOf(field, value);
   if (!text) return LIMITS.recordsPerCall;
   const size = Number(text);
   if (!/^\d+$/.test(text) || size < 1 || size > LIMITS.recordsPerCall)

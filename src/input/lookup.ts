@@ -1,11 +1,10 @@
 /** Which user to look up: exactly one of Identity, Email and Object ID, all optional in the editor. */
 import { LookupKey, LOOKUP_KEYS, ProfileQuery } from '../clevertap/profiles';
 import { InputError } from './errors';
+import { textOf } from './text';
 import { USER_KEY_LABELS } from './users';
 
 export const LOOKUP_LABELS: Record<LookupKey, string> = { ...USER_KEY_LABELS, email: 'Email' };
-
-const text = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
 
 /**
  * What core 19.1 does to query values: it strips every `{{...}}` (so "a{{b}}c" would look up "ac") and refuses
@@ -17,7 +16,9 @@ const ALL = LOOKUP_KEYS.map((key) => LOOKUP_LABELS[key]).join(' / ');
 
 /** The one lookup to send; a friendly error unless exactly one of the three fields is filled in. */
 export function parseProfileQuery(input: Partial<Record<LookupKey, unknown>>): ProfileQuery {
-  const given = LOOKUP_KEYS.map((key) => [key, text(input[key])] as const).filter(([, value]) => value);
+  const given = LOOKUP_KEYS.map((key) => [key, textOf(LOOKUP_LABELS[key], input[key])] as const).filter(
+    ([, value]) => value,
+  );
   if (given.length === 0)
     throw new InputError(
       ALL,

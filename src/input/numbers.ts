@@ -1,5 +1,6 @@
 /** Numbers typed or mapped into a field: Zapier hands them over as numbers or as text. */
 import { InputError } from './errors';
+import { textOf } from './text';
 
 /** Plain decimal notation: optional sign, digits, an optional dot and decimals, an optional exponent. */
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -13,7 +14,7 @@ export function parseNumber(field: string, value: unknown): number | undefined {
     if (!Number.isFinite(value)) throw new InputError(field, `${value} is not a finite number.`);
     return value;
   }
-  const text = String(value).trim();
+  const text = textOf(field, value);
   if (!text) return undefined;
   const shown = `"${text.slice(0, 40)}"`;
   if (!DECIMAL.test(text)) {

@@ -13,6 +13,7 @@ import {
   singleValueStandardKey,
 } from '../clevertap/operations';
 import { InputError } from './errors';
+import { textOf } from './text';
 import { parseNumber } from './numbers';
 
 export const OPERATION_LABELS = {
@@ -25,7 +26,7 @@ export const OPERATION_LABELS = {
 const choices = PROFILE_OPERATION_VALUES.map((op) => `${PROFILE_OPERATIONS[op].label} (${op})`).join(', ');
 
 export function parsePropertyName(value: unknown): string {
-  const property = value === undefined || value === null ? '' : String(value).trim();
+  const property = textOf(OPERATION_LABELS.property, value);
   const problem = profileKeyProblem(property);
   if (problem)
     throw new InputError(

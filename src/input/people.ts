@@ -5,6 +5,7 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { STANDARD_PROFILE_KEYS } from '../clevertap/rules';
 import { InputError } from './errors';
+import { textOf } from './text';
 
 type PhoneLibrary = typeof import('libphonenumber-js/min');
 
@@ -17,7 +18,6 @@ function phones(): PhoneLibrary {
   return phoneLibrary;
 }
 
-const text = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
 const shown = (value: string) => `"${value.slice(0, 60)}"`;
 
 /** Common names people use for a country that are not its ISO code. */
@@ -25,13 +25,13 @@ const COUNTRY_ALIASES: Record<string, string> = { UK: 'GB' };
 
 /** The two-letter country for numbers written without a country code; undefined when empty. */
 export function parsePhoneCountry(field: string, value: unknown): CountryCode | undefined {
-  const given = text(value).toUpperCase();
+  const given = textOf(field, value).toUpperCase();
   if (!given) return undefined;
   const code = COUNTRY_ALIASES[given] ?? given;
   if (phones().isSupportedCountry(code)) return code;
   throw new InputError(
     field,
-    `${shown(text(value))} is not a two-letter country code; use one like US, GB, DE or IN.`,
+    `${shown(textOf(field, value))} is not a two-letter country code; use one like US, GB, DE or IN.`,
   );
 }
 
@@ -41,7 +41,7 @@ export function parsePhoneCountry(field: string, value: unknown): CountryCode | 
  * it). A number that cannot exist (too short, too long) is an error, so CleverTap does not reject the record (516).
  */
 export function parsePhone(field: string, value: unknown, country?: CountryCode): string | undefined {
-  const given = text(value);
+  const given = textOf(field, value);
   if (!given) return undefined;
   const { parsePhoneNumberFromString } = phones();
   const attempts = [given];
@@ -74,7 +74,7 @@ const GENDERS: Record<string, 'M' | 'F'> = {
 
 /** M or F from the usual spellings (Male, female, m, ...); undefined when empty; anything else is an error. */
 export function parseGender(field: string, value: unknown): 'M' | 'F' | undefined {
-  const given = text(value);
+  const given = textOf(field, value);
   if (!given) return undefined;
   const gender = GENDERS[given.toLowerCase()];
   if (gender) return gender;
@@ -87,7 +87,7 @@ export function parseGender(field: string, value: unknown): 'M' | 'F' | undefine
 
 /** The email address, trimmed, once it has the shape CleverTap accepts; undefined when empty. */
 export function parseEmail(field: string, value: unknown): string | undefined {
-  const given = text(value);
+  const given = textOf(field, value);
   if (!given) return undefined;
   if (STANDARD_PROFILE_KEYS.Email.check?.(given)) return given;
   throw new InputError(

@@ -8,6 +8,7 @@ import { dateValue, STANDARD_PROFILE_KEYS } from '../clevertap/rules';
 import type { ProfileValue } from '../clevertap/records';
 import { parseEpochSeconds } from './dates';
 import { InputError } from './errors';
+import { textOf } from './text';
 import { parseJsonObject } from './json';
 import { parseEmail, parseGender, parsePhone, parsePhoneCountry } from './people';
 import { checkProperties } from './properties';
@@ -39,16 +40,14 @@ type Parse = (
   phoneCountry: () => CountryCode | undefined,
 ) => ProfileValue | undefined;
 
-const trimmed = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
-
-const text: Parse = (_field, value) => trimmed(value) || undefined;
+const text: Parse = (field, value) => textOf(field, value) || undefined;
 
 /** The Default Phone Country (and the phone library) is read only when there is a phone. */
 const phone: Parse = (field, value, country) =>
-  trimmed(value) ? parsePhone(field, value, country()) : undefined;
+  textOf(field, value) ? parsePhone(field, value, country()) : undefined;
 
 const photo: Parse = (field, value) => {
-  const url = trimmed(value);
+  const url = textOf(field, value);
   if (!url) return undefined;
   if (STANDARD_PROFILE_KEYS.Photo.check?.(url)) return url;
   throw new InputError(

@@ -2,6 +2,7 @@
 import { eventNameProblem, propertiesProblems, PropertyKind } from '../clevertap/checks';
 import type { EventValue, ProfileValue } from '../clevertap/records';
 import { InputError } from './errors';
+import { textOf } from './text';
 
 const SHOWN = 3;
 
@@ -24,7 +25,7 @@ export function checkProperties<T extends ProfileValue | EventValue>(
 }
 
 export function parseEventName(field: string, value: unknown): string {
-  const name = value === undefined || value === null ? '' : String(value).trim();
+  const name = textOf(field, value);
   if (!name) throw new InputError(field, 'fill in the name of the event, such as "Deal Won".');
   const problem = eventNameProblem(name);
   if (problem) throw new InputError(field, `the event name ${problem}. Choose another name for the event.`);

@@ -1,16 +1,15 @@
 /** The one user key a record carries: the user's Identity, or CleverTap's Object ID. */
 import type { UserKey } from '../clevertap/records';
 import { InputError } from './errors';
+import { textOf } from './text';
 
 export const USER_KEY_LABELS = { identity: 'Identity', objectId: 'Object ID' } as const;
 
-const text = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
-
 /** Exactly one of Identity and Object ID; both fields are optional in the editor, so this is where the rule lives. */
 export function parseUserKey(input: { identity?: unknown; objectId?: unknown }): UserKey {
-  const identity = text(input.identity);
-  const objectId = text(input.objectId);
   const { identity: idLabel, objectId: objLabel } = USER_KEY_LABELS;
+  const identity = textOf(idLabel, input.identity);
+  const objectId = textOf(objLabel, input.objectId);
   if (identity && objectId)
     throw new InputError(
       `${idLabel} / ${objLabel}`,

@@ -6,6 +6,7 @@ import { dateValue } from '../clevertap/rules';
 import type { Scalar } from '../clevertap/records';
 import { parseEpochSeconds } from './dates';
 import { InputError } from './errors';
+import { textOf } from './text';
 
 /** The label of the switch that turns `typedValue` off, on every action with a key/value field. */
 export const CONVERT_VALUE_TYPES_LABEL = 'Convert Value Types';
@@ -94,9 +95,9 @@ const NO = new Set(['false', 'no', 'n', '0', 'off']);
 export function parseYesNo(field: string, value: unknown): boolean | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'boolean') return value;
-  const text = String(value).trim().toLowerCase();
+  const text = textOf(field, value).toLowerCase();
   if (!text) return undefined;
   if (YES.has(text)) return true;
   if (NO.has(text)) return false;
-  throw new InputError(field, `"${String(value).slice(0, 60)}" is not yes or no; use true or false.`);
+  throw new InputError(field, `"${text.slice(0, 60)}" is not yes or no; use true or false.`);
 }

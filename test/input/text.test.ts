@@ -1,0 +1,36 @@
+import nock from 'nock';
+import { textOf } from '../../src/input/text';
+import { InputError } from '../../src/input/errors';
+import { perform } from '../../src/creates/upload_event';
+import { appTester, authData, EU_HOST, messageOf } from '../helpers';
+
+describe('textOf', () => {
+  it.each([
+    [undefined, ''],
+    [null, ''],
+    ['  ada@example.com \n', 'ada@example.com'],
+    [42, '42'],
+    [false, 'false'],
+  ])('reads %j as %j', (value, expected) => {
+    expect(textOf('Identity', value)).toBe(expected);
+  });
+
+  it.each([[['a', 'b']], [{ email: 'a' }], [{ toString: null }], [Object.create(null)]])(
+    'refuses %j by the field name, without a TypeError',
+    (value) => {
+      expect(() => textOf('Identity', value)).toThrow(InputError);
+      expect(() => textOf('Identity', value)).toThrow(/^Identity: expected a single value here/);
+    },
+  );
+
+  it('keeps an object in a text field from crashing a step or being sent', async () => {
+    const scope = nock(EU_HOST).post('/1/upload').reply(200, { status: 'success', processed: 1 });
+    const error = await appTester(perform, {
+      authData,
+      inputData: { evtName: 'Deal Won', identity: { toString: null } as unknown as string },
+    }).catch((e: unknown) => e);
+    expect((error as Error).name).toBe('AppError');
+    expect(messageOf(error)).toMatch(/^Identity: expected a single value here but got a group of values/);
+    expect(scope.isDone()).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 /** Which user to look up: exactly one of Identity, Email and Object ID, all optional in the editor. */
 import { LookupKey, LOOKUP_KEYS, ProfileQuery } from '../clevertap/profiles';
+import { LIMITS, utf8Bytes } from '../clevertap/rules';
 import { InputError } from './errors';
 import { textOf } from './text';
 import { USER_KEY_LABELS } from './users';
@@ -36,6 +37,12 @@ export function parseProfileQuery(input: Partial<Record<LookupKey, unknown>>): P
       LOOKUP_LABELS[key],
       `"${value.slice(0, 60)}" contains text in double curly braces ({{...}}), which Zapier removes from a lookup ` +
         'before it is sent, so CleverTap would be asked about another user. Look the user up by another field.',
+    );
+  if (utf8Bytes(value) > LIMITS.valueBytes)
+    throw new InputError(
+      LOOKUP_LABELS[key],
+      `this value is longer than ${LIMITS.valueBytes} characters, more than any CleverTap user key holds; ` +
+        'map the user id itself into this field.',
     );
   if (key === 'email' && !/^[^\s@]+@[^\s@]+$/.test(value))
     throw new InputError(LOOKUP_LABELS.email, `"${value.slice(0, 60)}" is not an email address.`);

@@ -160,8 +160,8 @@ export const PROFILE_OPERATORS = {
 } as const;
 export type ProfileOperator = keyof typeof PROFILE_OPERATORS;
 
-/** A date-valued property: `$D_<epoch seconds>`. */
-export const DATE_VALUE = /^\$D_\d+$/;
+/** A date-valued property: `$D_<epoch seconds>`; negative before 1970 (birth dates), which the contract does not rule out. */
+export const DATE_VALUE = /^\$D_-?\d+$/;
 export const DATE_PREFIX = '$D_';
 
 /** A CleverTap objectId starts with one of these. */

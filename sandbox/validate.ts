@@ -89,7 +89,7 @@ function checkString(key: string, value: string): Rejection | undefined {
     return reject(512, `The value of "${key}" is longer than ${LIMITS.valueBytes} bytes.`);
   if (value.startsWith(DATE_PREFIX)) {
     if (!DATE_VALUE.test(value)) return reject(512, `The date value of "${key}" must be $D_<epoch seconds>.`);
-    if (Number(value.slice(DATE_PREFIX.length)) > LIMITS.maxEpochSeconds)
+    if (Math.abs(Number(value.slice(DATE_PREFIX.length))) > LIMITS.maxEpochSeconds)
       return reject(525, `The date value of "${key}" looks like milliseconds; use epoch seconds.`);
   }
   return undefined;

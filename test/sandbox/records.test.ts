@@ -103,6 +103,7 @@ const ACCEPTED: [string, unknown][] = [
     }),
   ],
   ['a ts in seconds', profile('u1', { Name: 'x' }, { ts: TS })],
+  ['a birth date before 1970', profile('u1', { DOB: '$D_-286848000' })],
   ['a key of exactly 120 bytes', event('u1', 'Bought', { ['k'.repeat(120)]: 1 })],
   ['a value of exactly 512 bytes', event('u1', 'Bought', { note: 'v'.repeat(512) })],
   ['exactly 256 event properties', event('u1', 'Bought', manyProps(256))],

@@ -7,34 +7,13 @@
  *   so core's log scrubber, which censors the stored value, did not recognise the header value: the passcode was
  *   printed uncensored in the HTTP logs Zapier keeps. Such a passcode is now refused, naming the field.
  */
-import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import { perform as uploadEvent } from '../../src/creates/upload_event';
-import { appTester, authData, EU_HOST, messageOf, PASSCODE } from '../helpers';
-import { invoke } from './harness';
+import { appTester, authData, messageOf, PASSCODE } from '../helpers';
+import { invoke, recordAll } from './harness';
 
-interface Seen {
-  path: string;
-  headers: Record<string, unknown>;
-  body: string;
-}
-
-function cleverTap(answer: unknown): Seen[] {
-  const seen: Seen[] = [];
-  for (const method of ['get', 'post'] as const)
-    nock(EU_HOST)
-      .persist()
-      .intercept(/.*/, method.toUpperCase())
-      .reply(function (_uri, body) {
-        seen.push({
-          path: this.req.path,
-          headers: this.req.headers,
-          body: typeof body === 'string' ? body : JSON.stringify(body),
-        });
-        return [200, answer];
-      });
-  return seen;
-}
+/** Records every request and answers it with `answer`. */
+const cleverTap = (answer: unknown) => recordAll(() => [200, answer]);
 
 const UPLOADED = { status: 'success', processed: 1, unprocessed: [] };
 describe('credentials that cannot go in a header: a Zapier error naming the field, never the value', () => {

@@ -4,35 +4,15 @@
  * step and echoed the user's record. And core strips every `{{...}}` from query values, so a lookup of "a{{b}}c" asked
  * CleverTap about "ac", another user. Upload bodies now carry such text losslessly; lookups refuse it, naming the field.
  */
-import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import { perform as uploadEvent } from '../../src/creates/upload_event';
 import { perform as upsertProfile } from '../../src/creates/upsert_profile';
 import { perform as findProfile } from '../../src/searches/find_profile';
-import { appTester, authData, EU_HOST, messageOf } from '../helpers';
+import { appTester, authData, messageOf } from '../helpers';
+import { recordAll } from './harness';
 
-interface Seen {
-  path: string;
-  headers: Record<string, unknown>;
-  body: string;
-}
-
-function cleverTap(answer: unknown): Seen[] {
-  const seen: Seen[] = [];
-  for (const method of ['get', 'post'] as const)
-    nock(EU_HOST)
-      .persist()
-      .intercept(/.*/, method.toUpperCase())
-      .reply(function (_uri, body) {
-        seen.push({
-          path: this.req.path,
-          headers: this.req.headers,
-          body: typeof body === 'string' ? body : JSON.stringify(body),
-        });
-        return [200, answer];
-      });
-  return seen;
-}
+/** Records every request and answers it with `answer`. */
+const cleverTap = (answer: unknown) => recordAll(() => [200, answer]);
 
 const UPLOADED = { status: 'success', processed: 1, unprocessed: [] };
 const CURLIES = [

@@ -2,6 +2,7 @@
  * What the tests share: the app under Zapier's own tester, a connection, and the two things a user does in the Zap
  * editor (map a trigger's output into a field; pick a connection).
  */
+import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import App from '../index';
 
@@ -43,4 +44,29 @@ export function messageOf(error: unknown): string {
   } catch {
     return text;
   }
+}
+
+export type UploadBody = { d: Record<string, unknown>[] };
+export type UploadAnswer = (records: Record<string, unknown>[], request: number) => [number, unknown];
+
+export const allProcessed: UploadAnswer = (records) => [
+  200,
+  { status: 'success', processed: records.length, unprocessed: [] },
+];
+
+/**
+ * One persistent interceptor for every upload to CleverTap (eu1), with the passcode header required: it keeps each
+ * request's body and answers with `answer`, so big lists need no interceptor per request. Read the bodies after the step.
+ */
+export function recordUploads(answer: UploadAnswer = allProcessed): UploadBody[] {
+  const sent: UploadBody[] = [];
+  nock(EU_HOST, { reqheaders: { 'x-clevertap-passcode': PASSCODE } })
+    .persist()
+    .post('/1/upload')
+    .reply((_uri, body) => {
+      const parsed = (typeof body === 'string' ? JSON.parse(body) : body) as UploadBody;
+      sent.push(parsed);
+      return answer(parsed.d, sent.length);
+    });
+  return sent;
 }

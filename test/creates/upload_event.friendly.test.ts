@@ -3,14 +3,10 @@
  * JSON field beside them, and which wins. The request body CleverTap receives is asserted.
  */
 import nock from 'nock';
-import zapier from 'zapier-platform-core';
-import App from '../../index';
+import { appTester, authData, EU_HOST } from '../helpers';
 import deal from '../fixtures/hubspot-new-deal.json';
 import { perform } from '../../src/creates/upload_event';
 
-const appTester = zapier.createAppTester(App);
-const authData = { accountId: 'TEST-ACC', passcode: 'test-passcode', region: 'eu1' };
-const HOST = 'https://api.clevertap.com';
 const SUCCESS = { status: 'success', processed: 1, unprocessed: [] };
 
 const run = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
@@ -18,7 +14,7 @@ const run = (inputData: Record<string, unknown>) => appTester(perform, { authDat
 /** Expects exactly this evtData to be sent in a "Deal Won" event for "ada@example.com", and checks it was sent. */
 async function expectSent(inputData: Record<string, unknown>, evtData: Record<string, unknown>) {
   let sent: unknown;
-  const scope = nock(HOST)
+  const scope = nock(EU_HOST)
     .post('/1/upload', (body) => {
       sent = body;
       return true;
@@ -34,7 +30,7 @@ async function expectSent(inputData: Record<string, unknown>, evtData: Record<st
 
 /** The step's error message; asserts nothing was sent. */
 async function refused(inputData: Record<string, unknown>): Promise<string> {
-  const scope = nock(HOST).post('/1/upload').reply(200, SUCCESS);
+  const scope = nock(EU_HOST).post('/1/upload').reply(200, SUCCESS);
   const error = (await run({ evtName: 'Deal Won', identity: 'ada@example.com', ...inputData }).catch(
     (e: unknown) => e,
   )) as Error;

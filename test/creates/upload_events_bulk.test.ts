@@ -1,31 +1,6 @@
 import nock from 'nock';
 import { perform } from '../../src/creates/upload_events_bulk';
-import { appTester, authData, EU_HOST, messageOf, PASSCODE } from '../helpers';
-
-type Sent = { d: Record<string, unknown>[] };
-type Answer = (records: Record<string, unknown>[], request: number) => [number, unknown];
-
-const allProcessed: Answer = (records) => [
-  200,
-  { status: 'success', processed: records.length, unprocessed: [] },
-];
-
-/**
- * One persistent interceptor for every upload: it keeps each request's body and answers with `answer`, so big lists
- * need no interceptor per request. `sent` is read after the step.
- */
-function cleverTap(answer: Answer = allProcessed): Sent[] {
-  const sent: Sent[] = [];
-  nock(EU_HOST, { reqheaders: { 'x-clevertap-passcode': PASSCODE } })
-    .persist()
-    .post('/1/upload')
-    .reply((_uri, body) => {
-      const parsed = (typeof body === 'string' ? JSON.parse(body) : body) as Sent;
-      sent.push(parsed);
-      return answer(parsed.d, sent.length);
-    });
-  return sent;
-}
+import { allProcessed, appTester, authData, EU_HOST, messageOf, recordUploads, UploadBody } from '../helpers';
 
 /** n line items as a line-item trigger hands them over: text values, JSON text for the properties. */
 const events = (n: number) =>
@@ -37,7 +12,8 @@ const events = (n: number) =>
   }));
 
 /** The item numbers in each request, read from the identities, as [first, last, count]. */
-const splits = (sent: Sent[]) => sent.map(({ d }) => [d[0]?.identity, d[d.length - 1]?.identity, d.length]);
+const splits = (sent: UploadBody[]) =>
+  sent.map(({ d }) => [d[0]?.identity, d[d.length - 1]?.identity, d.length]);
 
 const run = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
 const failureOf = (promise: Promise<unknown>) =>
@@ -51,7 +27,7 @@ const codeOf = (error: Error) => (JSON.parse(error.message) as { code: string; s
 
 describe('Upload Events in Bulk', () => {
   it('sends one line item as one event record, read like Upload Event reads its fields', async () => {
-    const sent = cleverTap();
+    const sent = recordUploads();
     const result = await run({
       events: [
         {
@@ -79,7 +55,7 @@ describe('Upload Events in Bulk', () => {
   });
 
   it('takes items whose values are already parsed (objects, numbers) and an Object ID as the user', async () => {
-    const sent = cleverTap();
+    const sent = recordUploads();
     await run({
       events: [
         { evtName: 'Signed Up', objectId: '__g123', ts: 1714573800, evtData: { Plan: 'Gold', Seats: 3 } },
@@ -116,7 +92,7 @@ describe('Upload Events in Bulk', () => {
       ],
     ],
   ])('%i items: requests of at most 1000, one after another, split in order', async (n, expected) => {
-    const sent = cleverTap();
+    const sent = recordUploads();
     const result = await run({ events: events(n) });
     expect(splits(sent)).toEqual(expected);
     expect(sent.flatMap((s) => s.d.map((r) => r.identity))).toEqual(events(n).map((e) => e.identity));
@@ -148,7 +124,7 @@ describe('Upload Events in Bulk', () => {
         most = Math.max(most, inFlight);
         await new Promise((resolve) => setTimeout(resolve, 20));
         inFlight -= 1;
-        const { d } = (typeof body === 'string' ? JSON.parse(body) : body) as Sent;
+        const { d } = (typeof body === 'string' ? JSON.parse(body) : body) as UploadBody;
         return [200, { status: 'success', processed: d.length, unprocessed: [] }];
       });
     await run({ events: events(2500) });
@@ -156,7 +132,7 @@ describe('Upload Events in Bulk', () => {
   });
 
   it('sends at most Records Per Request records in each request', async () => {
-    const sent = cleverTap();
+    const sent = recordUploads();
     const result = await run({ events: events(250), recordsPerRequest: 100 });
     expect(splits(sent)).toEqual([
       ['user-1', 'user-100', 100],
@@ -169,7 +145,7 @@ describe('Upload Events in Bulk', () => {
   it.each(['0', '1001', '2.5', 'many'])(
     'refuses Records Per Request %p before sending anything',
     async (size) => {
-      const sent = cleverTap();
+      const sent = recordUploads();
       const error = await failureOf(run({ events: events(3), recordsPerRequest: size }));
       expect(messageOf(error)).toMatch(/^Records Per Request: ".*" is not a whole number from 1 to 1000/);
       expect(sent).toEqual([]);
@@ -177,7 +153,7 @@ describe('Upload Events in Bulk', () => {
   );
 
   it('reports every invalid item together, by item number and field, and sends nothing', async () => {
-    const sent = cleverTap();
+    const sent = recordUploads();
     const list: Record<string, unknown>[] = events(2500);
     list[1] = { ...list[1]!, evtName: '' };
     list[4] = { ...list[4]!, objectId: '__g1' };
@@ -196,7 +172,7 @@ describe('Upload Events in Bulk', () => {
   });
 
   it('spells out ten problems and lists the items of the rest', async () => {
-    const sent = cleverTap();
+    const sent = recordUploads();
     const list = events(30).map((e, i) => (i % 2 ? { ...e, evtName: 'a.b' } : e));
     const message = messageOf(await failureOf(run({ events: list })));
     expect(message).toContain('15 of the 30 items have problems');
@@ -206,7 +182,7 @@ describe('Upload Events in Bulk', () => {
   });
 
   it('skips items left entirely empty, keeps the numbers of the others, and says how many were skipped', async () => {
-    const sent = cleverTap((records) => [
+    const sent = recordUploads((records) => [
       200,
       {
         status: 'partial',
@@ -229,12 +205,12 @@ describe('Upload Events in Bulk', () => {
     expect(messageOf(error)).toContain('Saved: item 1.');
 
     nock.cleanAll();
-    cleverTap();
+    recordUploads();
     expect(await run({ events: list })).toMatchObject({ items: 2, processed: 2, skipped: 2 });
   });
 
   it('takes a single item that is not in a list as a list of one', async () => {
-    const sent = cleverTap();
+    const sent = recordUploads();
     await run({ events: { evtName: 'Signed Up', identity: 'u1' } });
     expect(sent[0]?.d).toEqual([{ type: 'event', identity: 'u1', evtName: 'Signed Up', evtData: {} }]);
   });
@@ -247,7 +223,7 @@ describe('Upload Events in Bulk', () => {
     ],
     ['text instead of line items', 'Deal Won', /^Events: this must be a list of line items/],
   ])('refuses %s before sending anything', async (_what, list, expected) => {
-    const sent = cleverTap();
+    const sent = recordUploads();
     expect(messageOf(await failureOf(run({ events: list })))).toMatch(expected);
     expect(sent).toEqual([]);
   });
@@ -257,7 +233,7 @@ describe('Upload Events in Bulk', () => {
     ['an empty list', []],
     ['only empty items', [{ evtName: '', identity: '' }, {}]],
   ])('stops without an error when there is nothing to send: %s', async (_what, list) => {
-    const sent = cleverTap();
+    const sent = recordUploads();
     const error = await failureOf(run({ events: list }));
     expect(error.name).toBe('HaltedError');
     expect(error.message.split('\n')[0]).toMatch(
@@ -267,7 +243,7 @@ describe('Upload Events in Bulk', () => {
   });
 
   it('a partial failure in the middle request: every request is sent, failures named by item number', async () => {
-    const sent = cleverTap((records, request) =>
+    const sent = recordUploads((records, request) =>
       request === 2
         ? [
             200,
@@ -303,7 +279,7 @@ describe('Upload Events in Bulk', () => {
   });
 
   it('the whole second request fails after the first was saved: stops, says what was stored and what was not', async () => {
-    const sent = cleverTap((records, request) =>
+    const sent = recordUploads((records, request) =>
       request === 2
         ? [503, { status: 'fail', error: 'Service unavailable, retry later', code: 503 }]
         : allProcessed(records, request),
@@ -326,7 +302,7 @@ describe('Upload Events in Bulk', () => {
 
   describe('HTTP 429: Zapier retries a ThrottledError by running the whole step again', () => {
     it('in the first request nothing was saved: stays a ThrottledError, so Zapier retries', async () => {
-      const sent = cleverTap(() => [
+      const sent = recordUploads(() => [
         429,
         { status: 'fail', error: 'Too many concurrent requests', code: 429 },
       ]);
@@ -340,7 +316,7 @@ describe('Upload Events in Bulk', () => {
     });
 
     it('after events were saved: an AppError, because a retry would store items 1-1000 twice', async () => {
-      const sent = cleverTap((records, request) =>
+      const sent = recordUploads((records, request) =>
         request === 2
           ? [429, { status: 'fail', error: 'Too many concurrent requests', code: 429 }]
           : allProcessed(records, request),
@@ -355,7 +331,7 @@ describe('Upload Events in Bulk', () => {
   });
 
   it('credentials refused in a later request: still ExpiredAuthError, with what was saved', async () => {
-    cleverTap((records, request) =>
+    recordUploads((records, request) =>
       request === 2
         ? [401, { status: 'fail', error: 'Invalid Credentials', code: 401 }]
         : allProcessed(records, request),
@@ -372,7 +348,7 @@ describe('Upload Events in Bulk', () => {
     const realNow = Date.now.bind(Date);
     let shift = 0;
     jest.spyOn(Date, 'now').mockImplementation(() => realNow() + shift);
-    const sent = cleverTap((records, request) => {
+    const sent = recordUploads((records, request) => {
       shift = 9_000; // the first request took nine seconds
       return allProcessed(records, request);
     });

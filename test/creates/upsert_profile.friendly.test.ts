@@ -3,13 +3,9 @@
  * JSON field, and which wins when they name the same property. The request body CleverTap receives is asserted.
  */
 import nock from 'nock';
-import zapier from 'zapier-platform-core';
-import App from '../../index';
+import { appTester, authData, EU_HOST } from '../helpers';
 import { perform } from '../../src/creates/upsert_profile';
 
-const appTester = zapier.createAppTester(App);
-const authData = { accountId: 'TEST-ACC', passcode: 'test-passcode', region: 'eu1' };
-const HOST = 'https://api.clevertap.com';
 const SUCCESS = { status: 'success', processed: 1, unprocessed: [] };
 
 const run = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
@@ -17,7 +13,7 @@ const run = (inputData: Record<string, unknown>) => appTester(perform, { authDat
 /** Expects exactly this profileData to be sent for user "ada@example.com", runs the step, and checks it was sent. */
 async function expectSent(inputData: Record<string, unknown>, profileData: Record<string, unknown>) {
   let sent: unknown;
-  const scope = nock(HOST)
+  const scope = nock(EU_HOST)
     .post('/1/upload', (body) => {
       sent = body;
       return true;
@@ -31,7 +27,7 @@ async function expectSent(inputData: Record<string, unknown>, profileData: Recor
 
 /** The step's error message; asserts nothing was sent. */
 async function refused(inputData: Record<string, unknown>): Promise<string> {
-  const scope = nock(HOST).post('/1/upload').reply(200, SUCCESS);
+  const scope = nock(EU_HOST).post('/1/upload').reply(200, SUCCESS);
   const error = (await run({ identity: 'ada@example.com', ...inputData }).catch((e: unknown) => e)) as Error;
   expect(error).toBeInstanceOf(Error);
   expect(error.name).toBe('AppError');

@@ -1,28 +1,6 @@
-import nock from 'nock';
 import contact from '../fixtures/hubspot-new-contact.json';
 import { perform } from '../../src/creates/upsert_profiles_bulk';
-import { appTester, authData, EU_HOST, messageOf } from '../helpers';
-
-type Sent = { d: Record<string, unknown>[] };
-type Answer = (records: Record<string, unknown>[], request: number) => [number, unknown];
-
-const allProcessed: Answer = (records) => [
-  200,
-  { status: 'success', processed: records.length, unprocessed: [] },
-];
-
-function cleverTap(answer: Answer = allProcessed): Sent[] {
-  const sent: Sent[] = [];
-  nock(EU_HOST)
-    .persist()
-    .post('/1/upload')
-    .reply((_uri, body) => {
-      const parsed = (typeof body === 'string' ? JSON.parse(body) : body) as Sent;
-      sent.push(parsed);
-      return answer(parsed.d, sent.length);
-    });
-  return sent;
-}
+import { allProcessed, appTester, authData, messageOf, recordUploads, UploadAnswer } from '../helpers';
 
 const profiles = (n: number): Record<string, unknown>[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -43,7 +21,7 @@ const codeOf = (error: Error) => (JSON.parse(error.message) as { code: string })
 
 describe('Upload User Profiles in Bulk', () => {
   it('sends HubSpot contacts as profiles with Name, Email and Phone normalised like the single action', async () => {
-    const sent = cleverTap();
+    const sent = recordUploads();
     const p = contact.properties;
     const result = await run({
       defaultPhoneCountry: 'us',
@@ -89,7 +67,7 @@ describe('Upload User Profiles in Bulk', () => {
     [1001, [1000, 1]],
     [2500, [1000, 1000, 500]],
   ])('%i profiles: requests of %p', async (n, sizes) => {
-    const sent = cleverTap();
+    const sent = recordUploads();
     const result = await run({ profiles: profiles(n) });
     expect(sent.map((s) => s.d.length)).toEqual(sizes);
     expect(sent.map((s) => s.d[0]?.identity)).toEqual(sizes.map((_, i) => `contact-${i * 1000 + 1}`));
@@ -97,7 +75,7 @@ describe('Upload User Profiles in Bulk', () => {
   });
 
   it('reports every invalid item together and sends nothing', async () => {
-    const sent = cleverTap();
+    const sent = recordUploads();
     const list = profiles(1200);
     list[2] = { ...list[2], email: 'ada@@example' };
     list[1100] = { identity: '', phone: '555-0123', ts: 'soon' };
@@ -112,14 +90,14 @@ describe('Upload User Profiles in Bulk', () => {
   });
 
   it('reads Default Phone Country once for the whole list', async () => {
-    const sent = cleverTap();
+    const sent = recordUploads();
     const error = await failureOf(run({ defaultPhoneCountry: 'Narnia', profiles: profiles(3) }));
     expect(messageOf(error)).toMatch(/^Default Phone Country: "Narnia" is not a two-letter country code/);
     expect(sent).toEqual([]);
   });
 
   it('a record refused in the second request: named by its item number; replaying is safe for profiles', async () => {
-    const sent = cleverTap((records, request) =>
+    const sent = recordUploads((records, request) =>
       request === 2
         ? [
             200,
@@ -149,7 +127,7 @@ describe('Upload User Profiles in Bulk', () => {
   });
 
   it('the whole second request fails: stops, and says replaying is safe for profiles', async () => {
-    const sent = cleverTap((records, request) =>
+    const sent = recordUploads((records, request) =>
       request === 2 ? [500, { status: 'fail', error: 'boom', code: 500 }] : allProcessed(records, request),
     );
     const error = await failureOf(run({ profiles: profiles(2500) }));
@@ -165,20 +143,20 @@ describe('Upload User Profiles in Bulk', () => {
   });
 
   describe('HTTP 429 in the second request', () => {
-    const throttledSecond: Answer = (records, request) =>
+    const throttledSecond: UploadAnswer = (records, request) =>
       request === 2
         ? [429, { status: 'fail', error: 'Too many concurrent requests', code: 429 }]
         : allProcessed(records, request);
 
     it('stays a ThrottledError: Zapier sending the saved profiles again is harmless', async () => {
-      cleverTap(throttledSecond);
+      recordUploads(throttledSecond);
       const error = await failureOf(run({ profiles: profiles(1500) }));
       expect(error.name).toBe('ThrottledError');
       expect(error.message).toContain('Saved: items 1-1000.');
     });
 
     it('becomes an AppError when an item changes a counter, which a retry would change twice', async () => {
-      cleverTap(throttledSecond);
+      recordUploads(throttledSecond);
       const list = profiles(1500);
       list[0] = { ...list[0], profileData: '{"Visits": {"$incr": 1}}' };
       const error = await failureOf(run({ profiles: list }));

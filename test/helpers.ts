@@ -70,3 +70,13 @@ export function recordUploads(answer: UploadAnswer = allProcessed): UploadBody[]
     });
   return sent;
 }
+
+/** An interceptor for CleverTap's eu1 host that matches only requests carrying the connection's exact headers. */
+export const cleverTapWithHeaders = () =>
+  nock(EU_HOST, {
+    reqheaders: {
+      'x-clevertap-account-id': authData.accountId,
+      'x-clevertap-passcode': PASSCODE,
+      'content-type': 'application/json; charset=utf-8',
+    },
+  });

@@ -1,19 +1,11 @@
-import nock from 'nock';
-import { appTester, authData, EU_HOST, messageOf, PASSCODE } from '../helpers';
+import { appTester, authData, cleverTapWithHeaders, messageOf } from '../helpers';
 import recordPurchase, { perform, sample } from '../../src/creates/record_purchase';
 
 const SUCCESS = { status: 'success', processed: 1, unprocessed: [] };
 
 const run = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
 
-const upload = () =>
-  nock(EU_HOST, {
-    reqheaders: {
-      'x-clevertap-account-id': 'TEST-ACC-123',
-      'x-clevertap-passcode': PASSCODE,
-      'content-type': 'application/json; charset=utf-8',
-    },
-  });
+const upload = cleverTapWithHeaders;
 
 /** A HubSpot deal with two line items, as a user maps it (HubSpot gives numbers as text). */
 const dealInput = {

@@ -1,7 +1,7 @@
 // The CleverTap contract as data: regions, user keys, limits, forbidden characters, system events,
 // per-record error codes and the standard profile field validators. The checks in validate.ts read
 // these tables; changing a fact here changes the sandbox's behaviour everywhere.
-// Source: /work/shared/clevertap-api.md.
+// Source: docs/clevertap-api.md (the project's reading of CleverTap's API, with its sources and decisions).
 
 export const REGIONS = ['eu1', 'in1', 'sg1', 'us1', 'aps3', 'mec1'] as const;
 export type Region = (typeof REGIONS)[number];
@@ -164,5 +164,24 @@ export type ProfileOperator = keyof typeof PROFILE_OPERATORS;
 export const DATE_VALUE = /^\$D_-?\d+$/;
 export const DATE_PREFIX = '$D_';
 
-/** A CleverTap objectId starts with one of these. */
-export const OBJECT_ID_PREFIXES = ['-', '__g'] as const;
+/**
+ * The documented shapes of a CleverTap objectId (docs/clevertap-api.md, Decisions). An objectId is accepted when it
+ * has one of them; one with white space anywhere, or of none of these shapes, is refused (526).
+ */
+export const OBJECT_ID_SHAPES = [
+  { shape: 'iOS: "-" and the id (32 hex characters when CleverTap made it)', pattern: /^-\S+$/ },
+  {
+    shape: 'Android: "__" and the id ("__g" and the advertising id, or "__" and a random id)',
+    pattern: /^__\S+$/,
+  },
+  { shape: 'Windows: "~" and the id', pattern: /^~\S+$/ },
+  {
+    shape: 'web: a UUID (8-4-4-4-12 hex characters)',
+    pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  },
+  { shape: '32 hex characters', pattern: /^[0-9a-f]{32}$/i },
+] as const;
+
+export function isObjectId(value: unknown): boolean {
+  return typeof value === 'string' && OBJECT_ID_SHAPES.some(({ pattern }) => pattern.test(value));
+}

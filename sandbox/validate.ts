@@ -7,7 +7,7 @@ import {
   DATE_VALUE,
   FORBIDDEN_CHARS,
   LIMITS,
-  OBJECT_ID_PREFIXES,
+  OBJECT_ID_SHAPES,
   PROFILE_FIELD_RULES,
   PROFILE_OPERATORS,
   RECORD_TYPES,
@@ -17,6 +17,7 @@ import {
   USER_KEYS,
   UserKeyName,
   eventNameKey,
+  isObjectId,
 } from './contract';
 
 export type JsonObject = Record<string, unknown>;
@@ -218,12 +219,8 @@ const checkUserKey: RecordCheck = (record) => {
 
 const checkObjectId: RecordCheck = (record) => {
   const objectId = record.objectId;
-  if (!isPresent(objectId)) return undefined;
-  const valid =
-    typeof objectId === 'string' && OBJECT_ID_PREFIXES.some((prefix) => objectId.startsWith(prefix));
-  return valid
-    ? undefined
-    : reject(526, `objectId must start with ${OBJECT_ID_PREFIXES.map((p) => `"${p}"`).join(' or ')}.`);
+  if (!isPresent(objectId) || isObjectId(objectId)) return undefined;
+  return reject(526, `objectId must be one of: ${OBJECT_ID_SHAPES.map(({ shape }) => shape).join('; ')}.`);
 };
 
 const checkType: RecordCheck = (record) =>

@@ -1,5 +1,5 @@
 /**
- * An independent reading of ../shared/clevertap-api.md: what a request to CleverTap must look like. Written from the
+ * An independent reading of docs/clevertap-api.md: what a request to CleverTap must look like. Written from the
  * contract's text, importing nothing from src/, so that a bug in the app's own rules (src/clevertap/rules.ts, checks.ts)
  * cannot hide itself here. Each function returns the problems it finds, in words; [] means the request satisfies the
  * contract. Where the contract gives two numbers, the documented maximum is used (the app may be stricter).
@@ -16,12 +16,13 @@ export const CONTRACT = {
     'mec1.api.clevertap.com',
   ],
   recordsPerCall: 1000,
+  /** Lengths are in UTF-8 bytes, the stricter reading: an accented letter counts 2, most Asian characters 3. */
   keyMax: 120,
   valueMax: 512,
+  eventNameMax: 512,
   eventProperties: 256,
   profileProperties: 256,
   multiValueItems: 100,
-  eventNameMax: 512,
   /** "old docs 256": the largest documented cap. */
   chargedItems: 256,
   /** The characters not allowed in event names and property keys; profile keys also refuse `#`. */
@@ -61,8 +62,7 @@ function keyProblems(where: string, key: string, profile: boolean): string[] {
   const forbidden = profile ? [...CONTRACT.forbidden, '#'] : CONTRACT.forbidden;
   const bad = forbidden.filter((c) => key.includes(c));
   if (bad.length) problems.push(`${where}: key ${JSON.stringify(key)} has ${bad.join(' ')}`);
-  if (bytes(key) > CONTRACT.keyMax || key.length > CONTRACT.keyMax)
-    problems.push(`${where}: key longer than ${CONTRACT.keyMax}`);
+  if (bytes(key) > CONTRACT.keyMax) problems.push(`${where}: key longer than ${CONTRACT.keyMax} bytes`);
   return problems;
 }
 
@@ -164,7 +164,8 @@ function eventProblems(record: Record<string, unknown>): string[] {
   if (typeof name !== 'string' || !name.trim()) return ['evtName missing (509)'];
   const bad = CONTRACT.forbidden.filter((c) => name.includes(c));
   if (bad.length) problems.push(`evtName has ${bad.join(' ')}`);
-  if (name.length > CONTRACT.eventNameMax) problems.push('evtName too long');
+  if (bytes(name) > CONTRACT.eventNameMax)
+    problems.push(`evtName longer than ${CONTRACT.eventNameMax} bytes`);
   if (SYSTEM.has(nameKey(name))) problems.push(`evtName ${JSON.stringify(name)} is a system event (513)`);
   const data = record.evtData;
   if (!isObject(data)) return [...problems, 'evtData missing or not an object'];
@@ -192,6 +193,16 @@ function eventProblems(record: Record<string, unknown>): string[] {
   return problems;
 }
 
+/**
+ * "Object IDs come in several shapes (iOS `-...`, Android `__...`, web UUIDs, 32 hex characters, Windows `~...`):
+ * accept them all." The contract lists the shapes seen, not a closed set, so only what no shape can be is a problem:
+ * an empty id, or white space in it.
+ */
+function objectIdProblems(where: string, id: string): string[] {
+  if (!id) return [`${where} is empty`];
+  return /\s/.test(id) ? [`${where} ${JSON.stringify(id)} has white space`] : [];
+}
+
 /** One upload record: type, exactly one user key, ts in seconds, and the profile or event part. */
 export function recordProblems(record: unknown): string[] {
   if (!isObject(record)) return ['record is not an object'];
@@ -201,6 +212,7 @@ export function recordProblems(record: unknown): string[] {
   for (const k of keys) {
     const v = record[k];
     if (typeof v !== 'string' || !v.trim()) problems.push(`user key ${k} is not a non-empty string`);
+    else if (k === 'objectId') problems.push(...objectIdProblems('objectId', v));
   }
   if (Object.hasOwn(record, 'ts')) {
     const ts = record.ts;
@@ -276,6 +288,8 @@ export function lookupProblems(req: SeenRequest, testServer?: string): string[] 
   if (keys.length !== 1 || !['identity', 'email', 'objectId'].includes(keys[0]))
     problems.push(`query ${url.search} is not exactly one of identity, email, objectId`);
   else if (!url.searchParams.get(keys[0])?.trim()) problems.push('empty lookup value');
+  else if (keys[0] === 'objectId')
+    problems.push(...objectIdProblems('objectId', url.searchParams.get('objectId')!));
   if (req.body) problems.push('a GET with a body');
   if (header(req, 'content-type')) problems.push('a GET with a Content-Type');
   return problems;

@@ -10,6 +10,17 @@ afterEach(() => sandbox.reset());
 afterAll(() => sandbox.close());
 
 const TS = 1_700_000_000;
+/** One objectId of every documented shape (docs/clevertap-api.md, Decisions). */
+const OBJECT_IDS = [
+  ['iOS', '-2ce3cca260664f70b82b1c6bb505f462'],
+  ['iOS custom', '-hcustom_id-42'],
+  ['Android advertising id', '__g3b0f1c2e-aa11-4b2c-9d3e-112233445566'],
+  ['Android random', '__a1b2c3d4e5f60718293a4b5c6d7e8f90'],
+  ['web UUID', 'a8ffcbc9-a747-4ee3-a791-c5e58ad03097'],
+  ['web UUID in capitals', 'A8FFCBC9-A747-4EE3-A791-C5E58AD03097'],
+  ['32 hex', '25b08803c1af4e00839f530264dac6f8'],
+  ['Windows', '~f81d4fae7dec11d0a76500a0c91e6bf6'],
+] as const;
 const manyProps = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, i]));
 
 const REJECTED: [string, unknown, number][] = [
@@ -64,8 +75,32 @@ const REJECTED: [string, unknown, number][] = [
   ['a ts in milliseconds', event('u1', 'Bought', {}, { ts: 1_700_000_000_000 }), 525],
   ['a ts as a string', event('u1', 'Bought', {}, { ts: '1700000000' }), 525],
   ['a $D_ date in milliseconds', profile('u1', { DOB: '$D_1700000000000' }), 525],
-  ['an objectId without - or __g', { type: 'profile', objectId: 'abc123', profileData: {} }, 526],
+  [
+    'an objectId of none of the documented shapes',
+    { type: 'profile', objectId: 'abc123', profileData: {} },
+    526,
+  ],
+  ['an email as objectId', { type: 'profile', objectId: 'ada@example.com', profileData: {} }, 526],
   ['a numeric objectId', { type: 'profile', objectId: 12, profileData: {} }, 526],
+  [
+    'an objectId with a space inside',
+    { type: 'profile', objectId: '-2ce3cca2 60664f70', profileData: {} },
+    526,
+  ],
+  ['an objectId with a leading space', { type: 'profile', objectId: ' __g42', profileData: {} }, 526],
+  ['an objectId with a trailing newline', { type: 'profile', objectId: '~abc\n', profileData: {} }, 526],
+  [
+    'a UUID with a space',
+    { type: 'profile', objectId: 'a8ffcbc9-a747-4ee3-a791 c5e58ad03097', profileData: {} },
+    526,
+  ],
+  [
+    '31 hex characters',
+    { type: 'profile', objectId: '25b08803c1af4e00839f530264dac6f', profileData: {} },
+    526,
+  ],
+  ['a bare prefix', { type: 'profile', objectId: '__', profileData: {} }, 526],
+  ['an objectId of white space only', { type: 'profile', objectId: '   ', profileData: {} }, 523],
   ['a discarded event', event('u1', 'old event'), 528],
 ];
 
@@ -113,11 +148,10 @@ const ACCEPTED: [string, unknown][] = [
     event('u1', 'Charged', { Amount: 30, Items: [{ Name: 'Book', Price: 10 }, { Name: 'Pen' }] }),
   ],
   ['charged (case-insensitive) with Items', event('u1', 'charged', { Items: [{ Name: 'Book' }] })],
-  [
-    'an objectId starting with -',
-    { type: 'profile', objectId: '-2ce3cca260664f70b82b1c6bb505f462', profileData: {} },
-  ],
-  ['an objectId starting with __g', { type: 'event', objectId: '__g123abc', evtName: 'Bought', evtData: {} }],
+  ...OBJECT_IDS.map(([shape, objectId]): [string, unknown] => [
+    `an objectId of the ${shape} shape`,
+    { type: 'event', objectId, evtName: 'Bought', evtData: {} },
+  ]),
   ['an FBID', { type: 'profile', FBID: '1234', profileData: { Name: 'x' } }],
   ['a GPID', { type: 'event', GPID: '99', evtName: 'Bought', evtData: {} }],
   ['a numeric identity', { type: 'profile', identity: 42, profileData: {} }],

@@ -52,6 +52,22 @@ describe('profiles', () => {
     });
   });
 
+  test.each(['a8ffcbc9-a747-4ee3-a791-c5e58ad03097', '25b08803c1af4e00839f530264dac6f8', '~w1nd0ws'])(
+    'a profile uploaded with objectId %s is found by it, and its events land on it',
+    async (objectId) => {
+      await accepted([
+        { type: 'profile', objectId, profileData: { Name: 'Web user' } },
+        { type: 'event', objectId, evtName: 'Visited', evtData: {} },
+      ]);
+      const reply = await lookup(sandbox, `objectId=${encodeURIComponent(objectId)}`);
+      expect(reply.body).toEqual({
+        status: 'success',
+        record: { Name: 'Web user', platformInfo: [{ objectId }] },
+      });
+      expect(sandbox.store.events()).toEqual([expect.objectContaining({ objectId, evtName: 'Visited' })]);
+    },
+  );
+
   test('different identities are different profiles; FBID and GPID are keys of their own', async () => {
     await accepted([
       profile('u1', { Name: 'A' }),

@@ -7,7 +7,7 @@ import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { REGION_VALUES, REGIONS, Region, regionName } from './clevertap/regions';
 import {
   ProbeAnswer,
-  probeAdvice,
+  probeMessage,
   ProbeTarget,
   probeTargets,
   probeTimeout,
@@ -49,18 +49,26 @@ async function ask(z: ZObject, target: ProbeTarget, timeout: number): Promise<Pr
 }
 
 /**
+ * The connection test's refusal, with its message exactly as written. Core appends "What happened:", its request log
+ * and the message again to errors it does not mark as its own (AppError, ThrottledError are marked), and Zapier
+ * shows only the first 250 characters: marked, the message is all the user gets, and all of it is shown.
+ */
+function refusalOf(z: ZObject, message: string): Error {
+  return Object.assign(new z.errors.ExpiredAuthError(message), { doNotContextify: true });
+}
+
+/**
  * After the connection's region refused the credentials: the same lookup at the other five regions, in parallel,
- * each with a short timeout inside Zapier's 30 seconds. The refusal is thrown again, with where the credentials
- * belong or what was ruled out. Skipped when there is no time left or the regions cannot be told apart.
+ * each with a short timeout inside Zapier's 30 seconds. What they said replaces the refusal's message, leading with
+ * where the credentials belong or what was ruled out. The refusal's own message stands when there is no time left,
+ * the regions cannot be told apart, or the probe learnt nothing.
  */
 async function explainRefusal(z: ZObject, region: Region, refusal: Error, elapsedMs: number): Promise<never> {
   const timeout = probeTimeout(elapsedMs);
   const targets = probeTargets(region, process.env[BASE_URL_VARIABLE]);
-  if (timeout === undefined || !targets.length) throw refusal;
+  if (timeout === undefined || !targets.length) throw refusalOf(z, refusal.message);
   const answers = await Promise.all(targets.map((target) => ask(z, target, timeout)));
-  const advice = probeAdvice(readProbe(answers));
-  if (!advice) throw refusal;
-  throw new z.errors.ExpiredAuthError(`${refusal.message} ${advice}`);
+  throw refusalOf(z, probeMessage(region, readProbe(answers)) ?? refusal.message);
 }
 
 /**

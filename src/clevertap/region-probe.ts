@@ -73,22 +73,38 @@ export function readProbe(answers: ProbeAnswer[]): ProbeVerdict {
   return { kind: 'not_found', refused: byOutcome('refused'), unknown: byOutcome('unknown') };
 }
 
-const names = (regions: Region[]) => regions.map(regionName).join(', ');
+/** Zapier shows at most this many characters of an integration's error message. */
+export const MESSAGE_LIMIT = 250;
+
+/** "sg1", "sg1 and us1", "sg1, us1 and aps3": region values, which are what a dashboard address starts with. */
+function listOf(regions: Region[], last: 'and' | 'or'): string {
+  if (regions.length < 2) return regions.join('');
+  return `${regions.slice(0, -1).join(', ')} ${last} ${regions[regions.length - 1]}`;
+}
 
 /**
- * The sentence added to the refusal of the connection's region: where the credentials belong, or what the probe
- * ruled out. Empty when no other region was asked.
+ * The connection test's message after the probe, in place of the refusal of the connection's region: what the probe
+ * found first, then what to do, within the 250 characters Zapier shows. Undefined when no other region answered
+ * anything (none was asked): then the refusal stands as it is.
  */
-export function probeAdvice(verdict: ProbeVerdict): string {
-  if (verdict.kind === 'found')
-    return `These credentials belong to ${regionName(verdict.region)}: reconnect with that region.`;
+export function probeMessage(current: Region, verdict: ProbeVerdict): string | undefined {
+  if (verdict.kind === 'found') {
+    const there = regionName(verdict.region);
+    return (
+      `Wrong region: these credentials belong to ${there}, not ${regionName(current)}. ` +
+      `Reconnect your CleverTap account and pick ${there} as the Region.`
+    );
+  }
   const { refused, unknown } = verdict;
-  if (!refused.length && !unknown.length) return '';
   if (!unknown.length)
-    return 'No other CleverTap region accepts them either, so the Account ID or the Passcode is wrong.';
-  const ruledOut = refused.length ? ` ${names(refused)} refused them too;` : '';
+    return refused.length
+      ? `Wrong Account ID or Passcode: CleverTap refused them in ${regionName(current)} and in every other ` +
+          'region. Copy both again from Settings > Project in your CleverTap dashboard, then reconnect your ' +
+          'CleverTap account.'
+      : undefined;
   return (
-    `They may belong to another region:${ruledOut} ${names(unknown)} did not answer in time to tell. ` +
-    'If your dashboard address starts with one of those, reconnect with that region.'
+    `CleverTap refused these credentials in ${listOf([current, ...refused], 'and')}; ` +
+    `${listOf(unknown, 'and')} did not answer in time. If your dashboard address starts with ` +
+    `${listOf(unknown, 'or')}, reconnect and pick that Region; if not, check the Account ID and Passcode.`
   );
 }

@@ -1,12 +1,14 @@
 // The sandbox's own routes under /__sandbox/ (clearly not CleverTap's): inspection, reset, faults, settings.
 import { z } from 'zod';
+import { ACT_ROUTES } from './contract';
 import { faultSchema } from './faults';
 import { Answer, json } from './http';
-import { SandboxState } from './state';
+import { PROFILE_NOT_FOUND_SHAPES, ProfileNotFoundShape, SandboxState } from './state';
 
 export interface AdminRequest {
   method: string;
   path: string;
+  query: URLSearchParams;
   text: string;
 }
 
@@ -15,8 +17,10 @@ const settingsSchema = z
     maxRecordsPerCall: z.number().int().positive(),
     maxConcurrent: z.number().int().positive(),
     maxConcurrentReads: z.number().int().positive(),
-    profileNotFound: z.enum(['fail', 'empty']),
+    maxConcurrentActs: z.number().int().positive(),
+    profileNotFound: z.enum(PROFILE_NOT_FOUND_SHAPES as [ProfileNotFoundShape, ...ProfileNotFoundShape[]]),
     discardedEvents: z.array(z.string()),
+    campaigns: z.array(z.string().regex(/^\d+$/, 'a campaign id is digits')).nullable(),
   })
   .partial()
   .strict();
@@ -66,7 +70,11 @@ const ROUTES: Record<string, AdminHandler> = {
     json(200, { status: 'ok', ...info, accounts: accountsOf(state) }),
   'GET /__sandbox/received': (state) => json(200, { received: state.uploads.all() }),
   'GET /__sandbox/lookups': (state) => json(200, { lookups: state.lookups.all() }),
+  'GET /__sandbox/acts': listActs,
   'GET /__sandbox/store': (state) => json(200, state.store.snapshot()),
+  'GET /__sandbox/subscriptions': (state) =>
+    json(200, { subscriptions: everyAccount(state, (id) => state.store.subscriptions(id)) }),
+  'GET /__sandbox/inbox': (state) => json(200, { inbox: everyAccount(state, (id) => state.store.inbox(id)) }),
   'POST /__sandbox/reset': (state) => {
     state.reset();
     return json(200, { status: 'ok' });
@@ -80,6 +88,22 @@ const ROUTES: Record<string, AdminHandler> = {
   'GET /__sandbox/config': (state) => json(200, { settings: state.settings }),
   'POST /__sandbox/config': configure,
 };
+
+/** The entries of every account the store has seen, each with its `accountId` first. */
+function everyAccount<T extends object>(state: SandboxState, entries: (accountId: string) => T[]) {
+  return state.store
+    .accountIds()
+    .flatMap((accountId) => entries(accountId).map((entry) => ({ accountId, ...entry })));
+}
+
+/** The acts log; `?route=delete|subscribe|trigger` keeps one route's calls. */
+function listActs(state: SandboxState, request: AdminRequest): Answer {
+  const route = request.query.get('route');
+  if (route === null) return json(200, { acts: state.acts.all() });
+  if (!(ACT_ROUTES as readonly string[]).includes(route))
+    return fail(400, `route must be one of ${ACT_ROUTES.join(', ')}`);
+  return json(200, { acts: state.acts.all().filter((act) => act.route === route) });
+}
 
 /** Account ids and regions, never passcodes. */
 const accountsOf = (state: SandboxState) => state.accounts.map(({ id, region }) => ({ id, region }));

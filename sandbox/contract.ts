@@ -10,6 +10,24 @@ export function isRegion(value: string): value is Region {
   return (REGIONS as readonly string[]).includes(value);
 }
 
+/** CleverTap's API paths (after `/<region>/1/`) that the sandbox serves, with their methods. */
+export const API_ROUTES = {
+  upload: { path: 'upload', method: 'POST' },
+  profile: { path: 'profile.json', method: 'GET' },
+  delete: { path: 'delete/profiles.json', method: 'POST' },
+  subscribe: { path: 'subscribe', method: 'POST' },
+  trigger: { path: 'send/externaltrigger.json', method: 'POST' },
+} as const;
+export type ApiRoute = keyof typeof API_ROUTES;
+
+/** The routes that act on users (delete, subscribe, send): each has its own concurrency limit of 3 per account. */
+export const ACT_ROUTES = ['delete', 'subscribe', 'trigger'] as const satisfies readonly ApiRoute[];
+export type ActRoute = (typeof ACT_ROUTES)[number];
+
+export function isActRoute(route: ApiRoute): route is ActRoute {
+  return (ACT_ROUTES as readonly ApiRoute[]).includes(route);
+}
+
 /** A record carries exactly one of these at its top level. */
 export const USER_KEYS = ['identity', 'objectId', 'FBID', 'GPID'] as const;
 export type UserKeyName = (typeof USER_KEYS)[number];
@@ -32,6 +50,10 @@ export const LIMITS = {
   chargedItems: 256,
   /** A `ts` above this is taken to be milliseconds, not seconds (1e11 s is the year 5138). */
   maxEpochSeconds: 1e11,
+  /** Values in the `identity` or `guid` list of one delete call. */
+  deleteValues: 100,
+  /** Records in one subscribe call. */
+  subscribeRecords: 1000,
 } as const;
 
 /** Characters not allowed in event names and property keys. */
@@ -94,8 +116,14 @@ export const RECORD_ERRORS = {
 export type RecordErrorCode = keyof typeof RECORD_ERRORS;
 
 /** CleverTap's per-record error text: `<title> ErrorCode: N - <detail> Skipped record number : K`. */
-export function recordErrorText(code: RecordErrorCode, detail: string, recordNumber: number): string {
-  return `${RECORD_ERRORS[code]} ErrorCode: ${code} - ${detail} Skipped record number : ${recordNumber}`;
+export function recordErrorText(
+  code: RecordErrorCode,
+  detail: string,
+  recordNumber: number,
+  titles: Partial<Record<RecordErrorCode, string>> = RECORD_ERRORS,
+): string {
+  const title = titles[code] ?? RECORD_ERRORS[code];
+  return `${title} ErrorCode: ${code} - ${detail} Skipped record number : ${recordNumber}`;
 }
 
 /** Request-level error texts, keyed by HTTP status. */
@@ -135,10 +163,15 @@ const matches =
   (value: unknown): boolean =>
     typeof value === 'string' && pattern.test(value);
 
+/** An email address as CleverTap checks it: `x@y.z`, no white space. */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A phone number: `+`, the country code and the number, 5 to 15 digits in all. */
+export const PHONE_PATTERN = /^\+\d{5,15}$/;
+
 /** Standard profile fields with a server-side check, keyed by the exact profile key. */
 export const PROFILE_FIELD_RULES: Record<string, FieldRule> = {
-  Email: { code: 515, expects: 'a valid email address', accepts: matches(/^[^\s@]+@[^\s@]+\.[^\s@]+$/) },
-  Phone: { code: 516, expects: '+<country code><number>', accepts: matches(/^\+\d{5,15}$/) },
+  Email: { code: 515, expects: 'a valid email address', accepts: matches(EMAIL_PATTERN) },
+  Phone: { code: 516, expects: '+<country code><number>', accepts: matches(PHONE_PATTERN) },
   Gender: { code: 514, expects: 'M or F', accepts: oneOf('M', 'F') },
   Age: { code: 520, expects: 'a number', accepts: (v) => typeof v === 'number' && Number.isFinite(v) },
   Employed: { code: 517, expects: 'Y or N', accepts: oneOf('Y', 'N') },
@@ -185,3 +218,34 @@ export const OBJECT_ID_SHAPES = [
 export function isObjectId(value: unknown): boolean {
   return typeof value === 'string' && OBJECT_ID_SHAPES.some(({ pattern }) => pattern.test(value));
 }
+
+// ---------------------------------------------------------------- acting on users
+
+/** POST /1/delete/profiles.json takes exactly one of these: your identities, or CleverTap's ids (objectIds). */
+export const DELETE_KEYS = ['identity', 'guid'] as const;
+export type DeleteKey = (typeof DELETE_KEYS)[number];
+
+/** POST /1/subscribe: what a record addresses, and the two statuses. */
+export const SUBSCRIPTION_TYPES = ['email', 'phone'] as const;
+export type SubscriptionType = (typeof SUBSCRIPTION_TYPES)[number];
+export const SUBSCRIPTION_STATUSES = ['Unsubscribe', 'Resubscribe'] as const;
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+
+/**
+ * Titles of the per-record codes of a subscribe answer (the sandbox's choice: CleverTap documents none). 512 a record
+ * that is not an object, or whose value or status is not usable; 524 a type other than email or phone; 515/516 an
+ * email or phone number of the wrong shape, as for profiles. Other codes (a recordError fault) keep their upload title.
+ */
+export const SUBSCRIBE_ERRORS: Partial<Record<RecordErrorCode, string>> = {
+  512: 'Invalid subscription record.',
+  515: 'Email is invalid.',
+  516: 'Phone number is invalid.',
+  524: 'Subscription type is invalid.',
+};
+
+/** POST /1/send/externaltrigger.json: `to` names the users by exactly one of these. */
+export const TRIGGER_TARGETS = ['identity', 'email', 'objectId'] as const;
+export type TriggerTarget = (typeof TRIGGER_TARGETS)[number];
+
+/** The `code` of a refused send: CleverTap's send API was seen answering HTTP 400 with `code: 9`. */
+export const SEND_ERROR_CODE = 9;

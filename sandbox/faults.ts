@@ -1,10 +1,15 @@
 // Faults on demand: the next N CleverTap calls answer a chosen HTTP status, a non-JSON body, a dropped
-// connection, every record rejected with a per-record code (555 by default), or come after a delay.
+// connection, every record rejected with a per-record code (555 by default; uploads and subscribe calls), or come
+// after a delay. A fault applies to one route, the routes that act on users ('act'), or any route.
 import { z } from 'zod';
-import { RECORD_ERRORS, RecordErrorCode } from './contract';
+import { ApiRoute, RECORD_ERRORS, RecordErrorCode, isActRoute } from './contract';
 
-/** Which CleverTap route a fault applies to. */
-const route = z.enum(['upload', 'profile', 'any']);
+/** Which CleverTap route a fault applies to: one route, 'act' (delete, subscribe and trigger), or 'any' route. */
+const route = z.enum(['upload', 'profile', 'delete', 'subscribe', 'trigger', 'act', 'any'] satisfies (
+  ApiRoute | 'act' | 'any'
+)[]);
+/** The routes whose answers carry per-record results, so a recordError fault can apply to them. */
+const RECORD_ROUTES: readonly ApiRoute[] = ['upload', 'subscribe'];
 /** How many calls the fault applies to: a positive number (default 1) or 'always' until cleared. */
 const count = z.union([z.number().int().positive(), z.literal('always')]);
 const common = { count: count.optional(), on: route.optional() };
@@ -86,9 +91,16 @@ export class FaultControls {
     this.add({ kind: 'drop', count, on });
   }
 
-  /** The next `count` uploads answer 200 with every record unprocessed with `code` (default 555). */
-  recordErrorNext(count: number | 'always' = 1, code: RecordErrorCode = defaultRecordErrorCode): void {
-    this.add({ kind: 'recordError', count, code, on: 'upload' });
+  /**
+   * The next `count` uploads (or subscribe calls, with `on`) answer 200 with every record unprocessed with `code`
+   * (default 555); nothing is stored.
+   */
+  recordErrorNext(
+    count: number | 'always' = 1,
+    code: RecordErrorCode = defaultRecordErrorCode,
+    on: 'upload' | 'subscribe' | 'any' = 'upload',
+  ): void {
+    this.add({ kind: 'recordError', count, code, on });
   }
 
   /** The faults still pending, with how many calls each has left. */
@@ -101,10 +113,11 @@ export class FaultControls {
   }
 
   /** Consumes the faults that apply to this call: at most one delay and one answer. */
-  take(callRoute: Exclude<FaultRoute, 'any'>): TakenFaults {
+  take(callRoute: ApiRoute): TakenFaults {
     const delay = this.consume((fault) => fault.kind === 'delay', callRoute);
     const answer = this.consume(
-      (fault) => fault.kind !== 'delay' && (fault.kind !== 'recordError' || callRoute === 'upload'),
+      (fault) =>
+        fault.kind !== 'delay' && (fault.kind !== 'recordError' || RECORD_ROUTES.includes(callRoute)),
       callRoute,
     );
     return {
@@ -113,7 +126,7 @@ export class FaultControls {
     };
   }
 
-  private consume(matches: (fault: ActiveFault) => boolean, callRoute: FaultRoute): ActiveFault | undefined {
+  private consume(matches: (fault: ActiveFault) => boolean, callRoute: ApiRoute): ActiveFault | undefined {
     const fault = this.active.find((candidate) => matches(candidate) && appliesTo(candidate, callRoute));
     if (!fault) return undefined;
     if (fault.remaining !== 'always') {
@@ -124,7 +137,7 @@ export class FaultControls {
   }
 }
 
-function appliesTo(fault: ActiveFault, callRoute: FaultRoute): boolean {
+function appliesTo(fault: ActiveFault, callRoute: ApiRoute): boolean {
   const on = fault.on ?? 'any';
-  return on === 'any' || on === callRoute;
+  return on === 'any' || on === callRoute || (on === 'act' && isActRoute(callRoute));
 }

@@ -66,3 +66,19 @@ export function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;
 }
+
+/** A parsed request, or the answer that refuses it. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; answer: Answer };
+
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
+/** A JSON request body: the Content-Type is checked first, then the JSON; either refusal is a 400. */
+export function parseJsonBody(contentType: string | undefined, text: string): Parsed<unknown> {
+  if (!JSON_TYPE.test(contentType ?? ''))
+    return { ok: false, answer: requestError(400, 'Content-Type must be application/json') };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, answer: requestError(400, 'Malformed JSON in the request body') };
+  }
+}

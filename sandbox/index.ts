@@ -1,20 +1,43 @@
 // The sandbox: a local CleverTap-compatible HTTP server for end-to-end tests, demos and benchmarks.
 // It imports nothing from the app, and the app imports nothing from it. See sandbox/README.md.
-import { REGIONS, Region, isRegion } from './contract';
+import { ActRoute, REGIONS, Region, isRegion } from './contract';
 import { FaultControls } from './faults';
-import { ReceivedLookup, ReceivedUpload } from './log';
+import { ReceivedAct, ReceivedLookup, ReceivedUpload } from './log';
 import { SandboxServer } from './server';
 import { DEFAULT_ACCOUNT, DEFAULT_SETTINGS, SandboxAccount, SandboxSettings, SandboxState } from './state';
 import { SandboxStore } from './store';
 
-export { REGIONS, RECORD_ERRORS } from './contract';
-export type { Region, RecordErrorCode } from './contract';
+export {
+  ACT_ROUTES,
+  OBJECT_ID_SHAPES,
+  REGIONS,
+  RECORD_ERRORS,
+  SUBSCRIBE_ERRORS,
+  isObjectId,
+} from './contract';
+export type {
+  ActRoute,
+  ApiRoute,
+  Region,
+  RecordErrorCode,
+  SubscriptionStatus,
+  SubscriptionType,
+  TriggerTarget,
+} from './contract';
 export type { FaultSpec, FaultRoute, ActiveFault } from './faults';
 export { FaultControls } from './faults';
-export type { ReceivedLookup, ReceivedUpload } from './log';
+export type { ReceivedAct, ReceivedCall, ReceivedLookup, ReceivedUpload, ReceivedWithBody } from './log';
 export type { SandboxAccount, SandboxSettings, ProfileNotFoundShape } from './state';
-export { DEFAULT_ACCOUNT, DEFAULT_SETTINGS } from './state';
-export type { StoredEvent, StoredProfile, ProfileQuery, StoreSnapshot } from './store';
+export { DEFAULT_ACCOUNT, DEFAULT_SETTINGS, PROFILE_NOT_FOUND_SHAPES } from './state';
+export type {
+  AccountSnapshot,
+  StoredEvent,
+  StoredProfile,
+  StoredSubscription,
+  ProfileQuery,
+  StoreSnapshot,
+  TriggeredMessage,
+} from './store';
 export { SandboxStore } from './store';
 
 export interface SandboxOptions extends Partial<SandboxSettings> {
@@ -22,7 +45,7 @@ export interface SandboxOptions extends Partial<SandboxSettings> {
   port?: number;
   /** Accounts the sandbox knows; default [DEFAULT_ACCOUNT] (TEST-ACCOUNT / test-passcode / eu1). */
   accounts?: SandboxAccount[];
-  /** Entries kept in each request log (uploads, lookups); older ones are dropped. Default 10000. */
+  /** Entries kept in each request log (uploads, lookups, acts); older ones are dropped. Default 10000. */
   logLimit?: number;
 }
 
@@ -35,7 +58,7 @@ export interface Sandbox {
   readonly accounts: readonly SandboxAccount[];
   /** The first account: the default one for store access. */
   readonly account: SandboxAccount;
-  /** What the sandbox accepted (profiles, events), per account. */
+  /** What the sandbox accepted (profiles, events, subscription statuses, triggered messages), per account. */
   readonly store: SandboxStore;
   /** Faults on demand for the next calls. */
   readonly faults: FaultControls;
@@ -45,11 +68,13 @@ export interface Sandbox {
   received(): ReceivedUpload[];
   /** Every profile.json request received, oldest first, with the answer given. */
   lookups(): ReceivedLookup[];
+  /** Every delete, subscribe and External Trigger request received (or one route's), oldest first, with the answer. */
+  acts(route?: ActRoute): ReceivedAct[];
   /** The current settings (a copy). */
   settings(): SandboxSettings;
   /** Changes settings while running; returns the new settings. `reset()` restores the starting ones. */
   configure(changes: Partial<SandboxSettings>): SandboxSettings;
-  /** Empties the store and the logs, clears the faults, restores the starting settings. */
+  /** Empties the store (with subscriptions and inbox) and the logs, clears the faults, restores the starting settings. */
   reset(): void;
   /** Stops the server: pending delays end, open connections are closed. */
   close(): Promise<void>;
@@ -87,6 +112,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     regionUrl: (region = first.region) => `${url}/${region}`,
     received: () => state.uploads.all(),
     lookups: () => state.lookups.all(),
+    acts: (route) => state.acts.all().filter((act) => route === undefined || act.route === route),
     settings: () => structuredClone(state.settings),
     configure: (changes) => state.configure(changes),
     reset: () => state.reset(),

@@ -1,8 +1,10 @@
-// What the sandbox received: every upload request and every profile lookup, with the answer given.
-// Headers are never kept, so the passcode never appears here.
+// What the sandbox received: every upload request, every profile lookup and every call that acts on users (delete,
+// subscribe, send), with the answer given. Headers are never kept, so the passcode never appears here.
+import { ActRoute } from './contract';
 
-export interface ReceivedUpload {
-  /** 1, 2, 3... in the order requests arrived (shared with lookups). */
+/** What every log entry has. */
+export interface ReceivedCall {
+  /** 1, 2, 3... in the order requests arrived (shared by all the logs). */
   seq: number;
   /** ISO time the request arrived. */
   at: string;
@@ -11,12 +13,6 @@ export interface ReceivedUpload {
   accountId: string | null;
   /** The query string, e.g. { dryRun: '1' }. */
   query: Record<string, string>;
-  dryRun: boolean;
-  contentType: string | null;
-  /** The parsed JSON body, or null when it was not JSON. */
-  body: unknown;
-  /** The raw body text (first 2000 characters), only when it was not JSON. */
-  rawBody?: string;
   /** HTTP status answered; 0 for a dropped connection. */
   status: number;
   /** The answer body: parsed JSON, or text for non-JSON answers; null for a dropped connection. */
@@ -25,15 +21,24 @@ export interface ReceivedUpload {
   faults: string[];
 }
 
-export interface ReceivedLookup {
-  seq: number;
-  at: string;
-  region: string;
-  accountId: string | null;
-  query: Record<string, string>;
-  status: number;
-  answer: unknown;
-  faults: string[];
+/** A call with a body: the body as received. */
+export interface ReceivedWithBody extends ReceivedCall {
+  contentType: string | null;
+  /** The parsed JSON body, or null when it was not JSON. */
+  body: unknown;
+  /** The raw body text (first 2000 characters), only when it was not JSON. */
+  rawBody?: string;
+}
+
+export interface ReceivedUpload extends ReceivedWithBody {
+  dryRun: boolean;
+}
+
+export type ReceivedLookup = ReceivedCall;
+
+/** A POST to /1/delete/profiles.json, /1/subscribe or /1/send/externaltrigger.json. */
+export interface ReceivedAct extends ReceivedWithBody {
+  route: ActRoute;
 }
 
 /** A list that keeps the latest `limit` entries. */

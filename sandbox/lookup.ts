@@ -15,9 +15,12 @@ export function profileRecord(profile: StoredProfile): Record<string, unknown> {
   return { ...profile.profileData, ...userKeys, platformInfo: [{ objectId: profile.objectId }] };
 }
 
-const NOT_FOUND: Record<SandboxSettings['profileNotFound'], unknown> = {
-  fail: { status: 'fail', error: 'User not found', code: 404 },
-  empty: { status: 'success' },
+const USER_NOT_FOUND = { status: 'fail', error: 'User not found', code: 404 };
+const NOT_FOUND: Record<SandboxSettings['profileNotFound'], () => Answer> = {
+  fail: () => json(200, USER_NOT_FOUND),
+  fail404: () => json(404, USER_NOT_FOUND),
+  empty: () => json(200, { status: 'success' }),
+  null: () => json(200, { status: 'success', record: null }),
 };
 
 export function handleLookup(
@@ -32,8 +35,7 @@ export function handleLookup(
   const key = given[0] as (typeof QUERY_KEYS)[number];
   const query: ProfileQuery = { [key]: params.get(key) as string };
   const profile = store.find(query, accountId);
-  return json(
-    200,
-    profile ? { status: 'success', record: profileRecord(profile) } : NOT_FOUND[settings.profileNotFound],
-  );
+  return profile
+    ? json(200, { status: 'success', record: profileRecord(profile) })
+    : NOT_FOUND[settings.profileNotFound]();
 }

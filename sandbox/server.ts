@@ -1,17 +1,36 @@
-// The HTTP server: routing, credentials, the concurrency limit, faults, and the request log.
+// The HTTP server: routing, credentials, the concurrency limits, faults, and the request logs.
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
-import { RecordErrorCode, isRegion } from './contract';
+import { JsonRequest } from './batch';
+import { API_ROUTES, ApiRoute, RecordErrorCode, isActRoute, isRegion } from './contract';
 import { SandboxInfo, handleAdmin } from './admin';
+import { handleDelete } from './delete';
 import { AnswerFault } from './faults';
 import { Answer, answerBody, header, htmlError, readBody, requestError, send } from './http';
 import { handleLookup } from './lookup';
 import { CallRoute, SandboxState } from './state';
+import { handleSubscribe } from './subscribe';
+import { handleTrigger } from './trigger';
 import { handleUpload } from './upload';
 
 const BODY_LIMIT = 32 * 1024 * 1024;
 const RAW_BODY_LOGGED = 2000;
-const API_PATH = /^\/([^/]+)\/1\/(upload|profile\.json)$/;
-const METHODS: Record<CallRoute, string> = { upload: 'POST', profile: 'GET' };
+const API_PATH = /^\/([^/]+)\/1\/(.+)$/;
+const ROUTE_OF_PATH = new Map<string, ApiRoute>(
+  Object.entries(API_ROUTES).map(([route, { path }]) => [path, route as ApiRoute]),
+);
+
+/** What a route handler is given: the call's JSON request, its URL, and the sandbox's state. */
+type RouteHandler = (request: JsonRequest, url: URL, state: SandboxState) => Answer;
+
+const HANDLERS: Record<ApiRoute, RouteHandler> = {
+  upload: (request, url, { settings, store }) =>
+    handleUpload({ ...request, dryRun: isDryRun(url) }, settings, store),
+  profile: (request, url, { settings, store }) =>
+    handleLookup(url.searchParams, request.accountId, settings, store),
+  delete: (request, _url, { store }) => handleDelete(request, store),
+  subscribe: (request, _url, { store }) => handleSubscribe(request, store),
+  trigger: (request, _url, { settings, store }) => handleTrigger(request, settings, store),
+};
 /** Statuses a status fault answers with an HTML page unless told otherwise (as a proxy would). */
 const HTML_STATUSES = [502, 504];
 
@@ -116,12 +135,16 @@ export class SandboxServer {
     const { text, tooLarge } = await readBody(req, BODY_LIMIT);
     const method = req.method ?? 'GET';
     if (url.pathname === '/__sandbox' || url.pathname.startsWith('/__sandbox/'))
-      return send(res, handleAdmin(this.state, { method, path: url.pathname, text }, this.info()));
+      return send(
+        res,
+        handleAdmin(this.state, { method, path: url.pathname, query: url.searchParams, text }, this.info()),
+      );
     const match = API_PATH.exec(url.pathname);
     const region = match?.[1] ?? '';
-    if (!match || !isRegion(region)) return send(res, requestError(404, `Not found: ${url.pathname}`));
-    const route: CallRoute = match[2] === 'upload' ? 'upload' : 'profile';
-    if (method !== METHODS[route]) return send(res, requestError(405));
+    const route = ROUTE_OF_PATH.get(match?.[2] ?? '');
+    if (!match || !isRegion(region) || !route)
+      return send(res, requestError(404, `Not found: ${url.pathname}`));
+    if (method !== API_ROUTES[route].method) return send(res, requestError(405));
     if (tooLarge) return send(res, requestError(413));
     await this.apiCall(res, { req, url, region, route, text });
   }
@@ -160,18 +183,13 @@ export class SandboxServer {
     if (this.closing) return { answer: { drop: true }, faults };
     const fault = taken.answer;
     if (fault && fault.kind !== 'recordError') return { answer: FAULT_ANSWERS[fault.kind](fault), faults };
-    const { settings, store } = this.state;
-    if (call.route === 'profile')
-      return { answer: handleLookup(call.url.searchParams, accountId, settings, store), faults };
-    const forceCode = fault?.kind === 'recordError' ? ((fault.code ?? 555) as RecordErrorCode) : undefined;
-    const request = {
+    const request: JsonRequest = {
       accountId,
       contentType: header(call.req, 'Content-Type'),
       text: call.text,
-      dryRun: isDryRun(call.url),
-      forceCode,
+      forceCode: fault?.kind === 'recordError' ? ((fault.code ?? 555) as RecordErrorCode) : undefined,
     };
-    return { answer: handleUpload(request, settings, store), faults };
+    return { answer: HANDLERS[call.route](request, call.url, this.state), faults };
   }
 
   private log(seq: number, at: string, accountId: string | null, call: ApiCall, outcome: Outcome): void {
@@ -187,12 +205,13 @@ export class SandboxServer {
       faults: outcome.faults,
     };
     if (call.route === 'profile') return this.state.lookups.push(common);
-    this.state.uploads.push({
+    const withBody = {
       ...common,
-      dryRun: isDryRun(call.url),
       contentType: header(call.req, 'Content-Type') ?? null,
       ...parseForLog(call.text),
-    });
+    };
+    if (isActRoute(call.route)) return this.state.acts.push({ ...withBody, route: call.route });
+    this.state.uploads.push({ ...withBody, dryRun: isDryRun(call.url) });
   }
 }
 

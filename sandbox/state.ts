@@ -1,7 +1,7 @@
 // Everything one running sandbox holds: its accounts, its settings, the store, the logs and the faults.
-import { Region } from './contract';
+import { ApiRoute, Region } from './contract';
 import { FaultControls } from './faults';
-import { BoundedLog, ReceivedLookup, ReceivedUpload } from './log';
+import { BoundedLog, ReceivedAct, ReceivedLookup, ReceivedUpload } from './log';
 import { SandboxStore } from './store';
 
 export interface SandboxAccount {
@@ -10,8 +10,13 @@ export interface SandboxAccount {
   region: Region;
 }
 
-/** How profile.json answers when no profile matches (the real shape is unconfirmed). */
-export type ProfileNotFoundShape = 'fail' | 'empty';
+/**
+ * How profile.json answers when no profile matches (the real shape is undocumented; each is one seen or plausible):
+ * 'fail' `{"status":"fail","error":"User not found","code":404}` with HTTP 200; 'fail404' the same with HTTP 404;
+ * 'empty' `{"status":"success"}`; 'null' `{"status":"success","record":null}`.
+ */
+export type ProfileNotFoundShape = 'fail' | 'fail404' | 'empty' | 'null';
+export const PROFILE_NOT_FOUND_SHAPES: readonly ProfileNotFoundShape[] = ['fail', 'fail404', 'empty', 'null'];
 
 /** Settings that can change while the sandbox runs (Sandbox.configure, POST /__sandbox/config). */
 export interface SandboxSettings {
@@ -21,10 +26,14 @@ export interface SandboxSettings {
   maxConcurrent: number;
   /** profile.json requests in flight at once per account; more is a 429. Default 3. */
   maxConcurrentReads: number;
-  /** 'fail': `{"status":"fail","error":"User not found","code":404}` (HTTP 200); 'empty': `{"status":"success"}`. */
+  /** Requests in flight at once per account on each route that acts on users (delete, subscribe, send); more is a 429. Default 3. */
+  maxConcurrentActs: number;
+  /** See ProfileNotFoundShape. Default 'fail'. */
   profileNotFound: ProfileNotFoundShape;
   /** Event names discarded in the (simulated) dashboard: such records are answered 528. */
   discardedEvents: string[];
+  /** The External Trigger campaign ids the account has; null (the default) accepts any id of digits. */
+  campaigns: string[] | null;
 }
 
 export const DEFAULT_ACCOUNT: SandboxAccount = {
@@ -37,11 +46,22 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   maxRecordsPerCall: 1000,
   maxConcurrent: 15,
   maxConcurrentReads: 3,
+  maxConcurrentActs: 3,
   profileNotFound: 'fail',
   discardedEvents: [],
+  campaigns: null,
 };
 
-export type CallRoute = 'upload' | 'profile';
+export type CallRoute = ApiRoute;
+
+/** The setting that limits each route's requests in flight per account. */
+const CONCURRENCY_LIMIT: Record<CallRoute, 'maxConcurrent' | 'maxConcurrentReads' | 'maxConcurrentActs'> = {
+  upload: 'maxConcurrent',
+  profile: 'maxConcurrentReads',
+  delete: 'maxConcurrentActs',
+  subscribe: 'maxConcurrentActs',
+  trigger: 'maxConcurrentActs',
+};
 
 export class SandboxState {
   settings: SandboxSettings;
@@ -49,6 +69,7 @@ export class SandboxState {
   readonly faults = new FaultControls();
   readonly uploads: BoundedLog<ReceivedUpload>;
   readonly lookups: BoundedLog<ReceivedLookup>;
+  readonly acts: BoundedLog<ReceivedAct>;
   private seq = 0;
   private readonly inFlight = new Map<string, number>();
 
@@ -61,6 +82,7 @@ export class SandboxState {
     this.store = new SandboxStore(accounts[0]?.id ?? DEFAULT_ACCOUNT.id);
     this.uploads = new BoundedLog(logLimit);
     this.lookups = new BoundedLog(logLimit);
+    this.acts = new BoundedLog(logLimit);
   }
 
   nextSeq(): number {
@@ -75,10 +97,10 @@ export class SandboxState {
     );
   }
 
-  /** Takes a concurrency slot for the account and route; false when the limit is reached (429). */
+  /** Takes a concurrency slot for the account and route (each route has its own); false at the limit (429). */
   enter(accountId: string, route: CallRoute): boolean {
     const key = `${route}:${accountId}`;
-    const limit = route === 'upload' ? this.settings.maxConcurrent : this.settings.maxConcurrentReads;
+    const limit = this.settings[CONCURRENCY_LIMIT[route]];
     const current = this.inFlight.get(key) ?? 0;
     if (current >= limit) return false;
     this.inFlight.set(key, current + 1);
@@ -95,11 +117,12 @@ export class SandboxState {
     return structuredClone(this.settings);
   }
 
-  /** Empties the store, the logs and the faults, and restores the settings the sandbox started with. */
+  /** Empties the store (profiles, events, subscriptions, inbox), the logs and the faults; restores the starting settings. */
   reset(): void {
     this.store.reset();
     this.uploads.clear();
     this.lookups.clear();
+    this.acts.clear();
     this.faults.clear();
     this.settings = structuredClone(this.initialSettings);
   }

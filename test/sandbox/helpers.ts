@@ -31,11 +31,16 @@ async function reply(response: Response): Promise<Reply> {
   return { status: response.status, contentType: response.headers.get('content-type'), text, body };
 }
 
-/** POSTs raw text to /<region>/1/upload. */
-export async function uploadRaw(sandbox: Sandbox, text: string, options: CallOptions = {}): Promise<Reply> {
+/** POSTs raw text to /<region>/1/<path> with the credentials and a JSON Content-Type (unless overridden). */
+export async function postRaw(
+  sandbox: Sandbox,
+  path: string,
+  text: string,
+  options: CallOptions = {},
+): Promise<Reply> {
   const region = options.region ?? 'eu1';
   const query = options.query ? `?${options.query}` : '';
-  const response = await fetch(`${sandbox.url}/${region}/1/upload${query}`, {
+  const response = await fetch(`${sandbox.url}/${region}/1/${path}${query}`, {
     method: 'POST',
     headers: {
       'Content-Type': 'application/json; charset=utf-8',
@@ -45,6 +50,28 @@ export async function uploadRaw(sandbox: Sandbox, text: string, options: CallOpt
     body: text,
   });
   return reply(response);
+}
+
+/** POSTs raw text to /<region>/1/upload. */
+export function uploadRaw(sandbox: Sandbox, text: string, options: CallOptions = {}): Promise<Reply> {
+  return postRaw(sandbox, 'upload', text, options);
+}
+
+/** The paths of the routes that act on users. */
+export const ACT_PATHS = {
+  delete: 'delete/profiles.json',
+  subscribe: 'subscribe',
+  trigger: 'send/externaltrigger.json',
+} as const;
+
+/** POSTs a JSON body to one of the routes that act on users. */
+export function act(
+  sandbox: Sandbox,
+  route: keyof typeof ACT_PATHS,
+  body: unknown,
+  options: CallOptions = {},
+): Promise<Reply> {
+  return postRaw(sandbox, ACT_PATHS[route], JSON.stringify(body), options);
 }
 
 /** POSTs {d: records} to /<region>/1/upload. */
@@ -90,3 +117,21 @@ export const event = (
   evtData,
   ...extra,
 });
+
+/** A call whose one record was refused with `code`: HTTP 200, status fail, the record echoed, CleverTap's text. */
+export function expectOneRefused(
+  reply: Reply,
+  code: number,
+  record: unknown,
+  error: unknown = expect.any(String),
+) {
+  expect(reply.status).toBe(200);
+  expect(reply.body).toEqual({
+    status: 'fail',
+    processed: 0,
+    unprocessed: [{ status: 'fail', code, error, record }],
+  });
+  expect(reply.body.unprocessed[0].error).toMatch(
+    new RegExp(`^.+ ErrorCode: ${code} - .+ Skipped record number : 1$`),
+  );
+}

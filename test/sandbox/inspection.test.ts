@@ -109,8 +109,10 @@ test('GET/POST /__sandbox/config reads and changes settings', async () => {
     maxRecordsPerCall: 1000,
     maxConcurrent: 15,
     maxConcurrentReads: 3,
+    maxConcurrentActs: 3,
     profileNotFound: 'fail',
     discardedEvents: [],
+    campaigns: null,
   });
   const changed = await admin(sandbox, 'POST', '/__sandbox/config', {
     maxRecordsPerCall: 1,

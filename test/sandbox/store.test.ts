@@ -208,6 +208,18 @@ describe('GET /1/profile.json', () => {
   });
 
   test.each([
+    ['fail404', 404, { status: 'fail', error: 'User not found', code: 404 }],
+    ['null', 200, { status: 'success', record: null }],
+    ['empty', 200, { status: 'success' }],
+  ] as const)('the not-found shape %s: HTTP %i %j', async (shape, status, body) => {
+    sandbox.configure({ profileNotFound: shape });
+    const reply = await lookup(sandbox, 'objectId=-00000000000000000000000000000000');
+    expect(reply.status).toBe(status);
+    expect(reply.body).toEqual(body);
+    expect((await lookup(sandbox, 'identity=ada-1')).body.status).toBe('success');
+  });
+
+  test.each([
     ['', 'none'],
     ['identity=a&email=b%40c.de', 'two'],
     ['identity=', 'an empty one'],

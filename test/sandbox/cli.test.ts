@@ -27,6 +27,11 @@ describe('parseArgs', () => {
         '1',
         '--not-found',
         'empty',
+        '--max-concurrent-acts=2',
+        '--campaign',
+        '1695721550',
+        '--campaign=42',
+        '--keep-running',
       ]),
     ).toEqual({
       port: 0,
@@ -38,7 +43,14 @@ describe('parseArgs', () => {
       maxConcurrent: 3,
       maxConcurrentReads: 1,
       profileNotFound: 'empty',
+      maxConcurrentActs: 2,
+      campaigns: ['1695721550', '42'],
+      keepRunning: true,
     });
+  });
+
+  test.each(['fail', 'fail404', 'empty', 'null'])('--not-found %s', (shape) => {
+    expect(parseArgs(['--not-found', shape])).toEqual({ port: 4010, profileNotFound: shape });
   });
 
   test.each([
@@ -47,6 +59,10 @@ describe('parseArgs', () => {
     [['--port', 'abc']],
     [['--not-found', 'maybe']],
     [['--colour', 'red']],
+    [['--campaign', 'welcome']],
+    [['--campaign']],
+    [['--max-concurrent-acts', 'three']],
+    [['--keep-running=yes']],
   ])('refuses %j', (args) => {
     expect(() => parseArgs(args)).toThrow();
   });
@@ -72,8 +88,13 @@ describe('node cli.js', () => {
     }
   });
 
+  /** A sandbox started by a stand-in parent, not by the test itself. */
+  let grandchild: number | undefined;
+
   afterEach(() => {
     if (child && child.exitCode === null) child.kill('SIGKILL');
+    if (grandchild !== undefined) killIfRunning(grandchild);
+    grandchild = undefined;
   });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -123,9 +144,45 @@ describe('node cli.js', () => {
     expect(await cli.exited).toBe(0);
   });
 
+  test('stops when the process that started it is killed, as when npm is, and frees the port', async () => {
+    // A stand-in for npm: starts the sandbox with its own output, prints the sandbox's pid, and is then SIGKILLed.
+    const launcher = [
+      "const { spawn } = require('node:child_process');",
+      "const cli = spawn(process.execPath, process.argv.slice(1), { stdio: 'inherit' });",
+      'console.log(`sandbox pid ${cli.pid}`);',
+      'setInterval(() => undefined, 1000);',
+    ].join('\n');
+    const parent = spawn(process.execPath, ['-e', launcher, join(dir, 'cli.js'), '--port', '0'], {
+      env: { ...process.env, NODE_PATH: join(__dirname, '..', '..', 'node_modules') },
+    });
+    child = parent;
+    let output = '';
+    parent.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    parent.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // The pipe closes when every process writing to it has ended: the launcher and the sandbox.
+    const allEnded = new Promise((resolve) => parent.stdout.on('close', resolve));
+    const [, pid] = await waitFor(() => output, /sandbox pid (\d+)/);
+    grandchild = Number(pid);
+    const [, url] = await waitFor(() => output, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    expect((await fetch(`${url}/__sandbox/health`)).status).toBe(200);
+    parent.kill('SIGKILL');
+    await allEnded;
+    expect(output).toContain('parent process gone: stopping');
+    await expect(fetch(`${url}/__sandbox/health`)).rejects.toThrow(/fetch failed/);
+  }, 20_000);
+
   test('exits 2 with the usage on a bad argument', async () => {
     const cli = run(['--account', 'nonsense']);
     expect(await cli.exited).toBe(2);
     expect(cli.output()).toMatch(/Usage: node dist\/sandbox\/cli\.js/);
   });
 });
+
+/** Ends a process this test started, if it still runs (a failed test must not leave a sandbox on a port). */
+function killIfRunning(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}

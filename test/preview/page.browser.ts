@@ -280,7 +280,7 @@ describe('Test step', () => {
       await (await control('#action-fields', 'Identity')).evaluate((e) => (e as unknown as PageNode).value),
     ).toBe('ada@example.com');
     await testStep();
-    await page.waitForSelector('#output-table');
+    expect(await text('#step-status')).toMatch(/the step succeeded\.$/);
     expect(await text('#output-table tr[data-key="processed"] th')).toContain('Records Processed');
     expect(await text('#output-table tr[data-key="processed"] td')).toBe('1');
     expect(await text('#output-table tr[data-key="status"] td')).toBe('success');
@@ -301,7 +301,7 @@ describe('Test step', () => {
     await date.evaluate((e) => ((e as unknown as PageNode).value = ''));
     await date.type('garbage');
     await testStep();
-    await page.waitForSelector('#step-error');
+    expect(await text('#step-status')).toMatch(/the step failed\.$/);
     const shown = await text('#shown-message');
     expect(shown).toMatch(/Creation Date/);
     expect(shown.length).toBeLessThanOrEqual(250);
@@ -313,7 +313,7 @@ describe('Test step', () => {
   it("runs Upload Event from the HubSpot deal: the event lands on the contact's profile", async () => {
     await page.click('#samples button');
     await testStep();
-    await page.waitForSelector('#output-table');
+    expect(await text('#step-status')).toMatch(/the step succeeded\.$/);
     expect(await text('#output-table tr[data-key="evtData__Amount"] td')).toBe('1200.5');
     expect(await text('#events-table')).toContain('Deal Created');
     expect(await text('#clevertap-result')).toMatch(/Name\s+Ada Lovelace/);
@@ -334,14 +334,14 @@ describe('Test step', () => {
     await chooseAction('Record Purchase');
     await page.click('#samples button');
     await testStep();
-    await page.waitForSelector('#output-table');
+    expect(await text('#step-status')).toMatch(/the step succeeded\.$/);
     expect(await text('#output-table tr[data-key="evtData__Items[]Product Name"] td')).toBe('Annual Plan');
   });
 
   it('shows what the Zap user sees when CleverTap answers 503, and that CleverTap answered so', async () => {
     await page.select('#next-answer', 'unavailable');
     await testStep();
-    await page.waitForSelector('#step-error');
+    expect(await text('#step-status')).toMatch(/the step failed\.$/);
     expect(await text('#shown-message')).toMatch(/503/);
     expect(await text('#clevertap-result')).toMatch(/HTTP 503/);
     await page.select('#next-answer', 'normal');
@@ -353,7 +353,7 @@ describe('when things stop', () => {
     await page.click('#sandbox-toggle');
     await page.waitForSelector('#sandbox-stopped');
     await testStep();
-    await page.waitForSelector('#step-error');
+    expect(await text('#step-status')).toMatch(/the step failed\.$/);
     expect(await text('#shown-message')).toMatch(/connection|reach|CleverTap/i);
     expect(await text('#clevertap-result')).toMatch(/stopped/);
     await shot('08-sandbox-stopped');

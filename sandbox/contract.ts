@@ -48,7 +48,7 @@ export const LIMITS = {
   multiValueItems: 100,
   /** Line items of a Charged event (the older documented cap; unconfirmed). */
   chargedItems: 256,
-  /** A `ts` above this is taken to be milliseconds, not seconds (1e11 s is the year 5138). */
+  /** A `ts` (or `$D_` date) at or above this is taken to be milliseconds, not seconds (1e11 s is the year 5138). */
   maxEpochSeconds: 1e11,
   /** Values in the `identity` or `guid` list of one delete call. */
   deleteValues: 100,

@@ -90,7 +90,7 @@ function checkString(key: string, value: string): Rejection | undefined {
     return reject(512, `The value of "${key}" is longer than ${LIMITS.valueBytes} bytes.`);
   if (value.startsWith(DATE_PREFIX)) {
     if (!DATE_VALUE.test(value)) return reject(512, `The date value of "${key}" must be $D_<epoch seconds>.`);
-    if (Math.abs(Number(value.slice(DATE_PREFIX.length))) > LIMITS.maxEpochSeconds)
+    if (Math.abs(Number(value.slice(DATE_PREFIX.length))) >= LIMITS.maxEpochSeconds)
       return reject(525, `The date value of "${key}" looks like milliseconds; use epoch seconds.`);
   }
   return undefined;
@@ -233,7 +233,7 @@ const checkTimestamp: RecordCheck = (record) => {
   if (ts === undefined) return undefined;
   if (typeof ts !== 'number' || !Number.isInteger(ts) || ts <= 0)
     return reject(525, 'ts must be a positive whole number of epoch seconds.');
-  if (ts > LIMITS.maxEpochSeconds) return reject(525, 'ts looks like milliseconds; use epoch seconds.');
+  if (ts >= LIMITS.maxEpochSeconds) return reject(525, 'ts looks like milliseconds; use epoch seconds.');
   return undefined;
 };
 

@@ -47,6 +47,10 @@ export const CONTRACT = {
     'Web Page Viewed',
   ],
   userKeys: ['identity', 'objectId', 'FBID', 'GPID'],
+  /** "At most 100 values per list" of a delete call. */
+  deleteValues: 100,
+  /** "Up to 1000 records per call" of subscribe. */
+  subscribeRecords: 1000,
 } as const;
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
@@ -257,25 +261,40 @@ function transportProblems(req: SeenRequest, testServer?: string): string[] {
   return problems;
 }
 
-/** POST /1/upload: JSON body `{"d": [1..1000 records]}`, each record valid. */
-export function uploadProblems(req: SeenRequest, testServer?: string): string[] {
+/** A JSON POST to a path ending in `path`: transport, method, path, one application/json Content-Type, the body. */
+function jsonPost(
+  req: SeenRequest,
+  path: string,
+  testServer?: string,
+): { problems: string[]; json: true; body: unknown } | { problems: string[]; json: false } {
   const problems = transportProblems(req, testServer);
   if (req.method !== 'POST') problems.push(`method ${req.method}`);
-  if (!new URL(req.url).pathname.endsWith('/1/upload')) problems.push(`path ${new URL(req.url).pathname}`);
+  if (!new URL(req.url).pathname.endsWith(path)) problems.push(`path ${new URL(req.url).pathname}`);
   const type = header(req, 'content-type') ?? '';
   if (!/^application\/json\b/i.test(type) || type.includes(','))
     problems.push(`Content-Type ${JSON.stringify(type)} is not one application/json`);
-  let body: unknown;
   try {
-    body = JSON.parse(req.body);
+    return { problems, json: true, body: JSON.parse(req.body) };
   } catch {
-    return [...problems, 'body is not JSON'];
+    return { problems: [...problems, 'body is not JSON'], json: false };
   }
-  if (!isObject(body) || !Array.isArray(body.d)) return [...problems, 'body is not {"d": [...]}'];
+}
+
+/** A `{"d": [...]}` body of 1 to `max` records, each judged by `recordCheck`. */
+function batchProblems(body: unknown, max: number, recordCheck: (record: unknown) => string[]): string[] {
+  if (!isObject(body) || !Array.isArray(body.d)) return ['body is not {"d": [...]}'];
+  const problems: string[] = [];
   if (Object.keys(body).length !== 1) problems.push('body has keys besides d');
-  if (body.d.length < 1 || body.d.length > CONTRACT.recordsPerCall) problems.push(`${body.d.length} records`);
-  body.d.forEach((record, i) => problems.push(...recordProblems(record).map((p) => `record ${i + 1}: ${p}`)));
+  if (body.d.length < 1 || body.d.length > max) problems.push(`${body.d.length} records`);
+  body.d.forEach((record, i) => problems.push(...recordCheck(record).map((p) => `record ${i + 1}: ${p}`)));
   return problems;
+}
+
+/** POST /1/upload: JSON body `{"d": [1..1000 records]}`, each record valid. */
+export function uploadProblems(req: SeenRequest, testServer?: string): string[] {
+  const post = jsonPost(req, '/1/upload', testServer);
+  if (!post.json) return post.problems;
+  return [...post.problems, ...batchProblems(post.body, CONTRACT.recordsPerCall, recordProblems)];
 }
 
 /** GET /1/profile.json with exactly one of identity, email, objectId; no body, no Content-Type. */
@@ -292,5 +311,114 @@ export function lookupProblems(req: SeenRequest, testServer?: string): string[] 
     problems.push(...objectIdProblems('objectId', url.searchParams.get('objectId')!));
   if (req.body) problems.push('a GET with a body');
   if (header(req, 'content-type')) problems.push('a GET with a Content-Type');
+  return problems;
+}
+
+// ---------------------------------------------------------------- acting on users
+
+/** Problems of a list that must hold 1 to `max` non-empty strings, each also checked by `each`. */
+function textListProblems(
+  where: string,
+  list: unknown,
+  max: number,
+  each: (value: string) => string[] = () => [],
+): string[] {
+  if (!Array.isArray(list)) return [`${where} is not a list`];
+  const problems: string[] = [];
+  if (list.length < 1 || list.length > max) problems.push(`${where} has ${list.length} values`);
+  list.forEach((value, i) => {
+    if (typeof value !== 'string' || !value.trim()) problems.push(`${where}[${i}] is not a non-empty string`);
+    else problems.push(...each(value).map((p) => `${where}[${i}]: ${p}`));
+  });
+  return problems;
+}
+
+/** Keys of `body` other than `allowed`. */
+function extraKeys(body: Record<string, unknown>, allowed: readonly string[]): string[] {
+  const extra = Object.keys(body).filter((key) => !allowed.includes(key));
+  return extra.length ? [`unexpected keys ${extra.join(', ')}`] : [];
+}
+
+/**
+ * POST /1/delete/profiles.json: "exactly one of `identity` or `guid` (a string or a list); both in one request: 400;
+ * at most 100 values per list". A guid is an objectId.
+ */
+export function deleteProblems(req: SeenRequest, testServer?: string): string[] {
+  const post = jsonPost(req, '/1/delete/profiles.json', testServer);
+  if (!post.json) return post.problems;
+  const { problems, body } = post;
+  if (!isObject(body)) return [...problems, 'body is not an object'];
+  const keys = ['identity', 'guid'].filter((key) => Object.hasOwn(body, key));
+  if (keys.length !== 1) problems.push(`body has ${keys.length} of identity, guid (exactly one)`);
+  for (const key of keys) {
+    const value = body[key];
+    const list = typeof value === 'string' ? [value] : value;
+    const each = key === 'guid' ? (id: string) => objectIdProblems('guid', id) : undefined;
+    problems.push(...textListProblems(key, list, CONTRACT.deleteValues, each));
+  }
+  return [...problems, ...extraKeys(body, ['identity', 'guid'])];
+}
+
+/** A phone "in E.164": `+` and at most 15 digits (5 at the least, as for profiles). */
+const E164 = /^\+\d{5,15}$/;
+
+/** One subscribe record: `{"type":"phone"|"email","value":"<E.164 phone or email>","status":"Unsubscribe"|"Resubscribe"}`. */
+export function subscriptionProblems(record: unknown): string[] {
+  if (!isObject(record)) return ['record is not an object'];
+  const problems = extraKeys(record, ['type', 'value', 'status']);
+  const { type, value, status } = record;
+  if (type !== 'email' && type !== 'phone')
+    problems.push(`type ${JSON.stringify(type)} is neither email nor phone`);
+  if (typeof value !== 'string') problems.push('value is not a string');
+  else if (type === 'email' && !EMAIL.test(value))
+    problems.push(`value ${JSON.stringify(value)} is not an email`);
+  else if (type === 'phone' && !E164.test(value))
+    problems.push(`value ${JSON.stringify(value)} is not an E.164 phone`);
+  if (status !== 'Unsubscribe' && status !== 'Resubscribe')
+    problems.push(`status ${JSON.stringify(status)} is neither Unsubscribe nor Resubscribe`);
+  return problems;
+}
+
+/** POST /1/subscribe: `{"d": [1..1000 records]}`. */
+export function subscribeProblems(req: SeenRequest, testServer?: string): string[] {
+  const post = jsonPost(req, '/1/subscribe', testServer);
+  if (!post.json) return post.problems;
+  return [...post.problems, ...batchProblems(post.body, CONTRACT.subscribeRecords, subscriptionProblems)];
+}
+
+const TRIGGER_TARGETS: Record<string, (value: string) => string[]> = {
+  identity: () => [],
+  email: (value) => (EMAIL.test(value) ? [] : ['not an email']),
+  objectId: (value) => objectIdProblems('objectId', value),
+};
+
+/**
+ * POST /1/send/externaltrigger.json: `to` with exactly one of identity, email, objectId (a list), `campaign_id`
+ * (the campaign's id: digits), and `ExternalTrigger` (optional) with text values only.
+ */
+export function triggerProblems(req: SeenRequest, testServer?: string): string[] {
+  const post = jsonPost(req, '/1/send/externaltrigger.json', testServer);
+  if (!post.json) return post.problems;
+  const { problems, body } = post;
+  if (!isObject(body)) return [...problems, 'body is not an object'];
+  problems.push(...extraKeys(body, ['to', 'campaign_id', 'ExternalTrigger']));
+  const to = body.to;
+  const targets = isObject(to) ? Object.keys(to) : [];
+  if (!isObject(to) || targets.length !== 1 || !Object.hasOwn(TRIGGER_TARGETS, targets[0]))
+    problems.push('to is not an object with exactly one of identity, email, objectId');
+  else
+    problems.push(
+      ...textListProblems(`to.${targets[0]}`, to[targets[0]], Infinity, TRIGGER_TARGETS[targets[0]]),
+    );
+  const id = body.campaign_id;
+  const digits = typeof id === 'string' ? /^\d+$/.test(id) : Number.isSafeInteger(id) && (id as number) >= 0;
+  if (!digits) problems.push(`campaign_id ${JSON.stringify(id)} is not a campaign id`);
+  const personalization = body.ExternalTrigger;
+  if (personalization !== undefined) {
+    if (!isObject(personalization)) problems.push('ExternalTrigger is not an object');
+    else
+      for (const [key, value] of Object.entries(personalization))
+        if (typeof value !== 'string') problems.push(`ExternalTrigger[${JSON.stringify(key)}] is not text`);
+  }
   return problems;
 }

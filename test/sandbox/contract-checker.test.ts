@@ -1,8 +1,16 @@
 // The independent contract checker (test/contract-checker.ts) and the sandbox read the contract the same way where
-// both apply a rule: object ID shapes and lengths in UTF-8 bytes. Each case is checked by both.
+// both apply a rule: object ID shapes, lengths in UTF-8 bytes, ts in seconds. Each case is checked by both.
 import { Sandbox, startSandbox } from '../../sandbox';
-import { SeenRequest, lookupProblems, recordProblems, uploadProblems } from '../contract-checker';
-import { credentials, event, lookup, upload } from './helpers';
+import {
+  SeenRequest,
+  deleteProblems,
+  lookupProblems,
+  recordProblems,
+  subscribeProblems,
+  triggerProblems,
+  uploadProblems,
+} from '../contract-checker';
+import { ACT_PATHS, Reply, act, credentials, event, lookup, upload } from './helpers';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -84,6 +92,22 @@ describe('event names are measured in UTF-8 bytes (512) by both', () => {
   });
 });
 
+test.each([
+  [99_999_999_999, true],
+  [100_000_000_000, false],
+  [1_714_573_800_000, false],
+])('ts %i: in seconds below 1e11, milliseconds from it, for both', async (ts, seconds) => {
+  const record = event('u1', 'Bought', {}, { ts });
+  const reply = await upload(sandbox, [record]);
+  if (seconds) {
+    expect(recordProblems(record)).toEqual([]);
+    expect(reply.body.processed).toBe(1);
+  } else {
+    expect(recordProblems(record)).toEqual(['ts is in milliseconds']);
+    expect(reply.body.unprocessed[0].code).toBe(525);
+  }
+});
+
 test('a key of 61 two-byte characters (122 bytes) is too long for both', async () => {
   const record = event('u1', 'Bought', { ['é'.repeat(61)]: 1 });
   expect(recordProblems(record)).toEqual([expect.stringMatching(/key longer than 120 bytes/)]);
@@ -103,6 +127,111 @@ test('a request the checker passes is answered success by the sandbox, over real
   expect(reply.body.processed).toBe(DOCUMENTED_OBJECT_IDS.length);
   const found = await lookup(sandbox, `objectId=${DOCUMENTED_OBJECT_IDS[2]![1]}`);
   expect(found.body.status).toBe('success');
+});
+
+describe('the routes that act on users: the checker passes exactly what the sandbox accepts', () => {
+  const UUID = 'a8ffcbc9-a747-4ee3-a791-c5e58ad03097';
+  const sub = (type: unknown, value: unknown, status: unknown = 'Unsubscribe') => ({ type, value, status });
+  const CASES: Record<keyof typeof ACT_PATHS, [unknown, boolean][]> = {
+    delete: [
+      [{ identity: 'u1' }, true],
+      [{ identity: ['u1', 'u2'] }, true],
+      [{ guid: UUID }, true],
+      [{ guid: [UUID, '__g42'] }, true],
+      [{ identity: Array.from({ length: 100 }, (_, i) => `u${i}`) }, true],
+      [{ identity: Array.from({ length: 101 }, (_, i) => `u${i}`) }, false],
+      [{ identity: 'u1', guid: UUID }, false],
+      [{}, false],
+      [{ identity: [] }, false],
+      [{ identity: '' }, false],
+      [{ identity: [42] }, false],
+      [{ guid: null }, false],
+    ],
+    subscribe: [
+      [{ d: [sub('email', 'ada@example.com'), sub('phone', '+447911123456', 'Resubscribe')] }, true],
+      [{ d: [sub('phone', '+12345'), sub('phone', '+123456789012345')] }, true],
+      [{ d: [sub('phone', '+1234')] }, false],
+      [{ d: [sub('phone', '+1234567890123456')] }, false],
+      [{ d: [sub('phone', '07911123456')] }, false],
+      [{ d: [sub('email', 'ada.example.com')] }, false],
+      [{ d: [sub('sms', '+447911123456')] }, false],
+      [{ d: [sub('email', 'ada@example.com', 'unsubscribe')] }, false],
+      [{ d: [sub('email', 42)] }, false],
+      [{ d: ['ada@example.com'] }, false],
+      [{ d: Array.from({ length: 1001 }, (_, i) => sub('email', `u${i}@example.com`)) }, false],
+    ],
+    trigger: [
+      [
+        { to: { email: ['ada@example.com'] }, campaign_id: '1695721550', ExternalTrigger: { Name: 'Ada' } },
+        true,
+      ],
+      [{ to: { identity: ['u1', 'u2'] }, campaign_id: 1695721550 }, true],
+      [
+        {
+          to: { objectId: [UUID, '-2ce3cca260664f70b82b1c6bb505f462'] },
+          campaign_id: '7',
+          ExternalTrigger: {},
+        },
+        true,
+      ],
+      [{ to: { email: ['ada.example.com'] }, campaign_id: '1' }, false],
+      [{ to: { objectId: ['has space'] }, campaign_id: '1' }, false],
+      [{ to: { identity: [] }, campaign_id: '1' }, false],
+      [{ to: { identity: ['u1'], email: ['a@b.co'] }, campaign_id: '1' }, false],
+      [{ to: { phone: ['+447911123456'] }, campaign_id: '1' }, false],
+      [{ to: { identity: ['u1'] } }, false],
+      [{ to: { identity: ['u1'] }, campaign_id: 'welcome' }, false],
+      [{ to: { identity: ['u1'] }, campaign_id: -1 }, false],
+      [{ to: { identity: ['u1'] }, campaign_id: '1', ExternalTrigger: { Total: 12 } }, false],
+      [{ to: { identity: ['u1'] }, campaign_id: '1', ExternalTrigger: [] }, false],
+    ],
+  };
+  const CHECKERS = { delete: deleteProblems, subscribe: subscribeProblems, trigger: triggerProblems };
+  /** The sandbox took the whole request: 200, and every record for subscribe. */
+  const accepted = (reply: Reply) =>
+    reply.status === 200 && (reply.body.unprocessed === undefined || reply.body.unprocessed.length === 0);
+
+  describe.each(Object.keys(CASES) as (keyof typeof ACT_PATHS)[])('%s', (route) => {
+    test.each(
+      CASES[route].map(([body, ok]) => [
+        ok ? 'passes' : 'refuses',
+        JSON.stringify(body).slice(0, 90),
+        body,
+        ok,
+      ]),
+    )('both %s %s', async (_verdict, _name, body, ok) => {
+      const seen: SeenRequest = {
+        method: 'POST',
+        url: `${sandbox.regionUrl()}/1/${ACT_PATHS[route]}`,
+        headers: { ...lowerCase(credentials()), 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify(body),
+      };
+      const problems = CHECKERS[route](seen, sandbox.url);
+      if (ok) expect(problems).toEqual([]);
+      else expect(problems).not.toEqual([]);
+      expect(accepted(await act(sandbox, route, body))).toBe(ok);
+    });
+  });
+
+  test('the transport rules apply too: a CleverTap host over HTTPS, the headers, a JSON POST', () => {
+    const seen: SeenRequest = {
+      method: 'PUT',
+      url: 'http://in1.api.clevertap.com/1/subscribe',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"d":[]}',
+    };
+    expect(subscribeProblems(seen)).toEqual([
+      'sent to http://in1.api.clevertap.com, not a CleverTap host',
+      'no X-CleverTap-Account-Id',
+      'no X-CleverTap-Passcode',
+      'method PUT',
+      'Content-Type "text/plain" is not one application/json',
+      '0 records',
+    ]);
+    expect(deleteProblems({ ...seen, url: 'https://in1.api.clevertap.com/1/upload', body: 'x' })).toEqual(
+      expect.arrayContaining(['path /1/upload', 'body is not JSON']),
+    );
+  });
 });
 
 function seenLookup(query: string): SeenRequest {

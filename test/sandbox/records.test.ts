@@ -75,6 +75,8 @@ const REJECTED: [string, unknown, number][] = [
   ['a ts in milliseconds', event('u1', 'Bought', {}, { ts: 1_700_000_000_000 }), 525],
   ['a ts as a string', event('u1', 'Bought', {}, { ts: '1700000000' }), 525],
   ['a $D_ date in milliseconds', profile('u1', { DOB: '$D_1700000000000' }), 525],
+  ['a ts of exactly 1e11 (taken as milliseconds)', event('u1', 'Bought', {}, { ts: 100_000_000_000 }), 525],
+  ['a $D_ date of exactly 1e11', profile('u1', { DOB: '$D_100000000000' }), 525],
   [
     'an objectId of none of the documented shapes',
     { type: 'profile', objectId: 'abc123', profileData: {} },
@@ -129,6 +131,7 @@ const ACCEPTED: [string, unknown][] = [
     }),
   ],
   ['a ts in seconds', profile('u1', { Name: 'x' }, { ts: TS })],
+  ['the largest ts in seconds, 1e11 - 1', profile('u1', { Name: 'x' }, { ts: 99_999_999_999 })],
   ['a birth date before 1970', profile('u1', { DOB: '$D_-286848000' })],
   ['a key of exactly 120 bytes', event('u1', 'Bought', { ['k'.repeat(120)]: 1 })],
   ['a value of exactly 512 bytes', event('u1', 'Bought', { note: 'v'.repeat(512) })],

@@ -16,7 +16,6 @@
     connectionControls: new Map(),
     /** Form values kept per action while switching. */
     saved: new Map(),
-    fields: [],
     busy: false,
     ids: 0,
   };
@@ -464,7 +463,6 @@
         : '',
     );
     drawSamples(action);
-    state.fields = action.fields;
     drawFields(
       $('action-fields'),
       state.controls,
@@ -486,7 +484,6 @@
         form: values,
       });
       if (state.action !== action) return;
-      state.fields = fields;
       drawFields($('action-fields'), state.controls, fields, values);
     } catch (error) {
       $('action-about').append(

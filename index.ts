@@ -14,8 +14,13 @@ import findProfile, { findOrCreateProfile } from './src/searches/find_profile';
 export default defineApp({
   version: packageJson.version,
   platformVersion: zapier.version,
-  // CleverTap's 429 is read by our middleware, which says why and when Zapier will retry.
-  flags: { throwForThrottlingEarly: false },
+  flags: {
+    // CleverTap's 429 is read by our middleware, which says why and when Zapier will retry.
+    throwForThrottlingEarly: false,
+    // Empty values and empty line items reach the app, so line items keep the numbers the user sees ("item 7");
+    // the parsers treat missing, null and '' alike (Zapier drops nulls even so: zapier-platform issue 1329).
+    cleanInputData: false,
+  },
   authentication,
   beforeRequest: [addCleverTapHeaders],
   afterResponse: [handleCleverTapErrors],

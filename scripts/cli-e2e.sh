@@ -209,11 +209,11 @@ invoke_ok upsert create upsert_profile -i '{"identity": "51", "ts": "17145738000
   "email": "ada@example.com", "phone": "+14155550123",
   "properties": {"Lifecycle Stage": "lead", "HubSpot Contact ID": "51"}}'
 expect 'prints the step output: success, 1 processed, the profile record' \
-  "a.status === 'success' && a.processed === 1 && a.type === 'profile' && a.identity === '51' && a.ts === 1714573800 && a.profileData.Name === 'Ada Lovelace' && a.profileData.Phone === '+14155550123'" \
+  "a.status === 'success' && a.processed === 1 && a.type === 'profile' && a.identity === '51' && a.ts === '2024-05-01T14:30:00Z' && a.profileData.Name === 'Ada Lovelace' && a.profileData.Phone === '+14155550123'" \
   "$WORK/upsert.out"
 sandbox_get /__sandbox/received "$WORK/received.json"
 expect 'the server received exactly that record at /us1/1/upload and answered success' \
-  "a.received.length === 1 && a.received[0].region === '$REGION' && a.received[0].accountId === '$ACCOUNT_ID' && a.received[0].status === 200 && a.received[0].answer.status === 'success' && JSON.stringify(a.received[0].body.d[0]) === JSON.stringify({ type: b.type, identity: b.identity, ts: b.ts, profileData: b.profileData })" \
+  "a.received.length === 1 && a.received[0].region === '$REGION' && a.received[0].accountId === '$ACCOUNT_ID' && a.received[0].status === 200 && a.received[0].answer.status === 'success' && JSON.stringify(a.received[0].body.d[0]) === JSON.stringify({ type: b.type, identity: b.identity, ts: 1714573800, profileData: b.profileData })" \
   "$WORK/received.json" "$WORK/upsert.out"
 sandbox_get /__sandbox/store "$WORK/store.json"
 expect 'the profile is stored with its properties' \
@@ -230,7 +230,7 @@ expect 'prints the step output: success, 1 processed, the event record with type
   "$WORK/event.out"
 sandbox_get /__sandbox/received "$WORK/received.json"
 expect 'the server received that event as the second upload and answered success' \
-  "a.received.length === 2 && a.received[1].status === 200 && a.received[1].answer.status === 'success' && JSON.stringify(a.received[1].body.d[0]) === JSON.stringify({ type: b.type, identity: b.identity, ts: b.ts, evtName: b.evtName, evtData: b.evtData })" \
+  "a.received.length === 2 && a.received[1].status === 200 && a.received[1].answer.status === 'success' && JSON.stringify(a.received[1].body.d[0]) === JSON.stringify({ type: b.type, identity: b.identity, ts: 1714573800, evtName: b.evtName, evtData: b.evtData })" \
   "$WORK/received.json" "$WORK/event.out"
 sandbox_get /__sandbox/store "$WORK/store.json"
 expect 'the event is stored for user 51' \
@@ -238,13 +238,32 @@ expect 'the event is stored for user 51' \
   "$WORK/store.json"
 
 # --- 7. refusals -----------------------------------------------------------------------------------------------------
+step "Zapier's boundary: a formatted amount, an unreadable date and an empty subscription reach the app as typed"
+invoke money create record_purchase -i '{"identity": "51", "amount": "$1,200.50", "items": [{"productName": "Annual Plan", "price": "1200.50"}]}'
+[ "$INVOKE_RC" -ne 0 ] || fail 'invoke with Amount $1,200.50 exited 0'
+expect 'Amount $1,200.50: refused naming Amount (Zapier would have sent 1)' \
+  "flat(a).includes('Amount: \"$1,200.50\" is not a plain number')" "$WORK/money.err"
+invoke garbage-date create upload_event -i '{"evtName": "Deal Created", "identity": "51", "ts": "garbage"}'
+[ "$INVOKE_RC" -ne 0 ] || fail 'invoke with Creation Date garbage exited 0'
+expect 'Creation Date garbage: refused naming Creation Date (Zapier would have sent the current time)' \
+  "flat(a).includes('Creation Date: \"garbage\" is not a date')" "$WORK/garbage-date.err"
+sandbox_get /__sandbox/received "$WORK/received.json"
+expect 'neither refusal sent anything' "a.received.length === 2" "$WORK/received.json"
+invoke_ok subscribe create upsert_profile -i '{"identity": "51", "msgEmail": "yes"}'
+invoke_ok empty-flag create upsert_profile -i '{"identity": "51", "msgEmail": "", "name": "Ada King"}'
+expect 'an empty Email Subscription sends no MSG-email (a boolean field would have sent false: unsubscribed)' \
+  "a.status === 'success' && !('MSG-email' in a.profileData) && a.profileData.Name === 'Ada King'" "$WORK/empty-flag.out"
+sandbox_get /__sandbox/store "$WORK/store.json"
+expect 'the stored profile is still subscribed to email' \
+  "a.accounts['$ACCOUNT_ID'].profiles.find((p) => p.identity === '51').profileData['MSG-email'] === true" "$WORK/store.json"
+
 step 'refusals: a bad email is refused before sending; a wrong passcode fails the connection test'
 invoke bad-email create upsert_profile -i '{"identity": "52", "email": "charles@@example.com"}'
 [ "$INVOKE_RC" -ne 0 ] || fail 'invoke with a bad email exited 0'
 expect 'a bad email: non-zero exit, the field-named message' \
   "flat(a).includes('Email:') && flat(a).includes('is not an email address')" "$WORK/bad-email.err"
 sandbox_get /__sandbox/received "$WORK/received.json"
-expect 'a bad email: nothing was sent' "a.received.length === 2" "$WORK/received.json"
+expect 'a bad email: nothing was sent' "a.received.length === 4" "$WORK/received.json"
 WRONG="wrong-$PASSCODE"
 write_env "$WRONG"
 invoke wrong-passcode auth test
@@ -252,7 +271,7 @@ write_env "$PASSCODE"
 [ "$INVOKE_RC" -ne 0 ] || fail 'invoke auth test with a wrong passcode exited 0'
 if grep -qF -- "$WRONG" "$WORK/wrong-passcode.out" "$WORK/wrong-passcode.err"; then fail 'the wrong passcode is printed'; fi
 expect 'a wrong passcode: non-zero exit, the credentials message, the passcode not printed' \
-  "flat(a).includes('CleverTap did not accept the Account ID and Passcode')" "$WORK/wrong-passcode.err"
+  "flat(a).includes('Wrong Account ID or Passcode: CleverTap refused them in United States (us1)')" "$WORK/wrong-passcode.err"
 
 # --- 8. the build ----------------------------------------------------------------------------------------------------
 step 'zapier-platform build --skip-validation --skip-dep-install'

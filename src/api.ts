@@ -5,7 +5,7 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { apiBaseUrl, isRegion, Region, REGION_VALUES } from './clevertap/regions';
-import { readUploadAnswer, UploadResult } from './clevertap/answers';
+import { readRequestFailure, readUploadAnswer, UploadResult } from './clevertap/answers';
 import { uploadBody, UploadRecord } from './clevertap/records';
 import { ProfileQuery, readProfileAnswer } from './clevertap/profiles';
 
@@ -132,10 +132,22 @@ export async function getProfile(
 ): Promise<Record<string, unknown> | undefined> {
   const response = await request(
     z,
-    { url: `${baseUrlFor(z, bundle)}/1/profile.json`, method: 'GET', params: { ...query } },
+    {
+      url: `${baseUrlFor(z, bundle)}/1/profile.json`,
+      method: 'GET',
+      params: { ...query },
+      // Only a 404 comes back unthrown (the middleware throws the rest): it is "no such user" when its body says so.
+      skipThrowForStatus: true,
+    },
     true,
   );
   const answer = readProfileAnswer(response.data);
+  if (response.status === 404 && answer?.kind !== 'not_found')
+    throw new z.errors.Error(
+      readRequestFailure(404, response.data, regionOf(bundle) ?? 'eu1').message,
+      'rejected',
+      404,
+    );
   const said = (error: string) => (error ? `: ${error}` : '');
   switch (answer?.kind) {
     case 'found':

@@ -6,7 +6,10 @@ import { defineInputField } from 'zapier-platform-core';
 import { EVENT_LABELS } from './input/event';
 import { PROFILE_LABELS } from './input/profile';
 import { USER_KEY_LABELS } from './input/users';
-import { CONVERT_VALUE_TYPES_LABEL } from './input/values';
+import { CONVERT_VALUE_TYPES_LABEL, KEEP_AS_TEXT_LABEL } from './input/values';
+
+/** The label of every action's date field. */
+export const CREATION_DATE_LABEL = 'Creation Date';
 
 export const identityField = defineInputField({
   key: 'identity',
@@ -28,27 +31,65 @@ export const objectIdField = defineInputField({
     'Fill in this or **Identity**, not both.',
 });
 
-export const creationDateField = defineInputField({
-  key: 'ts',
-  label: 'Creation Date',
-  type: 'datetime',
-  required: false,
-  helpText:
-    'When this happened. Accepts a date and time (2024-05-01T14:30:00Z; no offset means UTC), a date ' +
-    "(2024-05-01), or a Unix timestamp in seconds or milliseconds (such as HubSpot's Create Date). Leave empty for now.",
-});
+/** The formats a date field reads; Zapier's own date parsing is not used (a `string` field), so these are the rules. */
+const DATE_FORMATS =
+  'A date and time with its offset (`2024-05-01T14:30:00Z`, `2024-05-01T16:30:00+02:00`; without an offset it is UTC), ' +
+  "a date (`2024-05-01`), or Unix seconds or milliseconds (HubSpot's dates). Anything else stops the step.";
+
+/**
+ * When the record happened, `lead` saying what "when" means for the action. A text field, not `datetime`: Zapier
+ * turns a datetime it cannot read into the current time and reads a time without an offset in the Zap's time zone,
+ * both silently; the app reads the text itself and refuses what it cannot read.
+ */
+export const creationDateField = (lead: string) =>
+  defineInputField({
+    key: 'ts',
+    label: CREATION_DATE_LABEL,
+    type: 'string',
+    required: false,
+    helpText: `${lead} ${DATE_FORMATS} Leave empty for now.`,
+  });
+
+/**
+ * A yes/no field as a dropdown of explicit values. Not `boolean`: Zapier turns an empty or unknown boolean into false
+ * or true before the app sees it, so an unmapped subscription would unsubscribe the user. The text arrives as given.
+ */
+const yesNoField = <K extends string>(key: K, label: string, yes: string, no: string, helpText: string) =>
+  defineInputField({
+    key,
+    label,
+    type: 'string',
+    required: false,
+    choices: [
+      { value: 'yes', sample: 'yes', label: `Yes: ${yes}` },
+      { value: 'no', sample: 'no', label: `No: ${no}` },
+    ],
+    helpText,
+  });
 
 /** Yes unless set to no: key/value rows are typed (numbers, true/false, dates) before they are sent. */
-export const convertValueTypesField = defineInputField({
-  key: 'convertValueTypes',
-  label: CONVERT_VALUE_TYPES_LABEL,
-  type: 'boolean',
+export const convertValueTypesField = {
+  ...yesNoField(
+    'convertValueTypes',
+    CONVERT_VALUE_TYPES_LABEL,
+    'numbers, true/false and dates get their type',
+    'every value is sent as text',
+    'Yes (the default): a row value like `42` or `-3.5` is sent as a number, `true`/`false` as true/false and ' +
+      '`2024-05-01` as a date; `02139`, `+1415...` and text in double quotes (`"42"`) stay text. No: all text.',
+  ),
+  default: 'yes',
+};
+
+/** Properties whose values stay text whatever they look like: one property, one type, for every user. */
+export const keepAsTextField = defineInputField({
+  key: 'keepAsText',
+  label: KEEP_AS_TEXT_LABEL,
+  type: 'string',
+  list: true,
   required: false,
-  default: 'true',
   helpText:
-    'Yes (the default) sends row values like `42` and `-3.5` as numbers, `true`/`false` as true/false and ISO dates ' +
-    'like `2024-05-01` or `2024-05-01T14:30:00Z` as dates, while values like `02139` or `+1415...` and anything in ' +
-    'double quotes (`"42"`) stay text; No sends every row value as text.',
+    "Names of properties always sent as text, such as `Zip Code` or `Deal ID`. CleverTap takes a property's type " +
+    'from its values: without this, `94107` would be a number but `02139` text, and the property would hold both.',
 });
 
 const EMPTY_ROWS = 'Rows with an empty value are skipped, so an unmapped field never blanks a property.';
@@ -125,13 +166,14 @@ export const profileStandardFields = [
       ['msgWhatsapp', 'WhatsApp messages'],
     ] as const
   ).map(([key, what]) =>
-    defineInputField({
+    yesNoField(
       key,
-      label: PROFILE_LABELS[key],
-      type: 'boolean',
-      required: false,
-      helpText: `Yes lets CleverTap send this user ${what}, No stops them; empty leaves the setting as it is.`,
-    }),
+      PROFILE_LABELS[key],
+      `CleverTap may send ${what}`,
+      `no ${what}`,
+      `Yes lets CleverTap send this user ${what}, No stops them; empty leaves the setting as it is. A mapped value ` +
+        'must be yes/no or true/false: anything else stops the step.',
+    ),
   ),
 ] as const;
 
@@ -185,10 +227,20 @@ export const recordOutputFields = [
   { key: 'type', label: 'Record Type', type: 'string' },
   { key: 'identity', label: 'Identity', type: 'string' },
   { key: 'objectId', label: 'Object ID', type: 'string' },
-  { key: 'ts', label: 'Creation Date (Unix Seconds)', type: 'integer' },
+  { key: 'ts', label: 'Creation Date', type: 'datetime' },
 ] as const;
 
 export const eventOutputFields = [
   ...recordOutputFields,
   { key: 'evtName', label: 'Event Name', type: 'string' },
 ] as const;
+
+/** One field of a list, by its key (never by its position, which a reordering would silently change). */
+export function pickField<F extends readonly { key: string }[], K extends F[number]['key']>(
+  fields: F,
+  key: K,
+): Extract<F[number], { key: K }> {
+  const field = fields.find((f) => f.key === key);
+  if (!field) throw new Error(`no field "${key}"`);
+  return field as Extract<F[number], { key: K }>;
+}

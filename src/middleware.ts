@@ -76,6 +76,15 @@ export const addCleverTapHeaders: BeforeRequestMiddleware = (request, z, bundle)
   };
 };
 
+/**
+ * "Reconnect your account": core appends "What happened: Executing ... with bundle ..." to an ExpiredAuthError (not to
+ * its other errors), which would push the advice past what Zapier shows and carry the step's input along; the message
+ * stands alone.
+ */
+export function expiredAuthError(z: ZObject, message: string): Error {
+  return Object.assign(new z.errors.ExpiredAuthError(message), { doNotContextify: true });
+}
+
 const DEFAULT_RETRY_SECONDS = 60;
 
 /** Retry-After in seconds when CleverTap sends a usable one (it documents none), else a minute. */
@@ -96,13 +105,15 @@ export const handleCleverTapErrors: AfterResponseMiddleware = (response, z, bund
       status,
     );
   if (status < 400) return response;
+  // A lookup reads its own 404s: CleverTap's not-found answer may come with HTTP 404 (see api.ts getProfile).
+  if (status === 404 && response.skipThrowForStatus) return response;
   const region: Region = regionOf(bundle) ?? 'eu1';
   const failure = readRequestFailure(status, response.data, region);
   switch (failure.kind) {
     case 'throttled':
       throw new z.errors.ThrottledError(failure.message, retryAfter(response));
     case 'credentials':
-      throw new z.errors.ExpiredAuthError(failure.message);
+      throw expiredAuthError(z, failure.message);
     default:
       throw new z.errors.Error(failure.message, ERROR_CODES[failure.kind], status);
   }

@@ -6,7 +6,9 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { UploadRecord } from './clevertap/records';
 import { upload } from './api';
 import { describeFailures, RETRYABLE_CODE, UploadResult } from './clevertap/answers';
-import { InputError } from './input/errors';
+import { isoFromEpochSeconds } from './clevertap/rules';
+import { InputError, MESSAGE_LIMIT } from './input/errors';
+import { joinWithin } from './quote';
 
 /** Runs the input parsing of a step; an `InputError` becomes the user-facing Zapier error. */
 export function parseInput<T>(z: ZObject, parse: () => T): T {
@@ -24,15 +26,17 @@ export function requireAllProcessed(z: ZObject, result: UploadResult): number {
   const onlyServerErrors =
     result.failures.length > 0 && result.failures.every((f) => f.code === RETRYABLE_CODE);
   const advice = onlyServerErrors ? 'Try again in a few minutes.' : "Fix the step's input and try again.";
-  throw new z.errors.Error(
-    `CleverTap did not save the data: ${describeFailures(result)}. ${advice}`,
-    'not_saved',
-    422,
+  const head = 'CleverTap did not save the data: ';
+  const { text } = joinWithin(
+    describeFailures(result),
+    '; ',
+    MESSAGE_LIMIT - head.length - advice.length - 2,
   );
+  throw new z.errors.Error(`${head}${text}. ${advice}`, 'not_saved', 422);
 }
 
 /**
- * Sends one record and returns the step's output: the record as sent, with CleverTap's verdict. `replaySafe` says
+ * Sends one record and returns the step's output: the record as sent (its time as ISO-8601), with CleverTap's verdict. `replaySafe` says
  * whether sending it again is harmless (a profile update) or would store it twice (an event, a counter).
  */
 export async function uploadOne<R extends UploadRecord>(
@@ -40,7 +44,13 @@ export async function uploadOne<R extends UploadRecord>(
   bundle: Bundle,
   record: R,
   replaySafe: boolean,
-): Promise<{ status: 'success'; processed: number } & R> {
+): Promise<{ status: 'success'; processed: number } & Omit<R, 'ts'> & { ts?: string }> {
   const processed = requireAllProcessed(z, await upload(z, bundle, [record], replaySafe));
-  return { status: 'success', processed, ...record };
+  const { ts, ...rest } = record;
+  return {
+    status: 'success',
+    processed,
+    ...rest,
+    ...(ts === undefined ? {} : { ts: isoFromEpochSeconds(ts) }),
+  };
 }

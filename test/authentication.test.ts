@@ -349,6 +349,7 @@ describe('the wrong region, told apart', () => {
     const error = await failureOf(runTest());
     expect(error).toBeInstanceOf(zapier.errors.ExpiredAuthError);
     expect(error.message).toBe(REFUSED);
+    expect(error.message.length).toBeLessThanOrEqual(250);
     expect(seen).toHaveLength(1);
   });
 
@@ -404,6 +405,7 @@ describe('the wrong region against the sandbox (each region a path prefix)', () 
     const error = await failureOf(runTest(auth));
     expect(error).toBeInstanceOf(zapier.errors.ExpiredAuthError);
     expect(error.message).toBe(REFUSED);
+    expect(error.message.length).toBeLessThanOrEqual(250);
     expect(sandbox.lookups()).toHaveLength(1);
   });
 });

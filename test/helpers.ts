@@ -3,10 +3,10 @@
  * editor (map a trigger's output into a field; pick a connection).
  */
 import nock from 'nock';
-import zapier from 'zapier-platform-core';
-import App from '../index';
+import { boundaryTester } from './boundary';
 
-export const appTester = zapier.createAppTester(App);
+/** Zapier's app tester, with what Zapier does to the input before a perform and to its error messages after. */
+export const appTester = boundaryTester;
 
 export const PASSCODE = 'test-passcode-SECRET-9f2c';
 
@@ -36,15 +36,7 @@ export function mapFields<T extends Record<string, string>>(template: T, sample:
 }
 
 /** The message of an AppError (z.errors.Error stores JSON in .message). */
-export function messageOf(error: unknown): string {
-  const text = (error as Error).message;
-  try {
-    const parsed = JSON.parse(text) as { message?: string };
-    return parsed.message ?? text;
-  } catch {
-    return text;
-  }
-}
+export { messageOf } from '../scripts/zapier-boundary';
 
 export type UploadBody = { d: Record<string, unknown>[] };
 export type UploadAnswer = (records: Record<string, unknown>[], request: number) => [number, unknown];

@@ -1,4 +1,5 @@
-import { isCleverTapUrl } from '../src/middleware';
+import zapier from 'zapier-platform-core';
+import { handleCleverTapErrors, isCleverTapUrl } from '../src/middleware';
 
 describe('where credentials may go', () => {
   const saved = process.env.CLEVERTAP_API_BASE_URL;
@@ -35,5 +36,47 @@ describe('where credentials may go', () => {
     expect(isCleverTapUrl('http://127.0.0.1:4010/eu1/1/upload')).toBe(true);
     expect(isCleverTapUrl('http://127.0.0.1:4011/eu1/1/upload')).toBe(false);
     expect(isCleverTapUrl('https://127.0.0.1:4010/eu1/1/upload')).toBe(false);
+  });
+});
+
+describe('CleverTap failures as Zapier errors', () => {
+  type Response = Parameters<typeof handleCleverTapErrors>[0];
+  type Z = Parameters<typeof handleCleverTapErrors>[1];
+  type Bundle = Parameters<typeof handleCleverTapErrors>[2];
+  const z = { errors: zapier.errors } as unknown as Z;
+  const bundle = { authData: { region: 'in1' } } as unknown as Bundle;
+  const answer = (status: number, data: unknown, skipThrowForStatus = false) =>
+    ({
+      status,
+      data,
+      skipThrowForStatus,
+      request: { url: 'https://in1.api.clevertap.com/1/profile.json?identity=u1' },
+      getHeader: () => undefined,
+    }) as unknown as Response;
+  const thrown = (response: Response) => {
+    try {
+      handleCleverTapErrors(response, z, bundle);
+    } catch (error) {
+      return error as Error;
+    }
+    throw new Error('nothing was thrown');
+  };
+
+  it('hands a 404 back to a lookup that reads its own 404s (its body may say "not found")', () => {
+    const response = answer(404, { status: 'fail', error: 'User not found', code: 404 }, true);
+    expect(handleCleverTapErrors(response, z, bundle)).toBe(response);
+  });
+
+  it('throws a 404 for any other request, in words that fit what Zapier shows', () => {
+    const error = thrown(answer(404, '<html>Not Found</html>'));
+    const { message } = JSON.parse(error.message) as { message: string };
+    expect(message).toBe('CleverTap did not find that API address (HTTP 404): no details given');
+  });
+
+  it('throws a 401 even for a lookup, naming the region first, within 250 characters', () => {
+    const error = thrown(answer(401, { status: 'fail', error: 'Invalid Credentials', code: 401 }, true));
+    expect(error.name).toBe('ExpiredAuthError');
+    expect(error.message).toMatch(/^CleverTap refused the Account ID or Passcode for India \(in1\)\./);
+    expect(error.message.length).toBeLessThanOrEqual(250);
   });
 });

@@ -2,6 +2,7 @@
  * Reading CleverTap's answers. HTTP 200 does not mean the data landed: an upload answer says per record what was
  * processed and what was not. Request-level failures carry an HTTP status and `{status: "fail", error, code}`.
  */
+import { quoted, shortened } from '../quote';
 import { Region, regionName } from './regions';
 
 /** Per-record codes of POST /1/upload, in plain words. 555 is the only one worth retrying. */
@@ -51,7 +52,11 @@ function readFailure(entry: unknown): RecordFailure {
   const fields = isObject(entry) ? entry : {};
   const code = typeof fields.code === 'number' ? fields.code : Number(fields.code) || 0;
   const text = typeof fields.error === 'string' ? fields.error : '';
-  const reason = RECORD_ERRORS[code] ?? (text ? text.slice(0, 200) : 'CleverTap gave no reason');
+  const reason =
+    RECORD_ERRORS[code] ??
+    (text
+      ? `CleverTap said ${quoted(text.replace(/\s*ErrorCode:.*$/s, ''), 80)}`
+      : 'CleverTap gave no reason');
   return { code, reason, recordNumber: recordNumberIn(text) };
 }
 
@@ -70,14 +75,14 @@ export function readUploadAnswer(body: unknown, sent: number): UploadResult | un
   return { ok: false, processed, failures, unaccounted };
 }
 
-/** One line per failed record, for an error message. */
-export function describeFailures(result: Extract<UploadResult, { ok: false }>): string {
+/** The failed records in plain words, the first first. */
+export function describeFailures(result: Extract<UploadResult, { ok: false }>): string[] {
   const lines = result.failures.map(
     (f) => `${f.recordNumber ? `record ${f.recordNumber}: ` : ''}${f.reason} (CleverTap code ${f.code})`,
   );
   if (result.unaccounted)
     lines.push(`${result.unaccounted} record(s) were neither processed nor reported as failed`);
-  return lines.join('; ');
+  return lines;
 }
 
 /** How a request-level failure is to be treated. */
@@ -91,16 +96,14 @@ export interface RequestFailure {
 /** CleverTap's own error text from a request-level body, when there is one. */
 export function errorTextOf(body: unknown): string | undefined {
   if (isObject(body) && typeof body.error === 'string' && body.error.trim())
-    return body.error.trim().slice(0, 300);
+    return shortened(body.error.trim(), 100);
   return undefined;
 }
 
 export function credentialsMessage(region: Region): string {
   return (
-    `CleverTap did not accept the Account ID and Passcode for the ${regionName(region)} region. ` +
-    'Check both in your CleverTap dashboard under Settings > Project, and check the region: it is the first part ' +
-    "of your dashboard's web address (for example in1 in https://in1.dashboard.clevertap.com). " +
-    'Then reconnect your CleverTap account in Zapier.'
+    `CleverTap refused the Account ID or Passcode for ${regionName(region)}. Check both under Settings > Project, ` +
+    "and the Region: the start of your dashboard's address (in1 in in1.dashboard.clevertap.com). Then reconnect."
   );
 }
 

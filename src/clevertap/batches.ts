@@ -6,7 +6,7 @@
  * Item numbers are the 1-based positions in the step's list as the user sees it; CleverTap's "record number" counts
  * within one request. Items that were skipped (empty) keep the numbers of the items around them.
  */
-import { RETRYABLE_CODE, type UploadResult } from './answers';
+import type { UploadResult } from './answers';
 import { PROFILE_OPERATIONS } from './operations';
 import type { UploadRecord } from './records';
 import { LIMITS } from './rules';
@@ -181,88 +181,37 @@ export function itemList(items: readonly number[], maxRanges = 20): string {
     else if (!last || item !== last[1]) ranges.push([item, item]);
   }
   const shown = ranges.slice(0, maxRanges).map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`));
-  const more = ranges.length > maxRanges ? ` and ${ranges.length - maxRanges} more ranges` : '';
+  const rest = ranges.slice(maxRanges).reduce((sum, [a, b]) => sum + b - a + 1, 0);
+  const more = rest ? ` and ${rest} more` : '';
   return `${items.length === 1 ? 'item' : 'items'} ${shown.join(', ')}${more}`;
 }
 
-/** What the records are, for messages: `event`/`events`, `profile`/`profiles`. */
-export interface Nouns {
-  one: string;
-  many: string;
-}
-
-/** How many failures a message lists one by one; the rest are given as item numbers. */
-export const FAILURES_SHOWN = 10;
-
-function describeFailureList(failures: readonly ItemFailure[]): string {
-  const lines = failures
-    .slice(0, FAILURES_SHOWN)
-    .map(
-      (f) =>
-        `${f.item ? `item ${f.item}` : 'an item CleverTap did not name'}: ${f.reason} (CleverTap code ${f.code})`,
-    );
-  const rest = failures.slice(FAILURES_SHOWN);
-  const restItems = rest.flatMap((f) => (f.item ? [f.item] : []));
-  if (rest.length)
-    lines.push(`and ${rest.length} more${restItems.length ? ` (${itemList(restItems)})` : ''}`);
-  return lines.join('; ');
-}
-
-function stopSentence(stop: Stop, summary: BulkSummary): string {
-  const of = `${summary.requestsPlanned}`;
-  if (stop.kind === 'out_of_time')
-    return (
-      `The step stopped before request ${stop.request} of ${of} so that it ends within Zapier's time limit ` +
-      'for a step.'
-    );
-  const { outcome } = stop;
-  const what = `Request ${outcome.request} of ${of} (${itemList(outcome.items)})`;
-  const reason = outcome.reason.replace(/\.?\s*$/, '.');
-  return outcome.kind === 'refused' ? `${what} failed: ${reason}` : `${what} got no usable answer: ${reason}`;
-}
+/** What became of one item of the step's list. */
+export type ItemOutcome =
+  | { item: number; outcome: 'saved' }
+  | { item: number; outcome: 'refused'; code?: number; reason: string }
+  | { item: number; outcome: 'uncertain' | 'not_sent' | 'skipped' };
 
 /**
- * The summary in plain words for the step's error message: what happened, which items were saved, which were not,
- * which may have been, and what the user can do. `replaySafe`: whether sending the saved items again is harmless.
+ * Every item's outcome, in the order of the step's list: saved, refused (with CleverTap's code and reason when it
+ * named the record), may or may not be saved, not sent, or skipped because it was empty.
  */
-export function describeSummary(summary: BulkSummary, nouns: Nouns, replaySafe: boolean): string {
-  const sentences: string[] = [];
-  if (summary.stop) sentences.push(stopSentence(summary.stop, summary));
-  sentences.push(
-    `CleverTap confirmed ${summary.processed} of the ${summary.items} ${nouns.many} as saved, in ` +
-      `${summary.requests} ${summary.requests === 1 ? 'request' : 'requests'}.`,
-  );
-  if (summary.saved.length) sentences.push(`Saved: ${itemList(summary.saved)}.`);
-  if (summary.failures.length)
-    sentences.push(`Not saved, refused one by one: ${describeFailureList(summary.failures)}.`);
-  if (summary.refused.length)
-    sentences.push(`Not saved, in the failed request: ${itemList(summary.refused)}.`);
-  if (summary.notSent.length) sentences.push(`Not sent: ${itemList(summary.notSent)}.`);
-  if (summary.uncertain.length)
-    sentences.push(`May or may not be saved (check in CleverTap): ${itemList(summary.uncertain)}.`);
-  sentences.push(advice(summary, nouns, replaySafe));
-  return sentences.join(' ');
-}
-
-function advice(summary: BulkSummary, nouns: Nouns, replaySafe: boolean): string {
-  const fixFirst =
-    summary.failures.length && !summary.failures.every((f) => f.code === RETRYABLE_CODE)
-      ? 'Correct the refused items at their source first, or they will be refused again. '
-      : '';
-  const anythingSaved = summary.saved.length > 0 || summary.uncertain.length > 0;
-  if (!anythingSaved) return `${fixFirst}Nothing was saved, so it is safe to replay this step.`;
-  if (replaySafe)
-    return (
-      `${fixFirst}Replaying this step is safe: the ${nouns.many} already saved are only updated again with ` +
-      'the same values.'
-    );
-  const sentAgain = itemList([...summary.saved, ...summary.uncertain]);
-  const send = summary.uncertain.length
-    ? 'Check in CleverTap which of the items that may or may not be saved arrived, then send'
-    : 'Send';
-  return (
-    `${fixFirst}Do not replay this whole step: it would send ${sentAgain} again and CleverTap, which has no ` +
-    `duplicate check, would store those ${nouns.many} twice. ${send} only the items that were not saved, in a new ` +
-    'run with a list that leaves out the saved ones.'
-  );
+export function itemOutcomes(summary: BulkSummary, skipped: readonly number[]): ItemOutcome[] {
+  const outcomes: ItemOutcome[] = [
+    ...summary.saved.map((item) => ({ item, outcome: 'saved' as const })),
+    ...summary.failures.flatMap((f) =>
+      f.item === undefined
+        ? []
+        : [{ item: f.item, outcome: 'refused' as const, code: f.code, reason: f.reason }],
+    ),
+    ...summary.refused.map((item) => ({
+      item,
+      outcome: 'refused' as const,
+      reason: summary.stop?.kind === 'failed' ? summary.stop.outcome.reason : 'the request was refused',
+    })),
+    ...summary.uncertain.map((item) => ({ item, outcome: 'uncertain' as const })),
+    ...summary.notSent.map((item) => ({ item, outcome: 'not_sent' as const })),
+    ...skipped.map((item) => ({ item, outcome: 'skipped' as const })),
+  ];
+  return outcomes.sort((a, b) => a.item - b.item);
 }

@@ -8,10 +8,14 @@ import {
   LIMITS,
   PROFILE_OPERATORS,
   STANDARD_PROFILE_KEYS,
+  BYTES_NOTE,
+  forbiddenCharsIn,
   isProfileOperator,
   systemEventNamed,
   utf8Bytes,
 } from './rules';
+
+import { quoted } from '../quote';
 
 const quoteChars = (chars: string[]) => chars.map((c) => `"${c}"`).join(' ');
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -21,7 +25,7 @@ export function eventNameProblem(name: string): string | undefined {
   if (!name.trim()) return 'is empty';
   const bad = FORBIDDEN_NAME_CHARS.filter((c) => name.includes(c));
   if (bad.length) return `contains ${quoteChars(bad)}, which CleverTap does not allow in event names`;
-  if (name.length > LIMITS.eventNameChars) return `is longer than ${LIMITS.eventNameChars} characters`;
+  if (utf8Bytes(name) > LIMITS.eventNameBytes) return `is over ${LIMITS.eventNameBytes} bytes ${BYTES_NOTE}`;
   const system = systemEventNamed(name);
   if (system) return `is "${system}", an event CleverTap records itself and does not accept from uploads`;
   return undefined;
@@ -29,38 +33,49 @@ export function eventNameProblem(name: string): string | undefined {
 
 export type PropertyKind = 'event' | 'profile' | 'item';
 
-function keyProblem(key: string, kind: PropertyKind): string | undefined {
-  if (!key.trim()) return 'has an empty property name';
+/** What is wrong with a property name by CleverTap's key rules, if anything: "is empty", "contains ...". */
+export function propertyNameProblem(key: string, kind: PropertyKind): string | undefined {
+  if (!key.trim()) return 'is empty';
   const forbidden = kind === 'profile' ? FORBIDDEN_PROFILE_KEY_CHARS : FORBIDDEN_NAME_CHARS;
-  const bad = forbidden.filter((c) => key.includes(c));
-  if (bad.length)
-    return `has the property name "${key}", which contains ${quoteChars(bad)} (not allowed by CleverTap)`;
-  if (utf8Bytes(key) > LIMITS.keyBytes)
-    return `has a property name longer than ${LIMITS.keyBytes} characters ("${key.slice(0, 40)}...")`;
+  const bad = forbiddenCharsIn(key, forbidden);
+  if (bad.length) return `contains ${quoteChars(bad)} (not allowed in CleverTap property names)`;
+  if (utf8Bytes(key) > LIMITS.keyBytes) return `is over ${LIMITS.keyBytes} bytes ${BYTES_NOTE}`;
   return undefined;
+}
+
+function keyProblem(key: string, kind: PropertyKind): string | undefined {
+  const problem = propertyNameProblem(key, kind);
+  if (!problem) return undefined;
+  return problem === 'is empty'
+    ? 'has an empty property name'
+    : `has the property name ${quoted(key, 30)}, which ${problem}`;
 }
 
 function textProblem(key: string, value: string): string | undefined {
   if (utf8Bytes(value) > LIMITS.valueBytes)
-    return `has a value for "${key}" longer than ${LIMITS.valueBytes} characters (CleverTap's limit)`;
+    return `has a value for ${quoted(key, 30)} over ${LIMITS.valueBytes} bytes ${BYTES_NOTE}`;
   return undefined;
 }
 
 function scalarProblem(key: string, value: unknown): string | undefined {
   if (typeof value === 'string') return textProblem(key, value);
   if (typeof value === 'number')
-    return Number.isFinite(value) ? undefined : `has a value for "${key}" that is not a finite number`;
+    return Number.isFinite(value)
+      ? undefined
+      : `has a value for ${quoted(key, 30)} that is not a finite number`;
   if (typeof value === 'boolean') return undefined;
-  if (value === null) return `has no value (null) for "${key}": remove the property, or give it a value`;
-  return `has a nested value for "${key}": CleverTap takes plain text, numbers and true/false here`;
+  if (value === null)
+    return `has no value (null) for ${quoted(key, 30)}: remove the property, or give it a value`;
+  return `has a nested value for ${quoted(key, 30)}: CleverTap takes plain text, numbers and true/false here`;
 }
 
 function listProblem(key: string, list: unknown[]): string | undefined {
   if (list.length > LIMITS.multiValueItems)
-    return `has ${list.length} values for "${key}"; CleverTap keeps at most ${LIMITS.multiValueItems} in a list`;
+    return `has ${list.length} values for ${quoted(key, 30)}; CleverTap keeps at most ${LIMITS.multiValueItems} in a list`;
   if (!list.every((v): v is string => typeof v === 'string'))
-    return `has a list for "${key}" with values that are not text; CleverTap lists hold text only`;
-  if (new Set(list).size !== list.length) return `has the same value twice in the list for "${key}"`;
+    return `has a list for ${quoted(key, 30)} with values that are not text; CleverTap lists hold text only`;
+  if (new Set(list).size !== list.length)
+    return `has the same value twice in the list for ${quoted(key, 30)}`;
   return list.map((v) => textProblem(key, v)).find(Boolean);
 }
 
@@ -69,7 +84,7 @@ function operatorProblem(key: string, value: Record<string, unknown>): string | 
   const op = ops[0];
   if (ops.length !== 1 || !isProfileOperator(op))
     return (
-      `has a nested object for "${key}": CleverTap takes plain values, a list of text, or one operator ` +
+      `has a nested object for ${quoted(key, 30)}: CleverTap takes plain values, a list of text, or one operator ` +
       `(${Object.keys(PROFILE_OPERATORS).join(', ')}) like {"$incr": 1}`
     );
   const operand = value[op];
@@ -77,22 +92,22 @@ function operatorProblem(key: string, value: Record<string, unknown>): string | 
     case 'number':
       return typeof operand === 'number' && Number.isFinite(operand)
         ? undefined
-        : `uses ${op} on "${key}" without a number (e.g. {"${op}": 1})`;
+        : `uses ${op} on ${quoted(key, 30)} without a number (e.g. {"${op}": 1})`;
     case 'list':
       return Array.isArray(operand)
         ? listProblem(key, operand)
-        : `uses ${op} on "${key}" without a list of text (e.g. {"${op}": ["a", "b"]})`;
+        : `uses ${op} on ${quoted(key, 30)} without a list of text (e.g. {"${op}": ["a", "b"]})`;
     case 'flag':
       return operand === 1
         ? undefined
-        : `uses $delete on "${key}" with a value other than 1 (write {"$delete": 1})`;
+        : `uses $delete on ${quoted(key, 30)} with a value other than 1 (write {"$delete": 1})`;
   }
 }
 
 function standardValueProblem(key: string, value: unknown): string | undefined {
   const standard = Object.hasOwn(STANDARD_PROFILE_KEYS, key) ? STANDARD_PROFILE_KEYS[key] : undefined;
   if (!standard?.check || standard.check(value)) return undefined;
-  return `has ${JSON.stringify(value)} for "${key}"; CleverTap accepts ${standard.accepts} there`;
+  return `has ${quoted(JSON.stringify(value) ?? String(value), 30)} for ${quoted(key, 30)}; CleverTap accepts ${standard.accepts} there`;
 }
 
 function itemsProblem(list: unknown[]): string | undefined {
@@ -113,7 +128,7 @@ function valueProblem(
   if (Array.isArray(value)) {
     if (kind === 'profile') return listProblem(key, value);
     if (kind === 'event' && isCharged && key === 'Items') return itemsProblem(value);
-    return `has a list for "${key}": CleverTap event properties take plain values (only a Charged event has Items)`;
+    return `has a list for ${quoted(key, 30)}: CleverTap event properties take plain values (only a Charged event has Items)`;
   }
   if (kind === 'profile' && isPlainObject(value)) return operatorProblem(key, value);
   return scalarProblem(key, value) ?? (kind === 'profile' ? standardValueProblem(key, value) : undefined);

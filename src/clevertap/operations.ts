@@ -2,14 +2,10 @@
  * Changing one profile property in place with CleverTap's update operators: add to or take from a number, add to or
  * remove from a list of text, or delete the value. Pure: the operations as a table, the record builder and the checks.
  */
+import { quoted } from '../quote';
+import { propertyNameProblem } from './checks';
 import { OperatorValue, profileRecord, ProfileRecord, UserKey } from './records';
-import {
-  FORBIDDEN_PROFILE_KEY_CHARS,
-  forbiddenCharsIn,
-  LIMITS,
-  STANDARD_PROFILE_KEYS,
-  utf8Bytes,
-} from './rules';
+import { BYTES_NOTE, LIMITS, STANDARD_PROFILE_KEYS, utf8Bytes } from './rules';
 
 /**
  * The operations, as people name them, the CleverTap operator and operand each one takes, and whether sending it twice
@@ -60,12 +56,7 @@ export function propertyUpdateRecord(user: UserKey, property: string, op: Proper
 
 /** What is wrong with a profile property name, if anything (CleverTap's key rules). */
 export function profileKeyProblem(key: string): string | undefined {
-  if (!key.trim()) return 'is empty';
-  const bad = forbiddenCharsIn(key, FORBIDDEN_PROFILE_KEY_CHARS);
-  if (bad.length)
-    return `"${key}" contains ${bad.map((c) => `"${c}"`).join(' ')}, which CleverTap does not allow in property names`;
-  if (utf8Bytes(key) > LIMITS.keyBytes) return `is longer than ${LIMITS.keyBytes} characters`;
-  return undefined;
+  return propertyNameProblem(key, 'profile');
 }
 
 /**
@@ -84,10 +75,10 @@ export function listValuesProblem(values: string[]): string | undefined {
     return `there are ${values.length} values; CleverTap keeps at most ${LIMITS.multiValueItems} in a list`;
   const seen = new Set<string>();
   for (const value of values) {
-    if (seen.has(value)) return `"${value.slice(0, 60)}" is given twice; the values of a list must be unique`;
+    if (seen.has(value)) return `${quoted(value)} is given twice; the values of a list must be unique`;
     seen.add(value);
     if (utf8Bytes(value) > LIMITS.valueBytes)
-      return `"${value.slice(0, 40)}..." is longer than ${LIMITS.valueBytes} characters (CleverTap's limit)`;
+      return `${quoted(value)} is over ${LIMITS.valueBytes} bytes ${BYTES_NOTE}, CleverTap's limit`;
   }
   return undefined;
 }

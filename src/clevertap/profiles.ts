@@ -2,7 +2,7 @@
  * Looking up one user with GET /1/profile.json: the three ways to ask, how to read the answer (whose not-found shape
  * is unconfirmed), and the profile flattened into the plain object a Zap maps from. Pure.
  */
-import { STANDARD_PROFILE_KEYS } from './rules';
+import { isoFromEpochSeconds, STANDARD_PROFILE_KEYS } from './rules';
 
 /** profile.json takes exactly one of these query parameters. */
 export const LOOKUP_KEYS = ['identity', 'email', 'objectId'] as const;
@@ -84,6 +84,32 @@ function objectIdsOf(record: Record<string, unknown>): string[] {
   return [...new Set(ids)];
 }
 
+/** Keys of an event summary that hold epoch seconds. */
+const SUMMARY_TIMES = ['first_seen', 'last_seen'];
+
+/**
+ * The answer's `events` summary (`{"Charged": {"count": 6, "first_seen": 1457962417, ...}}`) with its epoch seconds as
+ * ISO-8601 times, so later steps read dates; counts and anything else are kept as they are.
+ */
+export function eventsSummary(events: unknown): unknown {
+  if (!isObject(events)) return events;
+  return Object.fromEntries(
+    Object.entries(events).map(([name, summary]) => [
+      name,
+      isObject(summary)
+        ? Object.fromEntries(
+            Object.entries(summary).map(([key, value]) => [
+              key,
+              SUMMARY_TIMES.includes(key) && typeof value === 'number' && Number.isFinite(value)
+                ? isoFromEpochSeconds(value)
+                : value,
+            ]),
+          )
+        : summary,
+    ]),
+  );
+}
+
 /**
  * One object per profile, flat enough for a Zap to map from: `objectId` (the first of platformInfo's), `objectIds`
  * (all of them, comma-separated), `identity`, then every property as a top-level key under CleverTap's own name.
@@ -105,7 +131,7 @@ export function flattenProfile(record: Record<string, unknown>): FlatProfile {
   };
   for (const [key, value] of Object.entries(record)) {
     if (key === 'identity' || key === 'objectId' || key === 'profileData') continue;
-    put(STANDARD_BY_LOWER_CASE.get(key) ?? key, value);
+    put(STANDARD_BY_LOWER_CASE.get(key) ?? key, key === 'events' ? eventsSummary(value) : value);
   }
   if (isObject(record.profileData))
     for (const [key, value] of Object.entries(record.profileData)) put(key, value);

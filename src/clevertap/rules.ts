@@ -16,8 +16,8 @@ export const LIMITS = {
   profileProperties: 256,
   /** Items in a multi-value (list) profile property. */
   multiValueItems: 100,
-  /** Event name length: not documented; CleverTap's SDKs cut at 512. */
-  eventNameChars: 512,
+  /** Event name length, in UTF-8 bytes like keys and values: not documented; CleverTap's SDKs cut at 512. */
+  eventNameBytes: 512,
   /**
    * Line items in one purchase (`Charged`) event. The server cap is unconfirmed (old docs 256); CleverTap's Android SDK
    * warns above 50, so 50 is the safe default.
@@ -141,3 +141,11 @@ export const DATE_PREFIX = '$D_';
 export function dateValue(epochSeconds: number): string {
   return `${DATE_PREFIX}${epochSeconds}`;
 }
+
+/** Epoch seconds (CleverTap's `ts`, `first_seen`, ...) as ISO-8601 in UTC, e.g. `2024-05-01T14:30:00Z`. */
+export function isoFromEpochSeconds(epochSeconds: number): string {
+  return new Date(epochSeconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** How a length in bytes reads to a user, who counts characters. */
+export const BYTES_NOTE = '(an accented or Asian character counts 2-3)';

@@ -4,8 +4,10 @@ import { chargedRecord, MAX_CHARGED_ITEMS } from '../clevertap/purchases';
 import {
   convertValueTypesField,
   creationDateField,
+  CREATION_DATE_LABEL,
   eventOutputFields,
   identityField,
+  keepAsTextField,
   objectIdField,
 } from '../fields';
 import { parseEpochSeconds } from '../input/dates';
@@ -13,7 +15,9 @@ import { ITEM_LABELS, parsePurchase, PURCHASE_LABELS } from '../input/purchases'
 import { parseUserKey } from '../input/users';
 import { parseInput, uploadOne } from '../outcomes';
 
-const NUMBER = 'A number with a dot for decimals and no thousands separators, e.g. `1200.50`.';
+// Text fields, not `number`: Zapier would turn `$1,200.50` into 1 and `1.200,50` into 1.2 before the app saw them.
+const NUMBER =
+  'A plain number with a dot for decimals, e.g. `1200.50`; `$1,200.50` or `1.200,50` stops the step rather than be guessed.';
 
 const inputFields = defineInputFields([
   identityField,
@@ -21,7 +25,7 @@ const inputFields = defineInputFields([
   {
     key: 'amount',
     label: PURCHASE_LABELS.amount,
-    type: 'number',
+    type: 'string',
     required: false,
     helpText: `The total of the purchase, e.g. a HubSpot deal's Amount. ${NUMBER}`,
   },
@@ -71,14 +75,14 @@ const inputFields = defineInputFields([
       {
         key: 'quantity',
         label: ITEM_LABELS.quantity,
-        type: 'number',
+        type: 'string',
         required: false,
         helpText: `How many were bought. ${NUMBER}`,
       },
       {
         key: 'price',
         label: ITEM_LABELS.price,
-        type: 'number',
+        type: 'string',
         required: false,
         helpText: `The price of one unit. ${NUMBER}`,
       },
@@ -89,7 +93,8 @@ const inputFields = defineInputFields([
         required: false,
         helpText:
           'Other details of the item as `Name=Value` pairs separated by `;`, e.g. `Color=Red; Size=M`, or as a JSON ' +
-          'object, e.g. `{"Color": "Red", "Weight": 1.5}`. **Convert Value Types** applies to the `Name=Value` form.',
+          'object, e.g. `{"Color": "Red", "Weight": 1.5}`. **Convert Value Types** and **Keep as Text** apply to the ' +
+          '`Name=Value` form.',
       },
     ],
   },
@@ -104,14 +109,15 @@ const inputFields = defineInputFields([
       'Charged ID and Items are set by the fields above.',
   },
   convertValueTypesField,
-  { ...creationDateField, helpText: `When the purchase happened. ${creationDateField.helpText}` },
+  keepAsTextField,
+  creationDateField('When the purchase happened.'),
 ]);
 
 const perform = (async (z, bundle) => {
   const { user, ts, purchase } = parseInput(z, () => ({
     user: parseUserKey(bundle.inputData),
     purchase: parsePurchase(bundle.inputData),
-    ts: parseEpochSeconds(creationDateField.label, bundle.inputData.ts),
+    ts: parseEpochSeconds(CREATION_DATE_LABEL, bundle.inputData.ts),
   }));
   const record = chargedRecord(user, purchase, ts);
   return uploadOne(z, bundle, record, false);
@@ -122,7 +128,7 @@ export const sample = {
   processed: 1,
   type: 'event',
   identity: 'ada@example.com',
-  ts: 1714573800,
+  ts: '2024-05-01T14:30:00Z',
   evtName: 'Charged',
   evtData: {
     Amount: 1250,

@@ -37,10 +37,12 @@ const inputFields = defineInputFields([
   {
     key: 'amount',
     label: OPERATION_LABELS.amount,
-    type: 'number',
+    // Text, not `number`: Zapier would turn `2,5` into 2 before the app saw it.
+    type: 'string',
     required: false,
     helpText:
-      'For Increment and Decrement (required there): the number to add or subtract, e.g. `1` or `25.5`.',
+      'For Increment and Decrement (required there): the number to add or subtract, e.g. `1` or `25.5`, with a dot ' +
+      'for decimals (`2,5` stops the step rather than be guessed).',
   },
   {
     key: 'values',

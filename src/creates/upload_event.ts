@@ -4,10 +4,12 @@ import { eventRecord } from '../clevertap/records';
 import {
   convertValueTypesField,
   creationDateField,
+  CREATION_DATE_LABEL,
   eventOutputFields,
   eventPropertiesField,
   evtDataField,
   identityField,
+  keepAsTextField,
   objectIdField,
 } from '../fields';
 import { parseEpochSeconds } from '../input/dates';
@@ -31,9 +33,10 @@ const inputFields = defineInputFields([
   evtNameField,
   identityField,
   objectIdField,
-  { ...creationDateField, helpText: `When the event happened. ${creationDateField.helpText}` },
+  creationDateField('When the event happened.'),
   eventPropertiesField,
   convertValueTypesField,
+  keepAsTextField,
   evtDataField,
 ]);
 
@@ -43,7 +46,7 @@ const perform = (async (z, bundle) => {
     return {
       evtName,
       user: parseUserKey(bundle.inputData),
-      ts: parseEpochSeconds(creationDateField.label, bundle.inputData.ts),
+      ts: parseEpochSeconds(CREATION_DATE_LABEL, bundle.inputData.ts),
       evtData: parseEventData(bundle.inputData),
     };
   });
@@ -56,7 +59,7 @@ export const sample = {
   processed: 1,
   type: 'event',
   identity: 'ada@example.com',
-  ts: 1714573800,
+  ts: '2024-05-01T14:30:00Z',
   evtName: 'Deal Won',
   evtData: { 'Deal Name': 'Acme renewal', Amount: 1200, Stage: 'closedwon' },
 };

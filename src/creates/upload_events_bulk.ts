@@ -1,14 +1,26 @@
 /** "Upload Events in Bulk": many CleverTap events, one per line item, in as few requests as CleverTap allows. */
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { eventRecord, type EventRecord } from '../clevertap/records';
-import { creationDateField, evtDataField, identityField, objectIdField } from '../fields';
+import {
+  creationDateField,
+  CREATION_DATE_LABEL,
+  evtDataField,
+  identityField,
+  objectIdField,
+} from '../fields';
 import { parseEpochSeconds } from '../input/dates';
 import { parseEventData } from '../input/event';
 import { parseLineItems, parseRecordsPerRequest, readFields, readLineItems } from '../input/items';
 import { parseEventName } from '../input/properties';
 import { parseUserKey } from '../input/users';
 import { parseInput } from '../outcomes';
-import { BULK_OUTPUT_FIELDS, recordsPerRequestField, sendBulk } from '../bulk';
+import {
+  BULK_OUTPUT_FIELDS,
+  onRefusedField,
+  parseOnRefused,
+  recordsPerRequestField,
+  sendBulk,
+} from '../bulk';
 
 const EVENTS_LABEL = 'Events';
 const EVENT_NAME_LABEL = 'Event Name';
@@ -34,7 +46,7 @@ const inputFields = defineInputFields([
       },
       { ...identityField, helpText: `The user of each event. ${identityField.helpText}` },
       { ...objectIdField, helpText: `For users without an Identity. ${objectIdField.helpText}` },
-      { ...creationDateField, helpText: `When each event happened. ${creationDateField.helpText}` },
+      creationDateField('When each event happened.'),
       {
         ...evtDataField,
         helpText:
@@ -45,6 +57,7 @@ const inputFields = defineInputFields([
     ],
   },
   recordsPerRequestField,
+  onRefusedField,
 ]);
 
 /** One line item as an event record; every field's problem is reported, not just the first. */
@@ -52,7 +65,7 @@ function readEvent(values: Record<string, unknown>): EventRecord {
   const { user, evtName, ts, evtData } = readFields({
     evtName: () => parseEventName(EVENT_NAME_LABEL, values.evtName),
     user: () => parseUserKey(values),
-    ts: () => parseEpochSeconds(creationDateField.label, values.ts),
+    ts: () => parseEpochSeconds(CREATION_DATE_LABEL, values.ts),
     evtData: () => parseEventData({ evtData: values.evtData }),
   });
   return eventRecord(user, evtName, evtData, ts);
@@ -60,13 +73,14 @@ function readEvent(values: Record<string, unknown>): EventRecord {
 
 const perform = (async (z, bundle) => {
   const startedAt = Date.now();
-  const { entries, skipped, batchSize } = parseInput(z, () => {
+  const { entries, skipped, batchSize, onRefused } = parseInput(z, () => {
+    const onRefused = parseOnRefused(bundle.inputData.onRefused);
     const batchSize = parseRecordsPerRequest(
       recordsPerRequestField.label,
       bundle.inputData.recordsPerRequest,
     );
     const { items, skipped } = readLineItems(EVENTS_LABEL, bundle.inputData.events);
-    return { batchSize, skipped, entries: parseLineItems(EVENTS_LABEL, items, readEvent) };
+    return { batchSize, onRefused, skipped, entries: parseLineItems(EVENTS_LABEL, items, readEvent) };
   });
   return sendBulk(z, bundle, entries, {
     field: EVENTS_LABEL,
@@ -74,10 +88,27 @@ const perform = (async (z, bundle) => {
     batchSize,
     skipped,
     startedAt,
+    onRefused,
   });
 }) satisfies CreatePerform<typeof inputFields>;
 
-export const sample = { status: 'success', items: 2500, processed: 2500, failed: 0, requests: 3, skipped: 0 };
+export const sample = {
+  status: 'partial',
+  items: 3,
+  saved: 2,
+  refused: 1,
+  processed: 2,
+  requests: 1,
+  skipped: 0,
+  savedItems: '1, 2',
+  refusedItems: '3',
+  skippedItems: '',
+  results: [
+    { item: 1, outcome: 'saved' },
+    { item: 2, outcome: 'saved' },
+    { item: 3, outcome: 'refused', code: 513, reason: 'the event is one CleverTap records itself' },
+  ],
+};
 
 export default defineCreate({
   key: 'upload_events_bulk',

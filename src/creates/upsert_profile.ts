@@ -4,7 +4,9 @@ import { profileRecord } from '../clevertap/records';
 import {
   convertValueTypesField,
   creationDateField,
+  CREATION_DATE_LABEL,
   identityField,
+  keepAsTextField,
   objectIdField,
   profileDataField,
   profilePropertiesField,
@@ -19,20 +21,18 @@ import { parseInput, uploadOne } from '../outcomes';
 const inputFields = defineInputFields([
   identityField,
   objectIdField,
-  {
-    ...creationDateField,
-    helpText: `When the profile was created or updated. ${creationDateField.helpText}`,
-  },
+  creationDateField('When the profile was created or updated.'),
   ...profileStandardFields,
   profilePropertiesField,
   convertValueTypesField,
+  keepAsTextField,
   profileDataField,
 ]);
 
 const perform = (async (z, bundle) => {
   const { user, ts, profileData } = parseInput(z, () => ({
     user: parseUserKey(bundle.inputData),
-    ts: parseEpochSeconds(creationDateField.label, bundle.inputData.ts),
+    ts: parseEpochSeconds(CREATION_DATE_LABEL, bundle.inputData.ts),
     profileData: parseProfileData(bundle.inputData),
   }));
   const record = profileRecord(user, profileData, ts);
@@ -44,7 +44,7 @@ export const sample = {
   processed: 1,
   type: 'profile',
   identity: 'ada@example.com',
-  ts: 1714573800,
+  ts: '2024-05-01T14:30:00Z',
   profileData: { Name: 'Ada Lovelace', Email: 'ada@example.com', 'Lifecycle Stage': 'lead' },
 };
 

@@ -3,8 +3,10 @@ import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-plat
 import { profileRecord, type ProfileRecord } from '../clevertap/records';
 import {
   creationDateField,
+  CREATION_DATE_LABEL,
   identityField,
   objectIdField,
+  pickField,
   profileDataField,
   profileStandardFields,
 } from '../fields';
@@ -14,12 +16,19 @@ import { parsePhoneCountry } from '../input/people';
 import { parseProfileData, PROFILE_LABELS } from '../input/profile';
 import { parseUserKey } from '../input/users';
 import { parseInput } from '../outcomes';
-import { BULK_OUTPUT_FIELDS, recordsPerRequestField, sendBulk } from '../bulk';
+import {
+  BULK_OUTPUT_FIELDS,
+  onRefusedField,
+  parseOnRefused,
+  recordsPerRequestField,
+  sendBulk,
+} from '../bulk';
 
 const PROFILES_LABEL = 'Profiles';
 
 // The standard fields this action offers per item (the most used), and the one country for all their phones.
-const [nameField, emailField, phoneField, defaultPhoneCountryField] = profileStandardFields;
+const phoneField = pickField(profileStandardFields, 'phone');
+const defaultPhoneCountryField = pickField(profileStandardFields, 'defaultPhoneCountry');
 
 const inputFields = defineInputFields([
   {
@@ -37,15 +46,14 @@ const inputFields = defineInputFields([
           `left entirely empty are skipped. ${identityField.helpText}`,
       },
       { ...objectIdField, helpText: `For users without an Identity. ${objectIdField.helpText}` },
-      {
-        ...creationDateField,
-        helpText: `When each profile was created or updated. ${creationDateField.helpText}`,
-      },
-      nameField,
-      emailField,
+      creationDateField('When each profile was created or updated.'),
+      pickField(profileStandardFields, 'name'),
+      pickField(profileStandardFields, 'email'),
       {
         ...phoneField,
-        helpText: `${phoneField.helpText.replace('**Default Phone Country**', '**Default Phone Country** below')}`,
+        helpText:
+          'With or without the country code, e.g. `+44 20 7946 0958` or `(415) 555-0123`; sent as ' +
+          '`+<country><number>`. Numbers without a country code use **Default Phone Country** below.',
       },
       {
         ...profileDataField,
@@ -61,6 +69,7 @@ const inputFields = defineInputFields([
     helpText: `For every item's Phone. ${defaultPhoneCountryField.helpText}`,
   },
   recordsPerRequestField,
+  onRefusedField,
 ]);
 
 /** One line item as a profile record; every field's problem is reported, not just the first. */
@@ -70,7 +79,7 @@ function readProfile(
 ): ProfileRecord {
   const { user, ts, profileData } = readFields({
     user: () => parseUserKey(values),
-    ts: () => parseEpochSeconds(creationDateField.label, values.ts),
+    ts: () => parseEpochSeconds(CREATION_DATE_LABEL, values.ts),
     profileData: () =>
       parseProfileData({
         name: values.name,
@@ -85,7 +94,8 @@ function readProfile(
 
 const perform = (async (z, bundle) => {
   const startedAt = Date.now();
-  const { entries, skipped, batchSize } = parseInput(z, () => {
+  const { entries, skipped, batchSize, onRefused } = parseInput(z, () => {
+    const onRefused = parseOnRefused(bundle.inputData.onRefused);
     const batchSize = parseRecordsPerRequest(
       recordsPerRequestField.label,
       bundle.inputData.recordsPerRequest,
@@ -98,6 +108,7 @@ const perform = (async (z, bundle) => {
     const { items, skipped } = readLineItems(PROFILES_LABEL, bundle.inputData.profiles);
     return {
       batchSize,
+      onRefused,
       skipped,
       entries: parseLineItems(PROFILES_LABEL, items, (values) => readProfile(values, country)),
     };
@@ -108,10 +119,26 @@ const perform = (async (z, bundle) => {
     batchSize,
     skipped,
     startedAt,
+    onRefused,
   });
 }) satisfies CreatePerform<typeof inputFields>;
 
-export const sample = { status: 'success', items: 1200, processed: 1200, failed: 0, requests: 2, skipped: 0 };
+export const sample = {
+  status: 'success',
+  items: 2,
+  saved: 2,
+  refused: 0,
+  processed: 2,
+  requests: 1,
+  skipped: 0,
+  savedItems: '1, 2',
+  refusedItems: '',
+  skippedItems: '',
+  results: [
+    { item: 1, outcome: 'saved' },
+    { item: 2, outcome: 'saved' },
+  ],
+};
 
 export default defineCreate({
   key: 'upsert_profiles_bulk',

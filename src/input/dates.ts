@@ -4,6 +4,7 @@
  */
 import type { DateTime } from 'luxon';
 import { InputError } from './errors';
+import { quoted } from '../quote';
 import { textOf } from './text';
 
 type DateLibrary = typeof import('luxon');
@@ -20,9 +21,7 @@ function dateTimes(): DateLibrary['DateTime'] {
 /** Epoch values at or above this are milliseconds (1e11 seconds is the year 5138; 1e11 ms is 1973). */
 const MILLISECONDS_FROM = 1e11;
 
-const ACCEPTED =
-  'Use an ISO-8601 date and time (2024-05-01T14:30:00Z or with an offset like +02:00), a date (2024-05-01), ' +
-  '"2024-05-01 14:30:00" (UTC), or a Unix timestamp in seconds or milliseconds.';
+const ACCEPTED = 'Use 2024-05-01T14:30:00Z (no offset: UTC), 2024-05-01, or Unix seconds or milliseconds.';
 
 function fromText(text: string): DateTime | undefined {
   const DateTimes = dateTimes();
@@ -50,16 +49,13 @@ export function parseEpochSeconds(
   if (!text) return undefined;
   const date = typeof value === 'number' ? fromText(String(Math.trunc(value))) : fromText(text);
   if (!date?.isValid)
-    throw new InputError(field, `"${text.slice(0, 60)}" is not a date this step understands. ${ACCEPTED}`);
+    throw new InputError(field, `${quoted(text)} is not a date the app can read. ${ACCEPTED}`);
   const seconds = Math.floor(date.toMillis() / 1000);
   if (!allowBefore1970 && seconds <= 0)
-    throw new InputError(
-      field,
-      `"${text.slice(0, 60)}" is not after 1 January 1970, which CleverTap requires.`,
-    );
+    throw new InputError(field, `${quoted(text)} is not after 1 January 1970, which CleverTap requires.`);
   // CleverTap reads epoch values from 1e11 on as milliseconds (the year 5138): later or much earlier dates would be
   // stored as other dates or refused (525).
   if (!Number.isSafeInteger(seconds) || Math.abs(seconds) >= MILLISECONDS_FROM)
-    throw new InputError(field, `"${text.slice(0, 60)}" is too far from today.`);
+    throw new InputError(field, `${quoted(text)} is too far from today for CleverTap. ${ACCEPTED}`);
   return seconds;
 }

@@ -5,11 +5,12 @@
 import type { EventValue } from '../clevertap/records';
 import { parseJsonObject } from './json';
 import { checkProperties } from './properties';
-import { CONVERT_VALUE_TYPES_LABEL, parseKeyValues, parseYesNo } from './values';
+import { CONVERT_VALUE_TYPES_LABEL, KEEP_AS_TEXT_LABEL, parseKeyValues, parseValueTyping } from './values';
 
 export const EVENT_LABELS = {
   eventProperties: 'Event Properties',
   convertValueTypes: CONVERT_VALUE_TYPES_LABEL,
+  keepAsText: KEEP_AS_TEXT_LABEL,
   evtData: 'Event Properties (JSON)',
 } as const;
 
@@ -25,10 +26,9 @@ export function parseEventData(input: EventInput, isCharged = false): Record<str
     'event',
     isCharged,
   );
-  const convert = parseYesNo(labels.convertValueTypes, input.convertValueTypes) ?? true;
   const rows = checkProperties<EventValue>(
     labels.eventProperties,
-    parseKeyValues(labels.eventProperties, input.eventProperties, convert),
+    parseKeyValues(labels.eventProperties, input.eventProperties, parseValueTyping(input)),
     'event',
   );
   return checkProperties<EventValue>(

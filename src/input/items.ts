@@ -5,7 +5,8 @@
  */
 import { itemList } from '../clevertap/batches';
 import { LIMITS } from '../clevertap/rules';
-import { InputError } from './errors';
+import { joinWithin, quoted } from '../quote';
+import { InputError, MESSAGE_LIMIT } from './errors';
 import { textOf } from './text';
 
 /** One line item: its 1-based position in the step's list and its child fields as Zapier hands them over. */
@@ -46,7 +47,7 @@ export function readLineItems(field: string, value: unknown): { items: LineItem[
     else
       throw new InputError(
         field,
-        `item ${item} is not a line item with fields (got ${JSON.stringify(entry).slice(0, 40)}).`,
+        `item ${item} is not a line item with fields (got ${quoted(JSON.stringify(entry))}).`,
       );
   });
   return { items, skipped };
@@ -80,12 +81,10 @@ export function readFields<T extends Record<string, unknown>>(readers: { [K in k
   return values as T;
 }
 
-/** How many item problems a message spells out; the items of the rest are listed by number. */
-export const PROBLEMS_SHOWN = 10;
-
 /**
  * Each item read by `parse` (which throws `InputError` or `InputErrors`); returns the results with their item
- * numbers. When any item has a problem, throws one `InputError` for `field` that lists them all, so nothing is sent.
+ * numbers. When any item has a problem, throws one `InputError` for `field`, so nothing is sent: how many items, which
+ * (the first few numbers), what to do, then as many of the problems as fit in what Zapier shows.
  */
 export function parseLineItems<T>(
   field: string,
@@ -106,17 +105,16 @@ export function parseLineItems<T>(
   }
   if (problems.length) {
     const badItems = [...new Set(problems.map((p) => p.item))];
-    const shown = problems.slice(0, PROBLEMS_SHOWN).map((p) => `Item ${p.item}, ${p.message}`);
-    const restItems = [...new Set(problems.slice(PROBLEMS_SHOWN).map((p) => p.item))];
-    const rest = problems.length - shown.length;
-    const more = rest
-      ? ` And ${rest} more ${rest === 1 ? 'problem' : 'problems'} in ${itemList(restItems)}.`
-      : '';
-    throw new InputError(
-      field,
-      `${badItems.length} of the ${items.length} items ${badItems.length === 1 ? 'has' : 'have'} problems, so ` +
-        `nothing was sent. ${shown.join(' ')}${more} Correct them and try again.`,
+    const head =
+      `${badItems.length} of ${items.length} items ${badItems.length === 1 ? 'has a problem' : 'have problems'} ` +
+      `(${itemList(badItems, 4)}), so nothing was sent. Fix them and try again.`;
+    const budget = MESSAGE_LIMIT - field.length - 2 - head.length - 1;
+    const { text } = joinWithin(
+      problems.map((p) => `Item ${p.item}, ${p.message}`),
+      ' ',
+      budget,
     );
+    throw new InputError(field, `${head} ${text}`);
   }
   return parsed;
 }
@@ -129,7 +127,7 @@ export function parseRecordsPerRequest(field: string, value: unknown): number {
   if (!/^\d+$/.test(text) || size < 1 || size > LIMITS.recordsPerCall)
     throw new InputError(
       field,
-      `"${text.slice(0, 20)}" is not a whole number from 1 to ${LIMITS.recordsPerCall} (CleverTap's limit per ` +
+      `${quoted(text)} is not a whole number from 1 to ${LIMITS.recordsPerCall} (CleverTap's limit per ` +
         'request). Leave it empty to send up to 1000 records in each request.',
     );
   return size;

@@ -4,11 +4,11 @@
  * are straightened, but only when the text does not parse as it is, so curly quotes inside valid values are kept.
  */
 import JSON5 from 'json5';
+import { quoted, shortened } from '../quote';
 import { InputError } from './errors';
 
 const CAUSE =
-  'This usually happens when a mapped value contains a double quote (") or a line break. ' +
-  'Put a backslash before quotes inside values (\\") or map that value into a key/value field instead.';
+  'Often a mapped value has a double quote or a line break: put \\ before such quotes, or map the value into a row.';
 
 /** JSON5's syntax errors say where the text broke, as 1-based line and column. */
 interface Json5SyntaxError extends SyntaxError {
@@ -26,7 +26,7 @@ function straightenQuotes(text: string): string {
 function where(text: string, line: number, column: number): string {
   const lines = text.split('\n');
   const index = lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + column - 1;
-  const near = text.slice(Math.max(0, index - 15), index + 15).replace(/\s+/g, ' ');
+  const near = text.slice(Math.max(0, index - 12), index + 12).replace(/\s+/g, ' ');
   return `line ${line}, column ${column} (near \`${near}\`)`;
 }
 
@@ -49,9 +49,8 @@ function parseForgiving(field: string, text: string): unknown {
       }
     }
     const { lineNumber, columnNumber } = error as Json5SyntaxError;
-    const at =
-      lineNumber && columnNumber ? ` The text breaks at ${where(text, lineNumber, columnNumber)}.` : '';
-    throw new InputError(field, `this is not valid JSON.${at} ${CAUSE}`);
+    const at = lineNumber && columnNumber ? ` at ${where(text, lineNumber, columnNumber)}` : '';
+    throw new InputError(field, `this is not valid JSON${at}. ${CAUSE}`);
   }
 }
 
@@ -79,7 +78,7 @@ function inexactNumber(value: unknown, path: string): string | undefined {
   }
   if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) {
-      const problem = inexactNumber(item, path ? `${path} > "${key}"` : `"${key}"`);
+      const problem = inexactNumber(item, path ? `${path} > ${quoted(key)}` : quoted(key));
       if (problem) return problem;
     }
   }
@@ -100,7 +99,7 @@ export function parseJsonObject(field: string, value: unknown): Record<string, u
     throw new InputError(
       field,
       `this must be a JSON object of property names and values, like {"Plan": "Gold", "Score": 42}; ` +
-        `got ${Array.isArray(parsed) ? 'a list' : `the single value ${JSON.stringify(parsed)}`}.`,
+        `got ${Array.isArray(parsed) ? 'a list' : `the single value ${shortened(JSON.stringify(parsed), 40)}`}.`,
     );
   }
   const problem = inexactNumber(parsed, '');

@@ -1,7 +1,8 @@
 /** Which user to look up: exactly one of Identity, Email and Object ID, all optional in the editor. */
 import { LookupKey, LOOKUP_KEYS, ProfileQuery } from '../clevertap/profiles';
-import { LIMITS, utf8Bytes } from '../clevertap/rules';
+import { BYTES_NOTE, LIMITS, utf8Bytes } from '../clevertap/rules';
 import { InputError } from './errors';
+import { quoted } from '../quote';
 import { textOf } from './text';
 import { USER_KEY_LABELS } from './users';
 
@@ -35,21 +36,21 @@ export function parseProfileQuery(input: Partial<Record<LookupKey, unknown>>): P
   if (ZAPIER_TEMPLATE.test(value))
     throw new InputError(
       LOOKUP_LABELS[key],
-      `"${value.slice(0, 60)}" contains text in double curly braces ({{...}}), which Zapier removes from a lookup ` +
-        'before it is sent, so CleverTap would be asked about another user. Look the user up by another field.',
+      `${quoted(value)} has text in double curly braces ({{...}}), which Zapier removes from a lookup, so ` +
+        'CleverTap would be asked about another user. Look the user up by another field.',
     );
   if (utf8Bytes(value) > LIMITS.valueBytes)
     throw new InputError(
       LOOKUP_LABELS[key],
-      `this value is longer than ${LIMITS.valueBytes} characters, more than any CleverTap user key holds; ` +
+      `this value is over ${LIMITS.valueBytes} bytes ${BYTES_NOTE}, more than any CleverTap user key holds; ` +
         'map the user id itself into this field.',
     );
   if (key === 'email' && !/^[^\s@]+@[^\s@]+$/.test(value))
-    throw new InputError(LOOKUP_LABELS.email, `"${value.slice(0, 60)}" is not an email address.`);
+    throw new InputError(LOOKUP_LABELS.email, `${quoted(value)} is not an email address.`);
   if (key === 'objectId' && /\s/.test(value))
     throw new InputError(
       LOOKUP_LABELS.objectId,
-      `"${value.slice(0, 60)}" contains spaces; a CleverTap Object ID has none.`,
+      `${quoted(value)} contains spaces; a CleverTap Object ID has none.`,
     );
   return { [key]: value } as ProfileQuery;
 }

@@ -1,13 +1,17 @@
 /** Numbers typed or mapped into a field: Zapier hands them over as numbers or as text. */
 import { InputError } from './errors';
+import { quoted } from '../quote';
 import { textOf } from './text';
 
 /** Plain decimal notation: optional sign, digits, an optional dot and decimals, an optional exponent. */
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
-const HOW = 'Write it with a dot for decimals and no thousands separators or currency signs, like 1200.50.';
+const HOW = 'Write it with a dot for decimals and no currency sign or thousands separators, like 1200.50.';
 
-/** The number in a field, or undefined when it is empty. "12,50", "$12" and "1 200" are refused, not guessed at. */
+/**
+ * The number in a field, or undefined when it is empty. Only plain decimals are read: "$1,200.50", "1.200,50", "12,50"
+ * and "1 200" are refused rather than guessed at (each is read differently in some country).
+ */
 export function parseNumber(field: string, value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'number') {
@@ -16,12 +20,17 @@ export function parseNumber(field: string, value: unknown): number | undefined {
   }
   const text = textOf(field, value);
   if (!text) return undefined;
-  const shown = `"${text.slice(0, 40)}"`;
+  const shown = quoted(text);
   if (!DECIMAL.test(text)) {
     const hint = /^[+-]?\d+,\d+$/.test(text) ? ' (a comma is not a decimal separator here)' : '';
-    throw new InputError(field, `${shown} is not a number${hint}. ${HOW}`);
+    throw new InputError(field, `${shown} is not a plain number${hint}. ${HOW}`);
   }
   const number = Number(text);
   if (!Number.isFinite(number)) throw new InputError(field, `${shown} is too large a number.`);
+  if (Number.isInteger(number) && !Number.isSafeInteger(number))
+    throw new InputError(
+      field,
+      `${shown} has too many digits to be sent exactly; CleverTap would store another number.`,
+    );
   return number;
 }

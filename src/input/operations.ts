@@ -13,7 +13,8 @@ import {
   singleValueStandardKey,
 } from '../clevertap/operations';
 import { InputError } from './errors';
-import { textOf } from './text';
+import { quoted } from '../quote';
+import { listOf, textOf } from './text';
 import { parseNumber } from './numbers';
 
 export const OPERATION_LABELS = {
@@ -32,26 +33,10 @@ export function parsePropertyName(value: unknown): string {
     throw new InputError(
       OPERATION_LABELS.property,
       property
-        ? `the name ${problem}. Use the property's name as CleverTap shows it.`
+        ? `the name ${quoted(property, 30)} ${problem}. Use the property's name as CleverTap shows it.`
         : 'fill in the name of the profile property to change, such as "Loyalty Points".',
     );
   return property;
-}
-
-/** A list field's values: Zapier gives a list, or one text when a single value is mapped. Blank entries are dropped. */
-export function parseListValues(value: unknown): string[] {
-  if (value === undefined || value === null) return [];
-  const list = Array.isArray(value) ? value : [value];
-  return list
-    .map((entry, index) => {
-      if (typeof entry === 'object' && entry !== null)
-        throw new InputError(
-          OPERATION_LABELS.values,
-          `value ${index + 1} is not text; a CleverTap list holds text only.`,
-        );
-      return entry === undefined || entry === null ? '' : String(entry).trim();
-    })
-    .filter(Boolean);
 }
 
 function parseAmount(operationLabel: string, value: unknown): number {
@@ -72,7 +57,7 @@ function parseValues(property: string, operationLabel: string, value: unknown): 
       `${standard} is a standard CleverTap property that holds a single value, so "${operationLabel}" cannot be ` +
         'used on it. Use Create/Update User Profile to set it, or pick a custom list property.',
     );
-  const values = parseListValues(value);
+  const values = listOf(OPERATION_LABELS.values, value);
   if (!values.length)
     throw new InputError(
       OPERATION_LABELS.values,
@@ -95,7 +80,7 @@ export function parsePropertyOperation(input: {
   if (!isProfileOperation(name))
     throw new InputError(
       OPERATION_LABELS.operation,
-      name ? `"${name.slice(0, 40)}" is not one of the operations: ${choices}.` : `choose one of ${choices}.`,
+      name ? `${quoted(name)} is not one of the operations: ${choices}.` : `choose one of ${choices}.`,
     );
   const { label } = PROFILE_OPERATIONS[name];
   switch (name) {

@@ -5,6 +5,7 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { STANDARD_PROFILE_KEYS } from '../clevertap/rules';
 import { InputError } from './errors';
+import { quoted as shown } from '../quote';
 import { textOf } from './text';
 
 type PhoneLibrary = typeof import('libphonenumber-js/min');
@@ -18,16 +19,14 @@ function phones(): PhoneLibrary {
   return phoneLibrary;
 }
 
-const shown = (value: string) => `"${value.slice(0, 60)}"`;
-
 /** Common names people use for a country that are not its ISO code. */
-const COUNTRY_ALIASES: Record<string, string> = { UK: 'GB' };
+const COUNTRY_ALIASES = new Map([['UK', 'GB']]);
 
 /** The two-letter country for numbers written without a country code; undefined when empty. */
 export function parsePhoneCountry(field: string, value: unknown): CountryCode | undefined {
   const given = textOf(field, value).toUpperCase();
   if (!given) return undefined;
-  const code = COUNTRY_ALIASES[given] ?? given;
+  const code = COUNTRY_ALIASES.get(given) ?? given;
   if (phones().isSupportedCountry(code)) return code;
   throw new InputError(
     field,
@@ -63,25 +62,26 @@ export function parsePhone(field: string, value: unknown, country?: CountryCode)
   );
 }
 
-const GENDERS: Record<string, 'M' | 'F'> = {
-  m: 'M',
-  male: 'M',
-  man: 'M',
-  f: 'F',
-  female: 'F',
-  woman: 'F',
-};
+/** A Map, not an object: a value like `constructor` must not find a member of Object's prototype. */
+const GENDERS = new Map<string, 'M' | 'F'>([
+  ['m', 'M'],
+  ['male', 'M'],
+  ['man', 'M'],
+  ['f', 'F'],
+  ['female', 'F'],
+  ['woman', 'F'],
+]);
 
 /** M or F from the usual spellings (Male, female, m, ...); undefined when empty; anything else is an error. */
 export function parseGender(field: string, value: unknown): 'M' | 'F' | undefined {
   const given = textOf(field, value);
   if (!given) return undefined;
-  const gender = GENDERS[given.toLowerCase()];
+  const gender = GENDERS.get(given.toLowerCase());
   if (gender) return gender;
   throw new InputError(
     field,
-    `${shown(given)} is not a gender CleverTap stores: it accepts only M or F (Male, Female and similar ` +
-      'spellings are converted). Leave this empty, or map the value to a custom property instead.',
+    `${shown(given)} is not a gender CleverTap stores: only M or F (Male, Female and the like are converted). ` +
+      'Leave this empty, or map the value to a custom property instead.',
   );
 }
 

@@ -12,7 +12,14 @@ import { textOf } from './text';
 import { parseJsonObject } from './json';
 import { parseEmail, parseGender, parsePhone, parsePhoneCountry } from './people';
 import { checkProperties } from './properties';
-import { CONVERT_VALUE_TYPES_LABEL, parseKeyValues, parseYesNo } from './values';
+import {
+  CONVERT_VALUE_TYPES_LABEL,
+  KEEP_AS_TEXT_LABEL,
+  parseKeyValues,
+  parseValueTyping,
+  parseYesNo,
+} from './values';
+import { quoted } from '../quote';
 
 export const PROFILE_LABELS = {
   name: 'Name',
@@ -28,6 +35,7 @@ export const PROFILE_LABELS = {
   msgWhatsapp: 'WhatsApp Subscription',
   properties: 'Profile Properties',
   convertValueTypes: CONVERT_VALUE_TYPES_LABEL,
+  keepAsText: KEEP_AS_TEXT_LABEL,
   profileData: 'Profile Properties (JSON)',
 } as const;
 
@@ -52,7 +60,7 @@ const photo: Parse = (field, value) => {
   if (STANDARD_PROFILE_KEYS.Photo.check?.(url)) return url;
   throw new InputError(
     field,
-    `"${url.slice(0, 60)}" is not a web address; use one like https://example.com/ada.png.`,
+    `${quoted(url)} is not a web address; use one like https://example.com/ada.png.`,
   );
 };
 
@@ -100,8 +108,7 @@ export function parseProfileData(input: ProfileInput): Record<string, ProfileVal
     'profile',
   );
 
-  const convert = parseYesNo(labels.convertValueTypes, input.convertValueTypes) ?? true;
-  const rowValues = parseKeyValues(labels.properties, input.properties, convert, (key) =>
+  const rowValues = parseKeyValues(labels.properties, input.properties, parseValueTyping(input), (key) =>
     PARSE_BY_PROFILE_KEY.has(key),
   );
   const rows = checkProperties<ProfileValue>(

@@ -1,10 +1,9 @@
 /** Property sets and event names checked against CleverTap's rules, with messages that name the field. */
 import { eventNameProblem, propertiesProblems, PropertyKind } from '../clevertap/checks';
 import type { EventValue, ProfileValue } from '../clevertap/records';
-import { InputError } from './errors';
+import { joinWithin } from '../quote';
+import { InputError, MESSAGE_LIMIT } from './errors';
 import { textOf } from './text';
-
-const SHOWN = 3;
 
 /** The properties, unchanged, once every key and value passes CleverTap's rules; otherwise the problems, named. */
 export function checkProperties<T extends ProfileValue | EventValue>(
@@ -15,11 +14,11 @@ export function checkProperties<T extends ProfileValue | EventValue>(
 ): Record<string, T> {
   const problems = propertiesProblems(properties, kind, isCharged);
   if (problems.length) {
-    const more = problems.length > SHOWN ? ` (and ${problems.length - SHOWN} more problems)` : '';
-    throw new InputError(
-      field,
-      `this ${problems.slice(0, SHOWN).join('; it ')}${more}. Correct the properties and try again.`,
-    );
+    const tail = 'Correct the properties and try again.';
+    const room = MESSAGE_LIMIT - field.length - 2 - 'this . '.length - tail.length - ' (and 99 more)'.length;
+    const { text, left } = joinWithin(problems, '; it ', room);
+    const more = left ? ` (and ${left} more)` : '';
+    throw new InputError(field, `this ${text}${more}. ${tail}`);
   }
   return properties as Record<string, T>;
 }

@@ -18,7 +18,17 @@ import { InputError } from './errors';
 import { parseJsonObject } from './json';
 import { parseNumber } from './numbers';
 import { checkProperties } from './properties';
-import { CONVERT_VALUE_TYPES_LABEL, parseKeyValues, parseYesNo, typedValue } from './values';
+import { quoted } from '../quote';
+import { textOf } from './text';
+import {
+  CONVERT_VALUE_TYPES_LABEL,
+  KEEP_AS_TEXT_LABEL,
+  parseKeyValues,
+  parseValueTyping,
+  typedValue,
+  typesValueOf,
+  ValueTyping,
+} from './values';
 
 /** Labels of the purchase's fields, as the Zap editor shows them. */
 export const PURCHASE_LABELS = {
@@ -29,6 +39,7 @@ export const PURCHASE_LABELS = {
   properties: 'Other Purchase Properties',
   items: 'Items',
   convertValueTypes: CONVERT_VALUE_TYPES_LABEL,
+  keepAsText: KEEP_AS_TEXT_LABEL,
 } as const;
 
 /** Labels of the children of the Items line-item group. */
@@ -47,13 +58,11 @@ const ITEM_CHILDREN = Object.keys(ITEM_LABELS) as ItemChild[];
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const text = (value: unknown): string | undefined => {
-  if (value === undefined || value === null) return undefined;
-  const trimmed = String(value).trim();
-  return trimmed || undefined;
-};
+/** A single-value text field: trimmed, undefined when empty; a list or a group is refused naming the field. */
+const text = (field: string, value: unknown): string | undefined => textOf(field, value) || undefined;
 
-const isEmpty = (value: unknown) => text(value) === undefined && !isObject(value);
+const isEmpty = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && !value.trim());
 
 /** Throws the first problem CleverTap's rules find in a set of item properties, named by item and child. */
 function checkItemProperties(field: string, properties: Record<string, unknown>): Record<string, Scalar> {
@@ -64,12 +73,17 @@ function checkItemProperties(field: string, properties: Record<string, unknown>)
 
 /**
  * Custom properties of one line item. A line-item child cannot be a key/value field, so this is text: either
- * `Color=Red; Size=M` (pairs separated by semicolons or line breaks, empty values skipped; with `convert`, values are
- * typed like key/value rows: `1.5` a number, `true` true/false, `"42"` text) or a JSON object such as `{"Color": "Red", "Weight": 1.5}`.
+ * `Color=Red; Size=M` (pairs separated by semicolons or line breaks, empty values skipped; values are typed like
+ * key/value rows as `typing` says: `1.5` a number, `true` true/false, `"42"` text) or a JSON object such as
+ * `{"Color": "Red", "Weight": 1.5}`.
  */
-export function parseItemProperties(field: string, value: unknown, convert = true): Record<string, unknown> {
+export function parseItemProperties(
+  field: string,
+  value: unknown,
+  typing: ValueTyping = { convert: true, keepAsText: new Set() },
+): Record<string, unknown> {
   if (isObject(value)) return value;
-  const raw = text(value);
+  const raw = text(field, value);
   if (raw === undefined) return {};
   if (raw.startsWith('{')) return parseJsonObject(field, raw);
   const out: Record<string, unknown> = {};
@@ -81,13 +95,13 @@ export function parseItemProperties(field: string, value: unknown, convert = tru
     if (at < 0)
       throw new InputError(
         field,
-        `"${pair.slice(0, 40)}" is not name=value. Write the properties like Color=Red; Size=M, or as JSON.`,
+        `${quoted(pair)} is not name=value. Write the properties like Color=Red; Size=M, or as JSON.`,
       );
     const key = pair.slice(0, at).trim();
-    if (!key) throw new InputError(field, `"${pair.slice(0, 40)}" has no property name before the "=".`);
+    if (!key) throw new InputError(field, `${quoted(pair)} has no property name before the "=".`);
     if (Object.hasOwn(out, key)) throw new InputError(field, `the property "${key}" is given twice.`);
-    const text = pair.slice(at + 1).trim();
-    if (text) out[key] = convert ? typedValue(text) : text;
+    const given = pair.slice(at + 1).trim();
+    if (given) out[key] = typesValueOf(typing, key) ? typedValue(given) : given;
   }
   return out;
 }
@@ -106,15 +120,15 @@ function lineItems(input: Record<string, unknown>): unknown[] {
   return [single];
 }
 
-function parseItem(raw: unknown, number: number, convert: boolean): PurchaseItem {
+function parseItem(raw: unknown, number: number, typing: ValueTyping): PurchaseItem {
   const where = `${PURCHASE_LABELS.items}, item ${number}`;
   if (!isObject(raw)) throw new InputError(where, 'this item is not a set of item fields.');
   const label = (child: ItemChild) => `${where}, ${ITEM_LABELS[child]}`;
-  const productName = text(raw.productName);
+  const productName = text(label('productName'), raw.productName);
   if (!productName) throw new InputError(label('productName'), 'fill in the name of the product.');
   const standard = {
     productName,
-    category: text(raw.category),
+    category: text(label('category'), raw.category),
     quantity: parseNumber(label('quantity'), raw.quantity),
     price: parseNumber(label('price'), raw.price),
   };
@@ -122,7 +136,7 @@ function parseItem(raw: unknown, number: number, convert: boolean): PurchaseItem
     const value = standard[child];
     if (value !== undefined) checkItemProperties(label(child), { [ITEM_KEYS[child]]: value });
   }
-  const custom = parseItemProperties(label('itemProperties'), raw.itemProperties, convert);
+  const custom = parseItemProperties(label('itemProperties'), raw.itemProperties, typing);
   const clash = Object.keys(custom).find((key) => RESERVED_ITEM_KEYS.includes(key));
   if (clash)
     throw new InputError(
@@ -132,12 +146,19 @@ function parseItem(raw: unknown, number: number, convert: boolean): PurchaseItem
   return { ...standard, properties: checkItemProperties(label('itemProperties'), custom) };
 }
 
-/** The line items, empty ones (every child blank) left out; at least one and at most the cap. */
-export function parseItems(input: Record<string, unknown>, convert = true): PurchaseItem[] {
-  const raw = lineItems(input).filter(
-    (item) => !(isObject(item) && ITEM_CHILDREN.every((c) => isEmpty(item[c]))),
+/**
+ * The line items, empty ones (every child blank, or null where Zapier dropped an empty row's values) left out; at
+ * least one and at most the cap. Each item keeps its position in the user's list in messages ("item 7").
+ */
+export function parseItems(
+  input: Record<string, unknown>,
+  typing: ValueTyping = { convert: true, keepAsText: new Set() },
+): PurchaseItem[] {
+  const items = lineItems(input).flatMap((item, index) =>
+    item === undefined || item === null || (isObject(item) && ITEM_CHILDREN.every((c) => isEmpty(item[c])))
+      ? []
+      : [parseItem(item, index + 1, typing)],
   );
-  const items = raw.map((item, index) => parseItem(item, index + 1, convert));
   const problem = itemCountProblem(items.length);
   if (problem)
     throw new InputError(
@@ -154,17 +175,17 @@ function detail(
   key: keyof typeof PURCHASE_LABELS & ('currency' | 'paymentMode' | 'chargedId'),
   value: unknown,
 ) {
-  const given = text(value);
+  const given = text(PURCHASE_LABELS[key], value);
   if (given !== undefined) checkProperties(PURCHASE_LABELS[key], { [PURCHASE_LABELS[key]]: given }, 'event');
   return given;
 }
 
 /** The whole purchase, checked: numbers, items, extra properties that do not clash, CleverTap's key and value rules. */
 export function parsePurchase(input: Record<string, unknown>): Purchase {
-  const convert = parseYesNo(PURCHASE_LABELS.convertValueTypes, input.convertValueTypes) ?? true;
+  const typing = parseValueTyping(input);
   const properties = checkProperties<Scalar>(
     PURCHASE_LABELS.properties,
-    parseKeyValues(PURCHASE_LABELS.properties, input.properties, convert),
+    parseKeyValues(PURCHASE_LABELS.properties, input.properties, typing),
     'event',
   );
   const clash = Object.keys(properties).find((key) =>
@@ -182,7 +203,7 @@ export function parsePurchase(input: Record<string, unknown>): Purchase {
     paymentMode: detail('paymentMode', input.paymentMode),
     chargedId: detail('chargedId', input.chargedId),
     properties,
-    items: parseItems(input, convert),
+    items: parseItems(input, typing),
   };
   checkProperties<EventValue>(PURCHASE_LABELS.properties, chargedData(purchase), 'event', true);
   return purchase;

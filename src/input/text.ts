@@ -14,6 +14,25 @@ export function textOf(field: string, value: unknown): string {
   throw new InputError(
     field,
     `expected a single value here but got ${Array.isArray(value) ? 'a list' : 'a group of values'}; ` +
-      'map one value (such as the email itself) into this field.',
+      'map one value into this field, not a whole group or list.',
   );
+}
+
+/**
+ * The entries of a list field (`list: true`), trimmed, blank ones dropped: Zapier hands over a list, or one text when
+ * a single value is mapped. An entry that is itself a list or a group is refused, naming the field.
+ */
+export function listOf(field: string, value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  const list: unknown[] = Array.isArray(value) ? value : [value];
+  return list
+    .map((entry, index) => {
+      if (typeof entry === 'object' && entry !== null)
+        throw new InputError(
+          field,
+          `entry ${index + 1} is a list or a group of values; give one text per entry.`,
+        );
+      return textOf(field, entry);
+    })
+    .filter(Boolean);
 }

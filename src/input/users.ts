@@ -1,6 +1,7 @@
 /** The one user key a record carries: the user's Identity, or CleverTap's Object ID. */
 import type { UserKey } from '../clevertap/records';
 import { InputError } from './errors';
+import { quoted } from '../quote';
 import { textOf } from './text';
 
 export const USER_KEY_LABELS = { identity: 'Identity', objectId: 'Object ID' } as const;
@@ -19,10 +20,7 @@ export function parseUserKey(input: { identity?: unknown; objectId?: unknown }):
   if (identity) return { identity };
   if (objectId) {
     if (/\s/.test(objectId))
-      throw new InputError(
-        objLabel,
-        `"${objectId.slice(0, 60)}" contains spaces; a CleverTap Object ID has none.`,
-      );
+      throw new InputError(objLabel, `${quoted(objectId)} contains spaces; a CleverTap Object ID has none.`);
     return { objectId };
   }
   throw new InputError(

@@ -6,10 +6,34 @@ import { dateValue } from '../clevertap/rules';
 import type { Scalar } from '../clevertap/records';
 import { parseEpochSeconds } from './dates';
 import { InputError } from './errors';
-import { textOf } from './text';
+import { quoted } from '../quote';
+import { listOf, textOf } from './text';
 
 /** The label of the switch that turns `typedValue` off, on every action with a key/value field. */
 export const CONVERT_VALUE_TYPES_LABEL = 'Convert Value Types';
+
+/** The label of the list of properties whose values are always sent as text. */
+export const KEEP_AS_TEXT_LABEL = 'Keep as Text';
+
+/** How row values are typed: `convert` on or off, and the property names that stay text either way. */
+export interface ValueTyping {
+  convert: boolean;
+  /** Lower-cased property names. */
+  keepAsText: ReadonlySet<string>;
+}
+
+/** Whether a row's value is typed by `typedValue`, or sent as the text given. */
+export function typesValueOf(typing: ValueTyping, key: string): boolean {
+  return typing.convert && !typing.keepAsText.has(key.trim().toLowerCase());
+}
+
+/** Convert Value Types (yes unless set to no) and Keep as Text, as an action's fields hand them over. */
+export function parseValueTyping(input: { convertValueTypes?: unknown; keepAsText?: unknown }): ValueTyping {
+  return {
+    convert: parseYesNo(CONVERT_VALUE_TYPES_LABEL, input.convertValueTypes) ?? true,
+    keepAsText: new Set(listOf(KEEP_AS_TEXT_LABEL, input.keepAsText).map((name) => name.toLowerCase())),
+  };
+}
 
 /** Digits CleverTap's numbers (doubles) keep exactly; longer numbers stay text rather than be rounded. */
 const EXACT_DIGITS = 15;
@@ -61,14 +85,14 @@ export function typedValue(text: string): Scalar {
 
 /**
  * The entries of a key/value (dict) field, with names trimmed. Empty values are skipped, so a HubSpot field that is
- * empty for this record leaves the CleverTap property as it is rather than blanking it. With `convert`, values are typed
- * by `typedValue` (except the keys `keepAsText` names, which the caller reads itself); without, sent as given.
+ * empty for this record leaves the CleverTap property as it is rather than blanking it. Values are typed by
+ * `typedValue` as `typing` says (except the keys `readsItself` names, which the caller reads itself).
  */
 export function parseKeyValues(
   field: string,
   value: unknown,
-  convert: boolean,
-  keepAsText: (key: string) => boolean = () => false,
+  typing: ValueTyping,
+  readsItself: (key: string) => boolean = () => false,
 ): Record<string, Scalar> {
   if (value === undefined || value === null || value === '') return {};
   if (typeof value !== 'object' || Array.isArray(value))
@@ -81,8 +105,8 @@ export function parseKeyValues(
     const text = String(raw);
     if (!text.trim()) continue;
     const key = rawKey.trim();
-    if (!key) throw new InputError(field, `the value "${text.slice(0, 60)}" has no property name beside it.`);
-    const typed = convert && typeof raw === 'string' && !keepAsText(key);
+    if (!key) throw new InputError(field, `the value ${quoted(text)} has no property name beside it.`);
+    const typed = typeof raw === 'string' && typesValueOf(typing, key) && !readsItself(key);
     entries.push([key, typed ? typedValue(text) : (raw as Scalar)]);
   }
   return Object.fromEntries(entries);
@@ -99,5 +123,8 @@ export function parseYesNo(field: string, value: unknown): boolean | undefined {
   if (!text) return undefined;
   if (YES.has(text)) return true;
   if (NO.has(text)) return false;
-  throw new InputError(field, `"${text.slice(0, 60)}" is not yes or no; use true or false.`);
+  throw new InputError(
+    field,
+    `${quoted(text)} is not yes or no: choose Yes or No, or map a value that is yes/no or true/false.`,
+  );
 }

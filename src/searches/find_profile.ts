@@ -42,6 +42,7 @@ export const sample = {
   Name: 'Ada Lovelace',
   Email: 'ada@example.com',
   Phone: '+14155550123',
+  events: { Charged: { count: 6, first_seen: '2016-03-14T13:33:37Z', last_seen: '2016-03-15T11:27:56Z' } },
 };
 
 // Custom properties come out under their own names (`Lifecycle Stage`, `Plan`): they differ per account, so they are
@@ -64,6 +65,10 @@ const findProfile = defineSearch({
       { key: 'Name', label: 'Name', type: 'string' },
       { key: 'Email', label: 'Email', type: 'string' },
       { key: 'Phone', label: 'Phone', type: 'string' },
+      // Every event the user has done is summarised under its name; Charged is the one every account has.
+      { key: 'events__Charged__count', label: 'Purchases (Charged) Count', type: 'integer' },
+      { key: 'events__Charged__first_seen', label: 'First Purchase (Charged)', type: 'datetime' },
+      { key: 'events__Charged__last_seen', label: 'Last Purchase (Charged)', type: 'datetime' },
     ],
   },
 });

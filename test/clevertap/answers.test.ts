@@ -39,7 +39,31 @@ describe('reading an upload answer', () => {
       unaccounted: 0,
       failures: [{ code: 516, reason: RECORD_ERRORS[516], recordNumber: 2 }],
     });
-    if (result && !result.ok) expect(describeFailures(result)).not.toContain('0007-SECRET');
+    if (result && !result.ok) {
+      expect(describeFailures(result)).toEqual([`record 2: ${RECORD_ERRORS[516]} (CleverTap code 516)`]);
+      expect(describeFailures(result).join(' ')).not.toContain('0007-SECRET');
+    }
+  });
+
+  it('describes the failed records one string each, the first first, then the records not accounted for', () => {
+    const result = readUploadAnswer(
+      {
+        status: 'partial',
+        processed: 0,
+        unprocessed: [
+          { status: 'fail', code: 515, error: 'Skipped record number : 1' },
+          { status: 'fail', code: 516, error: 'Skipped record number : 3' },
+        ],
+      },
+      3,
+    );
+    expect(result?.ok).toBe(false);
+    if (result && !result.ok)
+      expect(describeFailures(result)).toEqual([
+        `record 1: ${RECORD_ERRORS[515]} (CleverTap code 515)`,
+        `record 3: ${RECORD_ERRORS[516]} (CleverTap code 516)`,
+        '1 record(s) were neither processed nor reported as failed',
+      ]);
   });
 
   it("gives CleverTap's own text for a code it does not know, never the record", () => {
@@ -51,7 +75,25 @@ describe('reading an upload answer', () => {
       },
       1,
     );
-    expect(result).toMatchObject({ ok: false, failures: [{ code: 599, reason: 'Something new' }] });
+    expect(result).toMatchObject({
+      ok: false,
+      failures: [{ code: 599, reason: 'CleverTap said "Something new"' }],
+    });
+  });
+
+  it("shortens CleverTap's own text for an unknown code, without its ErrorCode tail", () => {
+    const result = readUploadAnswer(
+      {
+        status: 'fail',
+        processed: 0,
+        unprocessed: [{ code: 598, error: `${'A new problem. '.repeat(20)}ErrorCode: 598 record: 1` }],
+      },
+      1,
+    );
+    const reason = result && !result.ok ? (result.failures[0]?.reason ?? '') : '';
+    expect(reason).toMatch(/^CleverTap said "A new problem\. A new problem\..*…"$/);
+    expect(reason).not.toContain('ErrorCode');
+    expect([...reason].length).toBeLessThanOrEqual('CleverTap said ""'.length + 80);
   });
 
   it.each([undefined, null, 'text', 42, { processed: 1 }])(
@@ -88,10 +130,12 @@ describe('request-level failures', () => {
     expect(readRequestFailure(status, { status: 'fail', error: 'x', code: status }, 'in1').kind).toBe(kind);
   });
 
-  it('tells the user where to check credentials and region', () => {
-    expect(readRequestFailure(401, {}, 'in1').message).toMatch(
-      /India \(in1\).*Settings > Project.*dashboard/,
-    );
+  it('tells the user where to check credentials and region, within what Zapier shows', () => {
+    const { message } = readRequestFailure(401, {}, 'in1');
+    expect(message).toMatch(/^CleverTap refused the Account ID or Passcode for India \(in1\)\./);
+    expect(message).toMatch(/India \(in1\).*Settings > Project.*dashboard/);
+    expect(message).toMatch(/Then reconnect\.$/);
+    expect(message.length).toBeLessThanOrEqual(250);
   });
 
   it("quotes CleverTap's error text, or says there was none", () => {
@@ -99,5 +143,11 @@ describe('request-level failures', () => {
       'CleverTap rejected the request as invalid: Bad JSON',
     );
     expect(readRequestFailure(400, undefined, 'eu1').message).toMatch(/no details given/);
+  });
+
+  it('shortens a long error text from CleverTap so that the message fits what Zapier shows', () => {
+    const { message } = readRequestFailure(400, { error: `Bad JSON ${'x'.repeat(500)}` }, 'eu1');
+    expect(message).toMatch(/^CleverTap rejected the request as invalid: Bad JSON x+…$/);
+    expect(message.length).toBeLessThanOrEqual(250);
   });
 });

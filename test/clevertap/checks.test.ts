@@ -21,8 +21,20 @@ describe('event names', () => {
     },
   );
 
-  it('refuses a name over 512 characters', () => {
-    expect(eventNameProblem('a'.repeat(513))).toMatch(/longer than 512/);
+  it('refuses a name over 512 bytes', () => {
+    expect(eventNameProblem('a'.repeat(513))).toBe(
+      'is over 512 bytes (an accented or Asian character counts 2-3)',
+    );
+  });
+
+  it('measures the name in UTF-8 bytes, not characters', () => {
+    expect(eventNameProblem('é'.repeat(256))).toBeUndefined();
+    for (const name of ['é'.repeat(257), '日'.repeat(200)]) {
+      expect(name.length).toBeLessThan(512);
+      expect(eventNameProblem(name)).toMatch(
+        /^is over 512 bytes \(an accented or Asian character counts 2-3\)$/,
+      );
+    }
   });
 });
 
@@ -35,9 +47,13 @@ describe('properties', () => {
 
   it('measures keys and values in UTF-8 bytes, the stricter reading', () => {
     expect(propertiesProblems({ ['é'.repeat(60)]: 1 }, 'event')).toEqual([]);
-    expect(propertiesProblems({ ['é'.repeat(61)]: 1 }, 'event')[0]).toMatch(/longer than 120/);
+    expect(propertiesProblems({ ['é'.repeat(61)]: 1 }, 'event')[0]).toMatch(
+      /^has the property name "é+…", which is over 120 bytes \(an accented or Asian character counts 2-3\)$/,
+    );
     expect(propertiesProblems({ Bio: 'é'.repeat(256) }, 'profile')).toEqual([]);
-    expect(propertiesProblems({ Bio: 'é'.repeat(257) }, 'profile')[0]).toMatch(/longer than 512/);
+    expect(propertiesProblems({ Bio: 'é'.repeat(257) }, 'profile')[0]).toMatch(
+      /^has a value for "Bio" over 512 bytes \(an accented or Asian character counts 2-3\)$/,
+    );
   });
 
   it('allows # in event keys but not in profile keys', () => {

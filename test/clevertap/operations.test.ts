@@ -52,7 +52,10 @@ describe('profile property operations', () => {
     expect(profileKeyProblem(' ')).toBe('is empty');
     expect(profileKeyProblem('Tier#2')).toMatch(/"#"/);
     expect(profileKeyProblem('a.b$c')).toMatch(/"\." "\$"/);
-    expect(profileKeyProblem('x'.repeat(121))).toMatch(/longer than 120/);
+    expect(profileKeyProblem('x'.repeat(121))).toMatch(
+      /^is over 120 bytes \(an accented or Asian character counts 2-3\)$/,
+    );
+    expect(profileKeyProblem('é'.repeat(61))).toMatch(/^is over 120 bytes/);
   });
 
   it('knows the standard single-value properties, whatever their case', () => {
@@ -71,6 +74,8 @@ describe('profile property operations', () => {
     expect(listValuesProblem(['a', 'b', 'a'])).toBe(
       '"a" is given twice; the values of a list must be unique',
     );
-    expect(listValuesProblem(['é'.repeat(257)])).toMatch(/longer than 512/);
+    expect(listValuesProblem(['é'.repeat(257)])).toMatch(
+      /^"é{39}…" is over 512 bytes \(an accented or Asian character counts 2-3\), CleverTap's limit$/,
+    );
   });
 });

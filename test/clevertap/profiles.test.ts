@@ -1,4 +1,4 @@
-import { flattenProfile, readProfileAnswer } from '../../src/clevertap/profiles';
+import { eventsSummary, flattenProfile, readProfileAnswer } from '../../src/clevertap/profiles';
 
 describe('readProfileAnswer', () => {
   const record = { Name: 'Ada', identity: 'ada@example.com', platformInfo: [{ objectId: '-abc' }] };
@@ -110,5 +110,34 @@ describe('flattenProfile', () => {
       Name: 'X',
     });
     expect(flattenProfile({ Name: 'X' })).toEqual({ Name: 'X' });
+  });
+});
+
+describe('eventsSummary', () => {
+  it('turns first_seen and last_seen (epoch seconds) into ISO-8601 in UTC, keeping the counts', () => {
+    expect(
+      eventsSummary({
+        Charged: { count: 6, first_seen: 1457962417, last_seen: 1458041276 },
+        'App Launched': { count: 10 },
+      }),
+    ).toEqual({
+      Charged: { count: 6, first_seen: '2016-03-14T13:33:37Z', last_seen: '2016-03-15T11:27:56Z' },
+      'App Launched': { count: 10 },
+    });
+  });
+
+  it('leaves what is not epoch seconds as it is', () => {
+    expect(eventsSummary({ X: { first_seen: 'soon', last_seen: null, other: 5 }, Y: 3 })).toEqual({
+      X: { first_seen: 'soon', last_seen: null, other: 5 },
+      Y: 3,
+    });
+    expect(eventsSummary(undefined)).toBeUndefined();
+  });
+
+  it('is applied to the events of a flattened profile', () => {
+    expect(flattenProfile({ Name: 'X', events: { Charged: { count: 1, first_seen: 1457962417 } } })).toEqual({
+      Name: 'X',
+      events: { Charged: { count: 1, first_seen: '2016-03-14T13:33:37Z' } },
+    });
   });
 });

@@ -68,7 +68,12 @@ describe('Record Purchase', () => {
 
     expect(scope.isDone()).toBe(true);
     expect(JSON.parse(raw)).toEqual({ d: [expectedRecord] });
-    expect(result).toEqual({ status: 'success', processed: 1, ...expectedRecord });
+    expect(result).toEqual({
+      status: 'success',
+      processed: 1,
+      ...expectedRecord,
+      ts: '2024-05-01T14:30:00Z',
+    });
   });
 
   it('sends only what is given, by Object ID, without ts', async () => {
@@ -115,10 +120,10 @@ describe('Record Purchase', () => {
   });
 
   it.each([
-    [{ ...dealInput, amount: '1.250,00' }, /^Amount: "1\.250,00" is not a number/],
+    [{ ...dealInput, amount: '1.250,00' }, /^Amount: "1\.250,00" is not a plain number/],
     [
       { ...dealInput, items: [dealInput.items[0], { productName: 'X', price: '12,50' }] },
-      /^Items, item 2, Price: "12,50" is not a number/,
+      /^Items, item 2, Price: "12,50" is not a plain number/,
     ],
     [{ ...dealInput, items: [{ productName: 'X', quantity: 'two' }] }, /^Items, item 1, Quantity: "two"/],
     [{ ...dealInput, items: [] }, /^Items: a purchase needs at least one item/],
@@ -169,6 +174,7 @@ describe('Record Purchase definition', () => {
       'items',
       'properties',
       'convertValueTypes',
+      'keepAsText',
       'ts',
     ]);
     expect(fields.find((f) => f.key === 'items')?.children?.map((c) => c.key)).toEqual([

@@ -65,7 +65,7 @@ describe('Update Profile Property', () => {
 
   it.each([
     [{ operation: 'increment' }, 'Amount: fill in the number to increment by, such as 1.'],
-    [{ operation: 'decrement', amount: 'ten' }, /^Amount: "ten" is not a number/],
+    [{ operation: 'decrement', amount: 'ten' }, /^Amount: "ten" is not a plain number/],
     [{ operation: 'add' }, 'Values: fill in at least one value to add to the list.'],
     [{ operation: 'remove', values: [] }, 'Values: fill in at least one value to remove from the list.'],
     [

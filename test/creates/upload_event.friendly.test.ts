@@ -127,7 +127,7 @@ describe('Upload Event: friendly fields', () => {
       [
         'broken JSON',
         { evtData: '{"a": 1 "b": 2}' },
-        /^Event Properties \(JSON\): this is not valid JSON\. The text breaks at line 1, column 9/,
+        /^Event Properties \(JSON\): this is not valid JSON at line 1, column 9/,
       ],
       [
         'Convert Value Types that is not yes or no',

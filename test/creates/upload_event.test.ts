@@ -49,7 +49,7 @@ describe('Upload Event', () => {
       processed: 1,
       type: 'event',
       identity: '51',
-      ts: 1714573800,
+      ts: '2024-05-01T14:30:00Z',
       evtName: 'Deal Created',
     });
   });
@@ -87,7 +87,7 @@ describe('Upload Event', () => {
         { identity: 'u', evtName: 'notificationclicked' },
         /"Notification Clicked"/,
       ],
-      ['an event name over 512 characters', { identity: 'u', evtName: 'e'.repeat(513) }, /longer than 512/],
+      ['an event name over 512 characters', { identity: 'u', evtName: 'e'.repeat(513) }, /over 512 bytes/],
       ['no user key', { evtName: 'Signed Up' }, /^Identity \/ Object ID: fill in one/],
       [
         'bad JSON',
@@ -111,7 +111,7 @@ describe('Upload Event', () => {
       [
         'a key over 120 characters',
         { identity: 'u', evtName: 'E', evtData: JSON.stringify({ ['k'.repeat(121)]: 1 }) },
-        /longer than 120/,
+        /over 120 bytes/,
       ],
       ['a Creation Date of 0', { identity: 'u', evtName: 'E', ts: '0' }, /not after 1 January 1970/],
     ];

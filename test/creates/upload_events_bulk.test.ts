@@ -1,6 +1,15 @@
 import nock from 'nock';
 import { perform } from '../../src/creates/upload_events_bulk';
-import { allProcessed, appTester, authData, EU_HOST, messageOf, recordUploads, UploadBody } from '../helpers';
+import {
+  allProcessed,
+  appTester,
+  authData,
+  EU_HOST,
+  messageOf,
+  recordUploads,
+  UploadAnswer,
+  UploadBody,
+} from '../helpers';
 
 /** n line items as a line-item trigger hands them over: text values, JSON text for the properties. */
 const events = (n: number) =>
@@ -51,7 +60,19 @@ describe('Upload Events in Bulk', () => {
         ],
       },
     ]);
-    expect(result).toEqual({ status: 'success', items: 1, processed: 1, failed: 0, requests: 1, skipped: 0 });
+    expect(result).toEqual({
+      status: 'success',
+      items: 1,
+      saved: 1,
+      refused: 0,
+      processed: 1,
+      requests: 1,
+      skipped: 0,
+      savedItems: '1',
+      refusedItems: '',
+      skippedItems: '',
+      results: [{ item: 1, outcome: 'saved' }],
+    });
   });
 
   it('takes items whose values are already parsed (objects, numbers) and an Object ID as the user', async () => {
@@ -103,14 +124,26 @@ describe('Upload Events in Bulk', () => {
       evtName: 'Deal Won',
       evtData: { 'Deal ID': '1', Amount: 10 },
     });
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       status: 'success',
       items: n,
+      saved: n,
+      refused: 0,
       processed: n,
-      failed: 0,
       requests: expected.length,
       skipped: 0,
+      refusedItems: '',
+      skippedItems: '',
     });
+    expect(result.savedItems).toBe(
+      events(n)
+        .map((_, i) => i + 1)
+        .join(', '),
+    );
+    expect(result.results).toHaveLength(n);
+    expect(result.results.every((r) => r.outcome === 'saved')).toBe(true);
+    expect(result.results[0]).toEqual({ item: 1, outcome: 'saved' });
+    expect(result.results[n - 1]).toEqual({ item: n, outcome: 'saved' });
   });
 
   it('waits for each answer before sending the next request', async () => {
@@ -133,7 +166,7 @@ describe('Upload Events in Bulk', () => {
 
   it('sends at most Records Per Request records in each request', async () => {
     const sent = recordUploads();
-    const result = await run({ events: events(250), recordsPerRequest: 100 });
+    const result = await run({ events: events(250), recordsPerRequest: '100' });
     expect(splits(sent)).toEqual([
       ['user-1', 'user-100', 100],
       ['user-101', 'user-200', 100],
@@ -161,23 +194,23 @@ describe('Upload Events in Bulk', () => {
     const error = await failureOf(run({ events: list }));
     const message = messageOf(error);
     expect(codeOf(error)).toBe('invalid_input');
-    expect(message).toMatch(/^Events: 3 of the 2500 items have problems, so nothing was sent\. /);
+    expect(message).toMatch(
+      /^Events: 3 of 2500 items have problems \(items 2, 5, 1500\), so nothing was sent\. Fix them and try again\. /,
+    );
+    // The problems follow in item order, as many as Zapier shows.
     expect(message).toContain('Item 2, Event Name: fill in the name of the event');
-    expect(message).toContain('Item 5, Identity / Object ID: fill in only one of them.');
-    expect(message).toContain('Item 1500, Event Name: the event name is "App Launched"');
-    expect(message).toContain('Item 1500, Creation Date: "yesterday" is not a date');
-    expect(message).toContain('Item 1500, Event Properties (JSON): this is not valid JSON.');
-    expect(message).toMatch(/Correct them and try again\.$/);
+    expect(message.length).toBeLessThanOrEqual(250);
     expect(sent).toEqual([]);
   });
 
-  it('spells out ten problems and lists the items of the rest', async () => {
+  it('many problems: the count, the first item numbers and the advice come first, then what fits', async () => {
     const sent = recordUploads();
     const list = events(30).map((e, i) => (i % 2 ? { ...e, evtName: 'a.b' } : e));
     const message = messageOf(await failureOf(run({ events: list })));
-    expect(message).toContain('15 of the 30 items have problems');
-    expect(message.match(/Item \d+, Event Name/g)).toHaveLength(10);
-    expect(message).toContain('And 5 more problems in items 22, 24, 26, 28, 30.');
+    expect(message).toMatch(
+      /^Events: 15 of 30 items have problems \(items 2, 4, 6, 8 and 11 more\), so nothing was sent\. Fix them and try again\. Item 2, Event Name: /,
+    );
+    expect(message.length).toBeLessThanOrEqual(250);
     expect(sent).toEqual([]);
   });
 
@@ -201,12 +234,27 @@ describe('Upload Events in Bulk', () => {
     const error = await failureOf(run({ events: list }));
     expect(sent[0]?.d.map((r) => r.identity)).toEqual(['user-1', 'user-3']);
     // Record 2 of the request is item 3 of the step: item 2 was empty.
-    expect(messageOf(error)).toContain('item 3: the event is one CleverTap records itself');
-    expect(messageOf(error)).toContain('Saved: item 1.');
+    expect(messageOf(error)).toMatch(/^CleverTap saved 1 of 2 events; 1 not saved \(item 3\)\./);
+    expect(messageOf(error)).toContain(
+      'Item 3: the event is one CleverTap records itself (a system event) and cannot be uploaded (code 513).',
+    );
 
     nock.cleanAll();
     recordUploads();
-    expect(await run({ events: list })).toMatchObject({ items: 2, processed: 2, skipped: 2 });
+    const result = await run({ events: list });
+    expect(result).toMatchObject({
+      items: 2,
+      processed: 2,
+      skipped: 2,
+      savedItems: '1, 3',
+      skippedItems: '2, 4',
+    });
+    expect(result.results).toEqual([
+      { item: 1, outcome: 'saved' },
+      { item: 2, outcome: 'skipped' },
+      { item: 3, outcome: 'saved' },
+      { item: 4, outcome: 'skipped' },
+    ]);
   });
 
   it('takes a single item that is not in a list as a list of one', async () => {
@@ -264,15 +312,10 @@ describe('Upload Events in Bulk', () => {
     const message = messageOf(error);
     expect(splits(sent)).toHaveLength(3);
     expect(codeOf(error)).toBe('partly_saved');
-    expect(message).toContain('CleverTap confirmed 2498 of the 2500 events as saved, in 3 requests.');
-    expect(message).toContain('Saved: items 1-1004, 1006-1999, 2001-2500.');
-    expect(message).toContain(
-      'Not saved, refused one by one: item 1005: the record is not a valid event (check the event name and ' +
-        'property names) (CleverTap code 512); item 2000: the event has been discarded in the CleverTap ' +
-        'dashboard (Settings > Events) (CleverTap code 528).',
-    );
-    expect(message).toContain(
-      'Do not replay this whole step: it would send items 1-1004, 1006-1999, 2001-2500',
+    expect(message).toBe(
+      "CleverTap saved 2498 of 2500 events; 2 not saved (items 1005, 2000). Don't replay the step: send only the " +
+        'items not saved. Item 1005: the record is not a valid event (check the event name and property names) ' +
+        '(code 512).',
     );
     expect(message).not.toContain('do-not-echo');
     expect(message).not.toContain('user-1005');
@@ -292,11 +335,9 @@ describe('Upload Events in Bulk', () => {
     expect(error.name).toBe('AppError');
     expect(codeOf(error)).toBe('partly_saved');
     expect(messageOf(error)).toBe(
-      'Request 2 of 3 (items 1001-2000) failed: CleverTap is unavailable right now (HTTP 503). Try again in a few ' +
-        'minutes. CleverTap confirmed 1000 of the 2500 events as saved, in 2 requests. Saved: items 1-1000. Not saved, in the ' +
-        'failed request: items 1001-2000. Not sent: items 2001-2500. Do not replay this whole step: it would send ' +
-        'items 1-1000 again and CleverTap, which has no duplicate check, would store those events twice. Send only ' +
-        'the items that were not saved, in a new run with a list that leaves out the saved ones.',
+      'CleverTap saved 1000 of 2500 events; 1000 not saved (items 1001-2000); 500 not sent (items 2001-2500). ' +
+        "Don't replay the step: send only the items not saved. Request 2 of 3 failed: CleverTap is unavailable " +
+        'right now (HTTP 503). Try again in a few min…',
     );
   });
 
@@ -311,8 +352,11 @@ describe('Upload Events in Bulk', () => {
       expect(error.name).toBe('ThrottledError');
       const { message, delay } = JSON.parse(error.message) as { message: string; delay: number };
       expect(delay).toBe(60);
-      expect(message).toContain('Request 1 of 3 (items 1-1000) failed: CleverTap is busy');
-      expect(message).toContain('Nothing was saved, so it is safe to replay this step.');
+      expect(message).toBe(
+        'CleverTap saved 0 of 2500 events; 1000 not saved (items 1-1000); 1500 not sent (items 1001-2500). ' +
+          'Nothing was saved, so replaying is safe. Request 1 of 3 failed: CleverTap was busy with too many ' +
+          'requests from this account at once (HTTP 429).',
+      );
     });
 
     it('after events were saved: an AppError, because a retry would store items 1-1000 twice', async () => {
@@ -325,8 +369,11 @@ describe('Upload Events in Bulk', () => {
       expect(sent).toHaveLength(2);
       expect(error.name).toBe('AppError');
       expect(codeOf(error)).toBe('throttled_partly_saved');
-      expect(messageOf(error)).toContain('Saved: items 1-1000.');
-      expect(messageOf(error)).toContain('would store those events twice');
+      expect(messageOf(error)).toMatch(
+        /^CleverTap saved 1000 of 2500 events; 1000 not saved \(items 1001-2000\); 500 not sent \(items 2001-2500\)\. /,
+      );
+      expect(messageOf(error)).toContain("Don't replay the step: send only the items not saved.");
+      expect(messageOf(error)).not.toContain('Zapier will try again');
     });
   });
 
@@ -338,10 +385,13 @@ describe('Upload Events in Bulk', () => {
     );
     const error = await failureOf(run({ events: events(1500) }));
     expect(error.name).toBe('ExpiredAuthError');
-    expect(error.message).toContain(
-      'Request 2 of 2 (items 1001-1500) failed: CleverTap did not accept the Account ID',
+    // Core appends its "What happened" context to an ExpiredAuthError; the app's message comes first.
+    const message = messageOf(error).split('\nWhat happened:')[0] as string;
+    expect(message).toMatch(/^CleverTap saved 1000 of 1500 events; 500 not saved \(items 1001-1500\)\. /);
+    expect(message).toContain(
+      'Request 2 of 2 failed: CleverTap refused the Account ID or Passcode for Europe (eu1).',
     );
-    expect(error.message).toContain('Saved: items 1-1000.');
+    expect(message.length).toBeLessThanOrEqual(250);
   });
 
   it("stops before a request that might not end within Zapier's 30 seconds, and says what was not sent", async () => {
@@ -356,12 +406,248 @@ describe('Upload Events in Bulk', () => {
       const error = await failureOf(run({ events: events(2500) }));
       expect(sent).toHaveLength(1);
       expect(codeOf(error)).toBe('out_of_time');
-      expect(messageOf(error)).toMatch(
-        /^The step stopped before request 2 of 3 so that it ends within Zapier's/,
+      expect(messageOf(error)).toBe(
+        "CleverTap saved 1000 of 2500 events; 1500 not sent (items 1001-2500). Don't replay the step: send only " +
+          "the items not saved. Stopped before request 2 of 3 to end within Zapier's time limit.",
       );
-      expect(messageOf(error)).toContain('Saved: items 1-1000. Not sent: items 1001-2500.');
     } finally {
       jest.restoreAllMocks();
     }
+  });
+});
+
+describe('Upload Events in Bulk: If CleverTap Refuses Items', () => {
+  /** An answer refusing the records at `numbers` (CleverTap's record numbers within the request) with `code`. */
+  const refusing =
+    (numbers: number[], code: number): UploadAnswer =>
+    (records) => [
+      200,
+      {
+        status: numbers.length === records.length ? 'fail' : 'partial',
+        processed: records.length - numbers.length,
+        unprocessed: numbers.map((k) => ({
+          status: 'fail',
+          code,
+          error: `Some text. ErrorCode: ${code}. Skipped record number : ${k}`,
+          record: { ...records[k - 1], secret: 'do-not-echo@example.com' },
+        })),
+      },
+    ];
+
+  it('Finish: the step ends with the refused items, their code and reason in the output, every request sent', async () => {
+    const sent = recordUploads((records, request) =>
+      request === 2
+        ? [
+            200,
+            {
+              status: 'partial',
+              processed: records.length - 2,
+              unprocessed: [5, 1000].map((k) => ({
+                status: 'fail',
+                code: k === 5 ? 512 : 528,
+                error: `Some text. ErrorCode: ${k === 5 ? 512 : 528}. Skipped record number : ${k}`,
+                record: { ...records[k - 1], secret: 'do-not-echo@example.com' },
+              })),
+            },
+          ]
+        : allProcessed(records, request),
+    );
+    const result = await run({ events: events(2500), onRefused: 'continue' });
+    expect(splits(sent)).toHaveLength(3);
+    expect(result).toMatchObject({
+      status: 'partial',
+      items: 2500,
+      saved: 2498,
+      refused: 2,
+      processed: 2498,
+      requests: 3,
+      skipped: 0,
+      refusedItems: '1005, 2000',
+      skippedItems: '',
+    });
+    expect(result.savedItems.split(', ')).toHaveLength(2498);
+    expect(result.savedItems).toMatch(/^1, 2, 3, /);
+    expect(result.savedItems).not.toMatch(/\b(1005|2000)\b/);
+    expect(result.results).toHaveLength(2500);
+    expect(result.results[0]).toEqual({ item: 1, outcome: 'saved' });
+    expect(result.results[1004]).toEqual({
+      item: 1005,
+      outcome: 'refused',
+      code: 512,
+      reason: 'the record is not a valid event (check the event name and property names)',
+    });
+    expect(result.results[1999]).toEqual({
+      item: 2000,
+      outcome: 'refused',
+      code: 528,
+      reason: 'the event has been discarded in the CleverTap dashboard (Settings > Events)',
+    });
+    expect(result.results[2499]).toEqual({ item: 2500, outcome: 'saved' });
+    expect(result.results.filter((r) => r.outcome !== 'saved')).toHaveLength(2);
+    expect(JSON.stringify(result)).not.toContain('do-not-echo');
+  });
+
+  it('Finish with every item refused: status refused, nothing saved', async () => {
+    const sent = recordUploads(refusing([1, 2, 3], 513));
+    const result = await run({ events: events(3), onRefused: 'continue' });
+    expect(sent).toHaveLength(1);
+    const reason = 'the event is one CleverTap records itself (a system event) and cannot be uploaded';
+    expect(result).toEqual({
+      status: 'refused',
+      items: 3,
+      saved: 0,
+      refused: 3,
+      processed: 0,
+      requests: 1,
+      skipped: 0,
+      savedItems: '',
+      refusedItems: '1, 2, 3',
+      skippedItems: '',
+      results: [1, 2, 3].map((item) => ({ item, outcome: 'refused', code: 513, reason })),
+    });
+  });
+
+  it('Finish with every item saved: status success', async () => {
+    recordUploads();
+    expect(await run({ events: events(2), onRefused: 'continue' })).toMatchObject({
+      status: 'success',
+      saved: 2,
+      refused: 0,
+      refusedItems: '',
+    });
+  });
+
+  it('Stop, chosen explicitly: the same refusal fails the step', async () => {
+    recordUploads(refusing([2], 513));
+    const error = await failureOf(run({ events: events(3), onRefused: 'stop' }));
+    expect(codeOf(error)).toBe('partly_saved');
+    expect(messageOf(error)).toMatch(/^CleverTap saved 2 of 3 events; 1 not saved \(item 2\)\./);
+  });
+
+  it('Finish still stops the step when a request fails (HTTP 500 on request 2)', async () => {
+    const sent = recordUploads((records, request) =>
+      request === 2 ? [500, { status: 'fail', error: 'boom', code: 500 }] : allProcessed(records, request),
+    );
+    const error = await failureOf(run({ events: events(2500), onRefused: 'continue' }));
+    expect(sent).toHaveLength(2);
+    expect(error.name).toBe('AppError');
+    expect(codeOf(error)).toBe('partly_saved');
+    expect(messageOf(error)).toMatch(
+      /^CleverTap saved 1000 of 2500 events; 1000 not saved \(items 1001-2000\); 500 not sent \(items 2001-2500\)\. Don't replay the step: send only the items not saved\. /,
+    );
+    expect(messageOf(error)).toContain(
+      'Request 2 of 3 failed: CleverTap is unavailable right now (HTTP 500).',
+    );
+  });
+
+  it('Finish still stops the step when a request gets no usable answer: its items may be saved', async () => {
+    const sent = recordUploads((records, request) =>
+      request === 2 ? [200, '<html>Bad gateway</html>'] : allProcessed(records, request),
+    );
+    const error = await failureOf(run({ events: events(2500), onRefused: 'continue' }));
+    expect(sent).toHaveLength(2);
+    expect(messageOf(error)).toMatch(
+      /^CleverTap saved 1000 of 2500 events; 1000 uncertain \(items 1001-2000\); 500 not sent \(items 2001-2500\)\. /,
+    );
+    expect(messageOf(error)).toContain("Don't replay the step: check the uncertain items in CleverTap");
+    expect(messageOf(error)).toContain('Request 2 of 3 got no answer: CleverTap answered');
+  });
+
+  it('Finish still stops the step when CleverTap does not say which record it refused', async () => {
+    recordUploads((records) => [
+      200,
+      {
+        status: 'partial',
+        processed: records.length - 1,
+        unprocessed: [{ status: 'fail', code: 513, error: 'Restricted event name. ErrorCode: 513' }],
+      },
+    ]);
+    const error = await failureOf(run({ events: events(3), onRefused: 'continue' }));
+    // Which of the three was refused is not known, so none of them can be reported as saved or refused.
+    expect(messageOf(error)).toMatch(/^CleverTap saved 0 of 3 events; /);
+    expect(messageOf(error)).toContain('3 uncertain (items 1-3)');
+    expect(messageOf(error)).toContain("Don't replay the step: check the uncertain items in CleverTap");
+  });
+
+  it("Finish still stops the step before a request that might not end within Zapier's 30 seconds", async () => {
+    const realNow = Date.now.bind(Date);
+    let shift = 0;
+    jest.spyOn(Date, 'now').mockImplementation(() => realNow() + shift);
+    const sent = recordUploads((records, request) => {
+      shift = 9_000; // the first request took nine seconds
+      return request === 1 ? refusing([3], 513)(records, request) : allProcessed(records, request);
+    });
+    try {
+      const error = await failureOf(run({ events: events(2500), onRefused: 'continue' }));
+      expect(sent).toHaveLength(1);
+      expect(codeOf(error)).toBe('out_of_time');
+      expect(messageOf(error)).toMatch(
+        /^CleverTap saved 999 of 2500 events; 1 not saved \(item 3\); 1500 not sent \(items 1001-2500\)\. /,
+      );
+      expect(messageOf(error)).toContain("Stopped before request 2 of 3 to end within Zapier's time limit.");
+    } finally {
+      jest.restoreAllMocks();
+    }
+  });
+
+  it.each(['maybe', 'true'])('refuses %p, naming the field, before anything is sent', async (choice) => {
+    const sent = recordUploads();
+    const error = await failureOf(run({ events: events(3), onRefused: choice }));
+    expect(codeOf(error)).toBe('invalid_input');
+    expect(messageOf(error)).toMatch(/^If CleverTap Refuses Items: ".*" is not one of the choices/);
+    expect(sent).toEqual([]);
+  });
+
+  it("empty line items keep the others' numbers: CleverTap's record 2 is the user's item 3", async () => {
+    const sent = recordUploads(refusing([2], 513));
+    const [first, , third, , fifth] = events(5);
+    const list = [first, { evtName: '', identity: ' ', ts: '', evtData: '' }, third, {}, fifth];
+    const result = await run({ events: list, onRefused: 'continue' });
+    expect(sent[0]?.d.map((r) => r.identity)).toEqual(['user-1', 'user-3', 'user-5']);
+    expect(result).toEqual({
+      status: 'partial',
+      items: 3,
+      saved: 2,
+      refused: 1,
+      processed: 2,
+      requests: 1,
+      skipped: 2,
+      savedItems: '1, 5',
+      refusedItems: '3',
+      skippedItems: '2, 4',
+      results: [
+        { item: 1, outcome: 'saved' },
+        { item: 2, outcome: 'skipped' },
+        {
+          item: 3,
+          outcome: 'refused',
+          code: 513,
+          reason: 'the event is one CleverTap records itself (a system event) and cannot be uploaded',
+        },
+        { item: 4, outcome: 'skipped' },
+        { item: 5, outcome: 'saved' },
+      ],
+    });
+  });
+});
+
+describe('Upload Events in Bulk: Records Per Request is read by the app, not by Zapier', () => {
+  it.each([
+    ['1,000', 'not read as 1'],
+    ['abc', 'not read as 0'],
+  ])('refuses %p (%s), naming the field, before anything is sent', async (size) => {
+    const sent = recordUploads();
+    const error = await failureOf(run({ events: events(3), recordsPerRequest: size }));
+    expect(codeOf(error)).toBe('invalid_input');
+    expect(messageOf(error)).toMatch(
+      new RegExp(`^Records Per Request: "${size}" is not a whole number from 1 to 1000`),
+    );
+    expect(sent).toEqual([]);
+  });
+
+  it('takes a mapped number as that number', async () => {
+    const sent = recordUploads();
+    await run({ events: events(3), recordsPerRequest: ' 2 ' });
+    expect(sent.map((s) => s.d.length)).toEqual([2, 1]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * End-to-end: the app, run through zapier-platform-core's own tester (our middleware, core's middleware, the output
- * checks), sends real HTTP to the local CleverTap-compatible sandbox (sandbox/). No nock interceptors: test/setup.ts
+ * checks) with Zapier's boundary around each step (test/boundary.ts: the input coerced and cleaned as Zapier does,
+ * error messages held to the 250 characters Zapier shows), sends real HTTP to the local CleverTap-compatible sandbox (sandbox/). No nock interceptors: test/setup.ts
  * only lets loopback connections through, so every request here reaches the sandbox or fails.
  *
  * Covered: the connection test (good credentials, wrong passcode, wrong region), both upload actions with HubSpot
@@ -8,8 +9,6 @@
  * the sandbox can inject mapped to the Zapier error the user sees. After each error we also check what was (not)
  * stored, so an error never hides saved data and a success never hides lost data.
  */
-import zapier from 'zapier-platform-core';
-import App from '../../index';
 import authentication from '../../src/authentication';
 import { perform as upsertProfile } from '../../src/creates/upsert_profile';
 import { perform as uploadEvent } from '../../src/creates/upload_event';
@@ -17,8 +16,9 @@ import { authDataOf, useSandbox } from './harness';
 import contact from '../fixtures/hubspot-new-contact.json';
 import deal from '../fixtures/hubspot-new-deal.json';
 import { messageOf } from '../helpers';
+import { boundaryTester } from '../boundary';
 
-const appTester = zapier.createAppTester(App);
+const appTester = boundaryTester;
 
 const ACCOUNT = { id: 'E2E-ACCOUNT', passcode: 'e2e-passcode-7d41-SECRET', region: 'eu1' as const };
 const authData = authDataOf(ACCOUNT);
@@ -61,8 +61,11 @@ const failureOf = (run: Promise<unknown>) =>
     (error: unknown) => error as Error,
   );
 
-const CREDENTIALS_MESSAGE =
-  /^CleverTap did not accept the Account ID and Passcode for the (.+) region\. .*reconnect/;
+/** The refusal of the connection's region: which region, what to check, reconnect (core appends its context after). */
+const CREDENTIALS_MESSAGE = /^CleverTap refused the Account ID or Passcode for (.+)\. .*Then reconnect\./;
+
+/** The app's own part of a message, as Zapier shows it: core's "What happened:" context comes after it. */
+const shownPart = (error: unknown) => messageOf(error).split('\nWhat happened:')[0] as string;
 
 describe('the connection', () => {
   it('passes the test with good credentials and names the account and region (for the label)', async () => {
@@ -78,9 +81,12 @@ describe('the connection', () => {
       appTester(authentication.test, { authData: { ...authData, passcode: 'nope' } }),
     );
     expect(error.name).toBe('ExpiredAuthError');
-    expect(error.message).toMatch(CREDENTIALS_MESSAGE);
-    // The other five regions were asked the same read-only question, and refused too.
-    expect(error.message).toContain('No other CleverTap region accepts them either');
+    // The other five regions were asked the same read-only question, and refused too: the finding comes first.
+    expect(error.message).toMatch(
+      /^Wrong Account ID or Passcode: .*Europe \(eu1\) and in every other region\./,
+    );
+    expect(error.message).toMatch(/reconnect/);
+    expect(shownPart(error).length).toBeLessThanOrEqual(250);
     expect(
       sandbox()
         .lookups()
@@ -93,9 +99,11 @@ describe('the connection', () => {
       appTester(authentication.test, { authData: { ...authData, region: 'in1' } }),
     );
     expect(error.name).toBe('ExpiredAuthError');
-    expect(error.message).toMatch(CREDENTIALS_MESSAGE);
+    // The wrong-region finding leads the message (its first sentence), so Zapier's 250 characters never cut it off.
+    expect(error.message).toMatch(/^[^.]*belong to Europe \(eu1\)/);
     expect(error.message).toContain('India (in1)');
-    expect(error.message).toContain('These credentials belong to Europe (eu1): reconnect with that region.');
+    expect(error.message).toMatch(/[Rr]econnect.*Europe \(eu1\)/);
+    expect(shownPart(error).length).toBeLessThanOrEqual(250);
     expect(sandbox().lookups()[0]).toMatchObject({ region: 'in1', status: 401 });
     expect(sandbox().lookups()).toContainEqual(expect.objectContaining({ region: 'eu1', status: 200 }));
   });
@@ -117,7 +125,7 @@ describe('Create/Update User Profile', () => {
       processed: 1,
       type: 'profile',
       identity: '51',
-      ts: 1714573800,
+      ts: '2024-05-01T14:30:00Z', // the output's date is ISO-8601; CleverTap is sent epoch seconds (below)
       profileData: expectedProfile,
     });
     const [upload] = sandbox().received();
@@ -161,7 +169,7 @@ describe('Upload Event', () => {
       processed: 1,
       type: 'event',
       identity: '51',
-      ts: 1714573800,
+      ts: '2024-05-01T14:30:00Z',
     });
     const events = sandbox().store.events();
     expect(events).toHaveLength(1);
@@ -190,6 +198,7 @@ describe('Upload Event', () => {
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toMatch(CREDENTIALS_MESSAGE);
     expect(error.message).toContain('United States (us1)');
+    expect(shownPart(error).length).toBeLessThanOrEqual(250);
     expect(sandbox().received()).toMatchObject([{ region: 'us1', status: 401 }]);
     expect(sandbox().store.events()).toEqual([]);
   });
@@ -226,6 +235,7 @@ describe('faults mapped to Zapier errors (nothing reported as saved)', () => {
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toMatch(CREDENTIALS_MESSAGE);
     expect(error.message).toContain('Europe (eu1)');
+    expect(shownPart(error).length).toBeLessThanOrEqual(250);
     expect(sandbox().store.profiles()).toEqual([]);
   });
 

@@ -1,16 +1,15 @@
 /**
- * End-to-end: the bulk actions through zapier-platform-core's tester, over real HTTP, against the local
- * CleverTap-compatible sandbox. After every run we look at what the server received (requests and their sizes) and
+ * End-to-end: the bulk actions through zapier-platform-core's tester, with Zapier's boundary around each step
+ * (test/boundary.ts), over real HTTP, against the local CleverTap-compatible sandbox. After every run we look at what the server received (requests and their sizes) and
  * what it stored, so a success never hides a lost item and an error never hides a saved one.
  */
-import zapier from 'zapier-platform-core';
-import App from '../../index';
 import { perform as uploadEventsBulk } from '../../src/creates/upload_events_bulk';
 import { perform as upsertProfilesBulk } from '../../src/creates/upsert_profiles_bulk';
 import { authDataOf, useSandbox } from './harness';
 import { messageOf } from '../helpers';
+import { boundaryTester } from '../boundary';
 
-const appTester = zapier.createAppTester(App);
+const appTester = boundaryTester;
 
 const ACCOUNT = { id: 'E2E-BULK', passcode: 'e2e-bulk-passcode-SECRET', region: 'in1' as const };
 const authData = authDataOf(ACCOUNT);
@@ -36,6 +35,12 @@ const failureOf = (promise: Promise<unknown>) =>
     },
     (error: unknown) => error as Error,
   );
+
+/** Item numbers 1..n: as a step's output lists them (`1, 2, 3`), and as every item saved. */
+const numbers = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+/** The error message must fit what Zapier shows, whatever detail it gives after the essentials. */
+const fitsZapier = (message: string) => expect(message.length).toBeLessThanOrEqual(250);
 
 /** Records per request the server received, in order. */
 const requestSizes = () =>
@@ -63,10 +68,15 @@ describe('Upload Events in Bulk against the sandbox', () => {
     expect(result).toEqual({
       status: 'success',
       items: 2500,
+      saved: 2500,
+      refused: 0,
       processed: 2500,
-      failed: 0,
       requests: 3,
       skipped: 0,
+      savedItems: numbers(2500).join(', '),
+      refusedItems: '',
+      skippedItems: '',
+      results: numbers(2500).map((item) => ({ item, outcome: 'saved' })),
     });
     expect(requestSizes()).toEqual([1000, 1000, 500]);
     const stored = sandbox().store.events(ACCOUNT.id);
@@ -84,12 +94,12 @@ describe('Upload Events in Bulk against the sandbox', () => {
     const error = await failureOf(runEvents({ events: list }));
     const message = messageOf(error);
     expect(requestSizes()).toEqual([1000, 1000, 500]);
-    expect(message).toContain('CleverTap confirmed 2498 of the 2500 events as saved, in 3 requests.');
+    expect(message).toMatch(/^CleverTap saved 2498 of 2500 events; 2 not saved \(items 1005, 2000\)\./);
+    expect(message).toContain("Don't replay the step: send only the items not saved.");
     expect(message).toContain(
-      'Not saved, refused one by one: item 1005: the event has been discarded in the CleverTap dashboard ' +
-        '(Settings > Events) (CleverTap code 528); item 2000:',
+      'Item 1005: the event has been discarded in the CleverTap dashboard (Settings > Events) (code 528)',
     );
-    expect(message).toContain('Saved: items 1-1004, 1006-1999, 2001-2500.');
+    fitsZapier(message);
     const stored = sandbox()
       .store.events(ACCOUNT.id)
       .map((e) => e.userKey.value);
@@ -108,10 +118,13 @@ describe('Upload Events in Bulk against the sandbox', () => {
     expect(requestSizes()).toEqual([1000, 1000]);
     expect(sandbox().store.events(ACCOUNT.id)).toHaveLength(1000);
     const message = messageOf(error);
-    expect(message).toMatch(/^Request 2 of 3 \(items 1001-2000\) failed: CleverTap is unavailable right now/);
-    expect(message).toContain('Saved: items 1-1000. Not saved, in the failed request: items 1001-2000.');
-    expect(message).toContain('Not sent: items 2001-2500.');
-    expect(message).toContain('would store those events twice');
+    expect(message).toMatch(
+      /^CleverTap saved 1000 of 2500 events; 1000 not saved \(items 1001-2000\); 500 not sent \(items 2001-2500\)\./,
+    );
+    // Events have no duplicate check: replaying would store items 1-1000 twice.
+    expect(message).toContain("Don't replay the step: send only the items not saved.");
+    expect(message).toContain('Request 2 of 3 failed: CleverTap is unavailable right now (HTTP 503)');
+    fitsZapier(message);
   });
 
   it('the connection drops in the second request: its items are reported as maybe saved', async () => {
@@ -123,11 +136,12 @@ describe('Upload Events in Bulk against the sandbox', () => {
     );
     expect(sandbox().store.events(ACCOUNT.id)).toHaveLength(1000);
     const message = messageOf(error);
+    expect(message).toMatch(/^CleverTap saved 1000 of 1500 events; 500 uncertain \(items 1001-1500\)\./);
     expect(message).toContain(
-      'Request 2 of 2 (items 1001-1500) got no usable answer: The connection to CleverTap',
+      "Don't replay the step: check the uncertain items in CleverTap, then send only the missing ones.",
     );
-    expect(message).toContain('May or may not be saved (check in CleverTap): items 1001-1500.');
-    expect(message).toContain('it would send items 1-1500 again');
+    expect(message).toContain('Request 2 of 2 got no answer: The connection to CleverTap');
+    fitsZapier(message);
   });
 
   it('a 429 in the second request after events were stored is not left to Zapier to retry', async () => {
@@ -139,16 +153,20 @@ describe('Upload Events in Bulk against the sandbox', () => {
     );
     expect(error.name).toBe('AppError');
     expect(sandbox().store.events(ACCOUNT.id)).toHaveLength(1000);
-    expect(messageOf(error)).toContain('Saved: items 1-1000.');
+    const message = messageOf(error);
+    expect(message).toMatch(/^CleverTap saved 1000 of 1500 events; 500 not saved \(items 1001-1500\)\./);
+    expect(message).toContain('(HTTP 429)');
+    expect(message).not.toMatch(/Zapier will retry/i); // the step stops: nobody retries it
+    fitsZapier(message);
   });
 
   it('a server that takes fewer records per call: Records Per Request fits the step to it', async () => {
     sandbox().configure({ maxRecordsPerCall: 100 });
     const refused = await failureOf(runEvents({ events: events(250) }));
-    expect(messageOf(refused)).toContain(
-      'Request 1 of 1 (items 1-250) failed: CleverTap rejected the request',
-    );
-    expect(messageOf(refused)).toContain('Nothing was saved, so it is safe to replay this step.');
+    expect(messageOf(refused)).toMatch(/^CleverTap saved 0 of 250 events; 250 not saved \(items 1-250\)\./);
+    expect(messageOf(refused)).toContain('Request 1 of 1 failed: CleverTap rejected the request');
+    expect(messageOf(refused)).toContain('Nothing was saved, so replaying is safe.');
+    fitsZapier(messageOf(refused));
     expect(sandbox().store.events(ACCOUNT.id)).toHaveLength(0);
 
     const result = await runEvents({ events: events(250), recordsPerRequest: '100' });
@@ -191,9 +209,136 @@ describe('Upload User Profiles in Bulk against the sandbox', () => {
       ),
     );
     expect(sandbox().store.profiles(ACCOUNT.id)).toHaveLength(1000);
-    expect(messageOf(error)).toContain(
-      'Saved: items 1-1000. Not saved, in the failed request: items 1001-1200.',
+    expect(messageOf(error)).toMatch(
+      /^CleverTap saved 1000 of 1200 profiles; 200 not saved \(items 1001-1200\)\./,
     );
-    expect(messageOf(error)).toContain('Replaying this step is safe');
+    expect(messageOf(error)).toContain('Replaying is safe: saved profiles are only updated again.');
+    fitsZapier(messageOf(error));
+  });
+});
+
+describe('Bulk steps with "If CleverTap Refuses Items": finish the step and route the refused items', () => {
+  /** Five events, the third discarded in the dashboard (CleverTap refuses it alone, code 528). */
+  const withOneRefused = () => {
+    sandbox().configure({ discardedEvents: ['Old Event'] });
+    const list = events(5);
+    list[2] = { ...list[2]!, evtName: 'Old Event' };
+    return list;
+  };
+
+  it('continue: the good events are stored and the output lists the refused one', async () => {
+    const result = await runEvents({ events: withOneRefused(), onRefused: 'continue' });
+    expect(result).toEqual({
+      status: 'partial',
+      items: 5,
+      saved: 4,
+      refused: 1,
+      processed: 4,
+      requests: 1,
+      skipped: 0,
+      savedItems: '1, 2, 4, 5',
+      refusedItems: '3',
+      skippedItems: '',
+      results: [
+        { item: 1, outcome: 'saved' },
+        { item: 2, outcome: 'saved' },
+        {
+          item: 3,
+          outcome: 'refused',
+          code: 528,
+          reason: expect.stringContaining('discarded in the CleverTap dashboard'),
+        },
+        { item: 4, outcome: 'saved' },
+        { item: 5, outcome: 'saved' },
+      ],
+    });
+    const stored = sandbox().store.events(ACCOUNT.id);
+    expect(stored.map((e) => e.userKey.value)).toEqual(['contact-1', 'contact-2', 'contact-4', 'contact-5']);
+    expect(stored.map((e) => e.evtName)).not.toContain('Old Event');
+  });
+
+  it('continue keeps the numbers of the list the user sees: an empty item is skipped, not renumbered', async () => {
+    const list: Record<string, string>[] = withOneRefused();
+    list.splice(1, 0, { evtName: '', identity: '', ts: '', evtData: '' }); // an empty row, as Zapier sends it
+    const result = await runEvents({ events: list, onRefused: 'continue' });
+    expect(result).toMatchObject({
+      status: 'partial',
+      items: 5,
+      saved: 4,
+      refused: 1,
+      skipped: 1,
+      savedItems: '1, 3, 5, 6',
+      refusedItems: '4',
+      skippedItems: '2',
+    });
+    expect(sandbox().store.events(ACCOUNT.id)).toHaveLength(4);
+  });
+
+  it('continue with every event refused: status "refused", nothing stored, the step still finishes', async () => {
+    sandbox().configure({ discardedEvents: ['Old Event'] });
+    const result = await runEvents({ events: events(2, 'Old Event'), onRefused: 'continue' });
+    expect(result).toMatchObject({ status: 'refused', items: 2, saved: 0, refused: 2, refusedItems: '1, 2' });
+    expect(sandbox().store.events(ACCOUNT.id)).toEqual([]);
+  });
+
+  it('stop (the default): the same list fails the step, naming the refused item; the good events are stored', async () => {
+    const error = await failureOf(runEvents({ events: withOneRefused() }));
+    const message = messageOf(error);
+    expect(message).toMatch(/^CleverTap saved 4 of 5 events; 1 not saved \(item 3\)\./);
+    fitsZapier(message);
+    expect(sandbox().store.events(ACCOUNT.id)).toHaveLength(4);
+  });
+
+  it('continue still stops the step when a whole request fails', async () => {
+    const error = await failureOf(
+      withSecondRequestFault(
+        () => runEvents({ events: events(1500), onRefused: 'continue' }),
+        () => sandbox().faults.failNext(503),
+      ),
+    );
+    expect(messageOf(error)).toMatch(
+      /^CleverTap saved 1000 of 1500 events; 500 not saved \(items 1001-1500\)\./,
+    );
+    expect(sandbox().store.events(ACCOUNT.id)).toHaveLength(1000);
+  });
+
+  it('an unknown choice is refused naming the field, before anything is sent', async () => {
+    const error = await failureOf(runEvents({ events: events(2), onRefused: 'ignore' }));
+    expect(messageOf(error)).toMatch(/^If CleverTap Refuses Items: "ignore" is not one of the choices/);
+    expect(sandbox().received()).toEqual([]);
+  });
+});
+
+describe("Bulk steps: numbers and dates in line items are read by the app, not by Zapier's coercion", () => {
+  // Zapier's `integer` coercion would have turned `1,000` into 1: a thousand requests of one record.
+  it('Records Per Request "1,000" is refused naming the field, and nothing is sent', async () => {
+    const error = await failureOf(runEvents({ events: events(3), recordsPerRequest: '1,000' }));
+    expect(messageOf(error)).toMatch(/^Records Per Request: "1,000" is not a whole number from 1 to 1000/);
+    fitsZapier(messageOf(error));
+    expect(sandbox().received()).toEqual([]);
+    expect(sandbox().store.events(ACCOUNT.id)).toEqual([]);
+  });
+
+  it('an item Creation Date "garbage" is refused naming the item and Creation Date, and nothing is stored', async () => {
+    const list = events(3);
+    list[1] = { ...list[1]!, ts: 'garbage' };
+    const error = await failureOf(runEvents({ events: list }));
+    const message = messageOf(error);
+    expect(message).toMatch(/^Events: 1 of 3 items has a problem \(item 2\), so nothing was sent\./);
+    expect(message).toContain('Item 2, Creation Date: "garbage" is not a date the app can read.');
+    fitsZapier(message);
+    expect(sandbox().received()).toEqual([]);
+    expect(sandbox().store.events(ACCOUNT.id)).toEqual([]);
+  });
+
+  it('an item Creation Date "2024-05-01 14:30:00" is stored as 14:30 UTC in a Chicago Zap', async () => {
+    const list = events(2);
+    list[0] = { ...list[0]!, ts: '2024-05-01 14:30:00' };
+    await runEvents({ events: list });
+    expect(
+      sandbox()
+        .store.events(ACCOUNT.id)
+        .map((e) => e.ts),
+    ).toEqual([1714573800, 1714573801]);
   });
 });

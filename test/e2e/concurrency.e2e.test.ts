@@ -4,13 +4,12 @@
  * action must either succeed with its record in the server's store, or fail with ThrottledError with nothing
  * stored: no record lost behind a success, no failure reported for a record that landed, none counted twice.
  */
-import zapier from 'zapier-platform-core';
-import App from '../../index';
 import { perform as upsertProfile } from '../../src/creates/upsert_profile';
 import { perform as uploadEvent } from '../../src/creates/upload_event';
 import { authDataOf, useSandbox } from './harness';
+import { boundaryTester } from '../boundary';
 
-const appTester = zapier.createAppTester(App);
+const appTester = boundaryTester;
 
 const ACCOUNT = { id: 'E2E-CONCURRENCY', passcode: 'e2e-concurrency-passcode', region: 'sg1' as const };
 const authData = authDataOf(ACCOUNT);

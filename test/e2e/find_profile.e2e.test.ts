@@ -1,15 +1,15 @@
 /**
- * End-to-end: Find User Profile through core's tester against the sandbox over real HTTP, including the
+ * End-to-end: Find User Profile through core's tester, with Zapier's boundary around each step (test/boundary.ts),
+ * against the sandbox over real HTTP, including the
  * find-or-create round trip with Create/Update User Profile and both not-found shapes the sandbox can answer.
  */
-import zapier from 'zapier-platform-core';
-import App from '../../index';
 import { perform as findProfile } from '../../src/searches/find_profile';
 import { perform as upsertProfile } from '../../src/creates/upsert_profile';
 import { authDataOf, useSandbox } from './harness';
 import { messageOf } from '../helpers';
+import { boundaryTester } from '../boundary';
 
-const appTester = zapier.createAppTester(App);
+const appTester = boundaryTester;
 
 const ACCOUNT = { id: 'E2E-FIND', passcode: 'e2e-find-passcode-SECRET', region: 'eu1' as const };
 const authData = authDataOf(ACCOUNT);
@@ -73,9 +73,7 @@ describe('Find User Profile against the sandbox', () => {
   it('a wrong passcode: ExpiredAuthError, not "not found"', async () => {
     const error = await failureOf(find({ identity: 'ada-51' }, { ...authData, passcode: 'wrong' }));
     expect(error.name).toBe('ExpiredAuthError');
-    expect(messageOf(error)).toMatch(
-      /^CleverTap did not accept the Account ID and Passcode for the Europe \(eu1\)/,
-    );
+    expect(messageOf(error)).toMatch(/^CleverTap refused the Account ID or Passcode for Europe \(eu1\)\./);
   });
 
   it('CleverTap unavailable: an error, not "not found"', async () => {

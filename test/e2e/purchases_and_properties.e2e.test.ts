@@ -1,16 +1,16 @@
 /**
- * End-to-end: Record Purchase and Update Profile Property through core's tester against the sandbox over real HTTP:
+ * End-to-end: Record Purchase and Update Profile Property through core's tester, with Zapier's boundary around each
+ * step (test/boundary.ts), against the sandbox over real HTTP:
  * what is stored, what CleverTap refuses, faults, and that invalid input reaches no server.
  */
-import zapier from 'zapier-platform-core';
-import App from '../../index';
 import { perform as recordPurchase } from '../../src/creates/record_purchase';
 import { perform as updateProperty } from '../../src/creates/update_profile_property';
 import { authDataOf, useSandbox } from './harness';
 import deal from '../fixtures/hubspot-new-deal.json';
 import { messageOf } from '../helpers';
+import { boundaryTester } from '../boundary';
 
-const appTester = zapier.createAppTester(App);
+const appTester = boundaryTester;
 
 const ACCOUNT = { id: 'E2E-ISSUE5', passcode: 'e2e-issue5-passcode-SECRET', region: 'eu1' as const };
 const authData = authDataOf(ACCOUNT);
@@ -70,7 +70,7 @@ describe('Record Purchase against the sandbox', () => {
       processed: 1,
       type: 'event',
       identity: '51',
-      ts: 1714573800,
+      ts: '2024-05-01T14:30:00Z',
       evtName: 'Charged',
       evtData,
     });
@@ -104,8 +104,11 @@ describe('Record Purchase against the sandbox', () => {
       { items: Array.from({ length: 51 }, (_, i) => ({ productName: `P${i}` })) },
       /^Items: there are 51 items/,
     ],
-    [{ items: [{ productName: 'X', price: '12,50' }] }, /^Items, item 1, Price: "12,50" is not a number/],
-    [{ amount: '1.200,50' }, /^Amount: "1\.200,50" is not a number/],
+    [
+      { items: [{ productName: 'X', price: '12,50' }] },
+      /^Items, item 1, Price: "12,50" is not a plain number/,
+    ],
+    [{ amount: '1.200,50' }, /^Amount: "1\.200,50" is not a plain number/],
   ])('invalid input %# reaches no server', async (override, message) => {
     const error = await failureOf(buy({ ...purchaseInput, ...override }));
     expect(messageOf(error)).toMatch(message);

@@ -43,16 +43,16 @@ describe('parseJsonObject: what people type in the Zap editor', () => {
     [
       'a mapped value with a quote',
       '{"Name": "Ada "The Countess""}',
-      /^Profile Properties \(JSON\): this is not valid JSON\. The text breaks at line 1, column 16 \(near `.*`\)\. .*double quote/,
+      /^Profile Properties \(JSON\): this is not valid JSON at line 1, column 16 \(near `.*`\)\. Often a mapped value has a double quote or a line break: put \\ before such quotes, or map the value into a row\.$/,
     ],
     [
       'a missing comma on line 3',
       '{\n  "a": 1,\n  "b": 2\n  "c": 3\n}',
-      /this is not valid JSON\. The text breaks at line 4, column 3 /,
+      /this is not valid JSON at line 4, column 3 /,
     ],
-    ['unfinished text', '{"a": 1', /this is not valid JSON\. The text breaks at line 1, column 8 /],
+    ['unfinished text', '{"a": 1', /this is not valid JSON at line 1, column 8 /],
     ['a list', '[1, 2]', /this must be a JSON object .*got a list/],
-    ['a single value', '42', /this must be a JSON object .*got the single value 42/],
+    ['a single value', '42', /this must be a JSON object .*got the single value 42\.$/],
     ['NaN', '{"Score": NaN}', /the value of "Score" is not a finite number/],
     ['Infinity', '{"Score": -Infinity}', /the value of "Score" is not a finite number/],
     [
@@ -73,5 +73,20 @@ describe('parseJsonObject: what people type in the Zap editor', () => {
   ])('refuses %s with a message naming the field', (_name, text, message) => {
     expect(() => parseJsonObject(FIELD, text)).toThrow(InputError);
     expect(() => parseJsonObject(FIELD, text)).toThrow(message);
+  });
+
+  it('keeps the message within what Zapier shows when the broken text is long, saying where it breaks', () => {
+    const text = `{"Notes": "${'a long mapped note '.repeat(40)}" "Plan": "Gold"}`;
+    let message = '';
+    try {
+      parseJsonObject(FIELD, text);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(
+      /^Profile Properties \(JSON\): this is not valid JSON at line 1, column \d+ \(near `/,
+    );
+    expect(message).toContain('put \\ before such quotes');
+    expect(message.length).toBeLessThanOrEqual(250);
   });
 });

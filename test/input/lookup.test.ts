@@ -40,7 +40,7 @@ describe('parseProfileQuery', () => {
 describe('lookup values CleverTap could not hold', () => {
   it('refuses a value over 512 bytes before building a long URL', () => {
     expect(() => parseProfileQuery({ identity: '😀'.repeat(129) })).toThrow(
-      /^Identity: this value is longer than 512/,
+      /^Identity: this value is over 512 bytes/,
     );
     expect(parseProfileQuery({ identity: 'a'.repeat(512) })).toEqual({ identity: 'a'.repeat(512) });
   });

@@ -23,15 +23,18 @@ describe('parseNumber', () => {
     expect(() => parseNumber('Items, item 2, Price', '12,50')).toThrow(
       new InputError(
         'Items, item 2, Price',
-        '"12,50" is not a number (a comma is not a decimal separator here). Write it with a dot for decimals and ' +
-          'no thousands separators or currency signs, like 1200.50.',
+        '"12,50" is not a plain number (a comma is not a decimal separator here). Write it with a dot for ' +
+          'decimals and no currency sign or thousands separators, like 1200.50.',
       ),
     );
   });
 
-  it.each(['$12', '1,200.00', '1 200', 'twelve', '12.5.1', 'Infinity', '0x10'])('refuses %p', (value) => {
-    expect(() => parseNumber('Amount', value)).toThrow(/^Amount: ".*" is not a number/);
-  });
+  it.each(['$12', '1,200.00', '1 200', 'twelve', '12.5.1', 'Infinity', '0x10', '$1,200.50', '1.200,50'])(
+    'refuses %p',
+    (value) => {
+      expect(() => parseNumber('Amount', value)).toThrow(/^Amount: ".*" is not a plain number/);
+    },
+  );
 
   it('refuses non-finite numbers and numbers too large for a double', () => {
     expect(() => parseNumber('Amount', Number.NaN)).toThrow('Amount: NaN is not a finite number.');

@@ -1,4 +1,4 @@
-import { parseListValues, parsePropertyOperation } from '../../src/input/operations';
+import { parsePropertyOperation } from '../../src/input/operations';
 
 describe('parsePropertyOperation', () => {
   it('reads increment and decrement with a numeric amount', () => {
@@ -22,7 +22,7 @@ describe('parsePropertyOperation', () => {
       'Amount: fill in the number to decrement by, such as 1.',
     );
     expect(() => parsePropertyOperation({ property: 'P', operation: 'increment', amount: '1,5' })).toThrow(
-      /^Amount: "1,5" is not a number/,
+      /^Amount: "1,5" is not a plain number \(a comma is not a decimal separator here\)/,
     );
   });
 
@@ -82,7 +82,10 @@ describe('parsePropertyOperation', () => {
 
   it("applies CleverTap's key rules to the property name", () => {
     expect(() => parsePropertyOperation({ property: 'Tier#2', operation: 'delete' })).toThrow(
-      /^Property Name: the name "Tier#2" contains "#", which CleverTap does not allow/,
+      /^Property Name: the name "Tier#2" contains "#" \(not allowed in CleverTap property names\)/,
+    );
+    expect(() => parsePropertyOperation({ property: 'é'.repeat(61), operation: 'delete' })).toThrow(
+      /^Property Name: the name "é+…" is over 120 bytes \(an accented or Asian character counts 2-3\)\. Use the property's name/,
     );
     expect(() => parsePropertyOperation({ property: '', operation: 'delete' })).toThrow(
       'Property Name: fill in the name of the profile property to change, such as "Loyalty Points".',
@@ -96,20 +99,6 @@ describe('parsePropertyOperation', () => {
     );
     expect(() => parsePropertyOperation({ property: 'P', operation: 'multiply' })).toThrow(
       /^Operation: "multiply" is not one of the operations/,
-    );
-  });
-});
-
-describe('parseListValues', () => {
-  it('takes a list or a single value, trims and drops blanks, keeps numbers as text', () => {
-    expect(parseListValues([' a ', '', 3, null])).toEqual(['a', '3']);
-    expect(parseListValues('only')).toEqual(['only']);
-    expect(parseListValues(undefined)).toEqual([]);
-  });
-
-  it('refuses values that are objects', () => {
-    expect(() => parseListValues(['a', { b: 1 }])).toThrow(
-      'Values: value 2 is not text; a CleverTap list holds text only.',
     );
   });
 });

@@ -82,7 +82,21 @@ describe('parseGender', () => {
     'refuses %j, saying CleverTap accepts only M or F',
     (value) => {
       expect(() => parseGender('Gender', value)).toThrow(
-        /^Gender: ".*" is not a gender CleverTap stores: it accepts only M or F/,
+        /^Gender: ".*" is not a gender CleverTap stores: only M or F/,
+      );
+    },
+  );
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])(
+    'refuses %j, a name on the prototype of a plain object, as any other unknown gender',
+    (value) => {
+      expect(() => parseGender('Gender', value)).toThrow(InputError);
+      expect(() => parseGender('Gender', value)).toThrow(
+        new InputError(
+          'Gender',
+          `"${value}" is not a gender CleverTap stores: only M or F (Male, Female and the like are converted). ` +
+            'Leave this empty, or map the value to a custom property instead.',
+        ),
       );
     },
   );

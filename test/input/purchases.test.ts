@@ -58,7 +58,10 @@ describe('parsePurchase', () => {
 
   it('refuses an amount that is not a number', () => {
     expect(() => parsePurchase({ amount: '1.250,50', items: [item()] })).toThrow(
-      /^Amount: "1\.250,50" is not a number/,
+      /^Amount: "1\.250,50" is not a plain number/,
+    );
+    expect(() => parsePurchase({ amount: '$1,200.50', items: [item()] })).toThrow(
+      /^Amount: "\$1,200\.50" is not a plain number\. Write it with a dot for decimals/,
     );
   });
 
@@ -77,20 +80,50 @@ describe('parsePurchase', () => {
     );
   });
 
+  it('names the first of many property problems and how many more, within what Zapier shows', () => {
+    const properties = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`Deal.Stage ${i + 1}`, 'x']));
+    let message = '';
+    try {
+      parsePurchase({ properties, items: [item()] });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(
+      /^Other Purchase Properties: this has the property name "Deal\.Stage 1", which contains "\."/,
+    );
+    expect(message).toMatch(/ \(and \d+ more\)\. Correct the properties and try again\.$/);
+    expect(message.length).toBeLessThanOrEqual(250);
+  });
+
   it("applies CleverTap's value rules to the text fields", () => {
     expect(() => parsePurchase({ paymentMode: 'x'.repeat(513), items: [item()] })).toThrow(
-      /^Payment Mode: this has a value for "Payment Mode" longer than 512 characters/,
+      /^Payment Mode: this has a value for "Payment Mode" over 512 bytes \(an accented or Asian character counts 2-3\)/,
     );
   });
+
+  it.each<[string, string, unknown]>([
+    ['Currency', 'currency', { code: 'USD' }],
+    ['Currency', 'currency', ['USD', 'EUR']],
+    ['Payment Mode', 'paymentMode', ['Card', 'Cash']],
+    ['Charged ID', 'chargedId', { id: 42 }],
+  ])(
+    'refuses a list or a group of values in %s, naming the field (never "[object Object]" or "a,b")',
+    (label, key, value) => {
+      const kind = Array.isArray(value) ? 'a list' : 'a group of values';
+      expect(() => parsePurchase({ [key]: value, items: [item()] })).toThrow(
+        new RegExp(`^${label}: expected a single value here but got ${kind}; map one value`),
+      );
+    },
+  );
 });
 
 describe('parseItems', () => {
   it('names the item and field of a price that is not a number', () => {
     expect(() => parseItems({ items: [item({ price: '10' }), item({ price: '12,50' })] })).toThrow(
-      /^Items, item 2, Price: "12,50" is not a number \(a comma is not a decimal separator here\)/,
+      /^Items, item 2, Price: "12,50" is not a plain number \(a comma is not a decimal separator here\)/,
     );
     expect(() => parseItems({ items: [item({ quantity: 'two' })] })).toThrow(
-      /^Items, item 1, Quantity: "two" is not a number/,
+      /^Items, item 1, Quantity: "two" is not a plain number/,
     );
   });
 
@@ -108,6 +141,13 @@ describe('parseItems', () => {
       'Items: a purchase needs at least one item: map the line items of the order or deal.',
     );
     expect(() => parseItems({})).toThrow(/^Items: a purchase needs at least one item/);
+  });
+
+  it("keeps each item's position in the user's list when empty rows arrive as null or undefined", () => {
+    expect(() => parseItems({ items: [null, item(), undefined, item({ price: 'x' })] })).toThrow(
+      /^Items, item 4, Price: "x" is not a plain number/,
+    );
+    expect(parseItems({ items: [null, item(), undefined] })).toHaveLength(1);
   });
 
   it('takes up to 50 items and refuses more', () => {
@@ -144,7 +184,16 @@ describe('parseItems', () => {
 
   it('checks the length of product names', () => {
     expect(() => parseItems({ items: [item({ productName: 'p'.repeat(600) })] })).toThrow(
-      /^Items, item 1, Product Name: this has a value for "Product Name" longer than 512/,
+      /^Items, item 1, Product Name: this has a value for "Product Name" over 512 bytes/,
+    );
+  });
+
+  it("refuses a list or a group of values in an item's Product Name or Category, naming the item and field", () => {
+    expect(() => parseItems({ items: [item(), item({ productName: { name: 'Plan' } })] })).toThrow(
+      /^Items, item 2, Product Name: expected a single value here but got a group of values/,
+    );
+    expect(() => parseItems({ items: [item({ category: ['A', 'B'] })] })).toThrow(
+      /^Items, item 1, Category: expected a single value here but got a list/,
     );
   });
 });

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { textOf } from '../../src/input/text';
+import { listOf, textOf } from '../../src/input/text';
 import { InputError } from '../../src/input/errors';
 import { perform } from '../../src/creates/upload_event';
 import { appTester, authData, EU_HOST, messageOf } from '../helpers';
@@ -32,5 +32,19 @@ describe('textOf', () => {
     expect((error as Error).name).toBe('AppError');
     expect(messageOf(error)).toMatch(/^Identity: expected a single value here but got a group of values/);
     expect(scope.isDone()).toBe(false);
+  });
+});
+
+describe('listOf', () => {
+  it('takes a list or a single value, trims and drops blanks, keeps numbers as text', () => {
+    expect(listOf('Values', [' a ', '', 3, null])).toEqual(['a', '3']);
+    expect(listOf('Values', 'only')).toEqual(['only']);
+    expect(listOf('Values', undefined)).toEqual([]);
+  });
+
+  it('refuses an entry that is a list or a group, naming the field and the entry', () => {
+    expect(() => listOf('Values', ['a', { b: 1 }])).toThrow(
+      'Values: entry 2 is a list or a group of values; give one text per entry.',
+    );
   });
 });

@@ -1,5 +1,12 @@
+import { parseEpochSeconds } from '../../src/input/dates';
 import { InputError } from '../../src/input/errors';
-import { parseKeyValues, parseYesNo, typedValue } from '../../src/input/values';
+import {
+  parseKeyValues,
+  parseYesNo,
+  typedValue,
+  parseValueTyping,
+  ValueTyping,
+} from '../../src/input/values';
 
 describe('typedValue: what a key/value row becomes', () => {
   it.each<[string, string | number | boolean]>([
@@ -63,6 +70,9 @@ describe('typedValue: what a key/value row becomes', () => {
   });
 });
 
+const TYPED: ValueTyping = { convert: true, keepAsText: new Set() };
+const AS_TEXT: ValueTyping = { convert: false, keepAsText: new Set() };
+
 describe('parseKeyValues', () => {
   const FIELD = 'Profile Properties';
 
@@ -71,14 +81,14 @@ describe('parseKeyValues', () => {
       parseKeyValues(
         FIELD,
         { Plan: 'Gold', ' Score ': '42', Zip: '02139', Empty: '', Blank: '  ', Missing: null },
-        true,
+        TYPED,
       ),
     ).toEqual({ Plan: 'Gold', Score: 42, Zip: '02139' });
   });
 
   it('sends every value as given when conversion is off', () => {
     expect(
-      parseKeyValues(FIELD, { Score: '42', Paid: 'true', Since: '2024-05-01', Q: '"x"' }, false),
+      parseKeyValues(FIELD, { Score: '42', Paid: 'true', Since: '2024-05-01', Q: '"x"' }, AS_TEXT),
     ).toEqual({
       Score: '42',
       Paid: 'true',
@@ -88,14 +98,14 @@ describe('parseKeyValues', () => {
   });
 
   it('leaves the keys the caller reads itself as text', () => {
-    expect(parseKeyValues(FIELD, { Phone: '4155550123', Score: '42' }, true, (k) => k === 'Phone')).toEqual({
+    expect(parseKeyValues(FIELD, { Phone: '4155550123', Score: '42' }, TYPED, (k) => k === 'Phone')).toEqual({
       Phone: '4155550123',
       Score: 42,
     });
   });
 
   it.each([undefined, null, '', {}])('%j is no properties', (value) => {
-    expect(parseKeyValues(FIELD, value, true)).toEqual({});
+    expect(parseKeyValues(FIELD, value, TYPED)).toEqual({});
   });
 
   it.each<[string, unknown, RegExp]>([
@@ -103,8 +113,38 @@ describe('parseKeyValues', () => {
     ['a value without a name', { ' ': 'Gold' }, /^Profile Properties: the value "Gold" has no property name/],
     ['a nested value', { Tags: ['a'] }, /^Profile Properties: the value for "Tags" is a list or object/],
   ])('refuses %s', (_name, value, message) => {
-    expect(() => parseKeyValues(FIELD, value, true)).toThrow(InputError);
-    expect(() => parseKeyValues(FIELD, value, true)).toThrow(message);
+    expect(() => parseKeyValues(FIELD, value, TYPED)).toThrow(InputError);
+    expect(() => parseKeyValues(FIELD, value, TYPED)).toThrow(message);
+  });
+
+  it('keeps the properties named in Keep as Text as text, whatever they look like, in any case', () => {
+    const typing = parseValueTyping({ keepAsText: ['zip code', ' Deal ID '] });
+    const zips = ['94107', '02139'].map((zip) =>
+      parseKeyValues(FIELD, { 'Zip Code': zip, 'Deal ID': '51', Score: '42' }, typing),
+    );
+    expect(zips).toEqual([
+      { 'Zip Code': '94107', 'Deal ID': '51', Score: 42 },
+      { 'Zip Code': '02139', 'Deal ID': '51', Score: 42 },
+    ]);
+  });
+});
+
+describe('parseValueTyping', () => {
+  it('converts unless Convert Value Types is no; Keep as Text takes a list or one mapped name', () => {
+    expect(parseValueTyping({})).toEqual({ convert: true, keepAsText: new Set() });
+    expect(parseValueTyping({ convertValueTypes: 'no', keepAsText: 'Zip' })).toEqual({
+      convert: false,
+      keepAsText: new Set(['zip']),
+    });
+    expect(parseValueTyping({ convertValueTypes: 'yes', keepAsText: ['A', '', 'b'] }).keepAsText).toEqual(
+      new Set(['a', 'b']),
+    );
+  });
+
+  it('refuses a Convert Value Types that is not yes or no, naming the field', () => {
+    expect(() => parseValueTyping({ convertValueTypes: 'maybe' })).toThrow(
+      /^Convert Value Types: "maybe" is not yes or no/,
+    );
   });
 });
 
@@ -132,5 +172,46 @@ describe('parseYesNo', () => {
     expect(() => parseYesNo('Email Subscription', 'maybe')).toThrow(
       /^Email Subscription: "maybe" is not yes or no/,
     );
+    expect(() => parseYesNo('Email Subscription', 'maybe')).toThrow(
+      new InputError(
+        'Email Subscription',
+        '"maybe" is not yes or no: choose Yes or No, or map a value that is yes/no or true/false.',
+      ),
+    );
+  });
+
+  it('quotes a long value shortened, so the message still says what to do', () => {
+    let message = '';
+    try {
+      parseYesNo('Email Subscription', `maybe ${'later '.repeat(100)}`);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Email Subscription: "maybe later .*…" is not yes or no: choose Yes or No/);
+    expect(message.length).toBeLessThanOrEqual(250);
+  });
+});
+
+describe('parseEpochSeconds: what an unreadable date says (the dates typed values and date fields share)', () => {
+  it('names the field, quotes the value and lists what is read', () => {
+    expect(() => parseEpochSeconds('Creation Date', '31/13/2024')).toThrow(
+      new InputError(
+        'Creation Date',
+        '"31/13/2024" is not a date the app can read. Use 2024-05-01T14:30:00Z (no offset: UTC), 2024-05-01, ' +
+          'or Unix seconds or milliseconds.',
+      ),
+    );
+  });
+
+  it('shortens a long value so that what to do still fits in what Zapier shows', () => {
+    let message = '';
+    try {
+      parseEpochSeconds('Creation Date', `sometime ${'next week '.repeat(50)}`);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Creation Date: "sometime next week .*…" is not a date the app can read\. Use /);
+    expect(message).toMatch(/Unix seconds or milliseconds\.$/);
+    expect(message.length).toBeLessThanOrEqual(250);
   });
 });

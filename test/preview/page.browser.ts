@@ -2,7 +2,7 @@
  * The preview page in a real browser: headless Chromium (Debian's `chromium`, driven by puppeteer-core; nothing is
  * downloaded) against `node dist/preview/cli.js` as `npm run preview` starts it. Not part of `npm test`: run with
  *
- *   npm run build && npx tsc -p preview/tsconfig.json && npx jest -c preview/jest.browser.config.js
+ *   npm run test:browser (npm run build, then jest -c preview/jest.browser.config.js)
  *
  * CHROMIUM_PATH overrides /usr/bin/chromium. Each step leaves a screenshot in preview-screenshots/ (git-ignored);
  * with UPDATE_DOCS_SCREENSHOT=1 the README's docs/preview.png is written again too.

@@ -1,7 +1,8 @@
 /**
  * Bad input, generated: what a CRM, a Zap editor or a careless mapping can put in a field. Values for each field are
- * drawn from its declared shape (text, number, boolean, datetime, choices, dict, list, line items), and from a pool of
- * nasty values that ignores the shape.
+ * drawn from its declared shape (text, number, boolean, datetime, choices, dict, list, line items) or, for the text
+ * fields the app reads as amounts or dates, from how people write those, and from a pool of nasty values that ignores
+ * the shape.
  */
 import fc from 'fast-check';
 import type { Action, Field } from './harness';
@@ -44,6 +45,14 @@ const numberText = fc.oneof(
     '+7',
     '007',
     '١٢٣',
+    // As people and CRMs format amounts: Zapier's `number` type would have read these as 1, 1.2, 1.299, 2.
+    '$1,200.50',
+    '1.200,50',
+    '€1.299,00',
+    '2,5',
+    '1,000',
+    ' 42 ',
+    'TBD',
   ),
 );
 
@@ -69,6 +78,11 @@ const dateText = fc.oneof(
     '2024-05-01T14:30:00.123456789Z',
     '  2024-05-01  ',
     '',
+    // Zapier's `datetime` type would have made these "now", or read the last in the Zap's time zone.
+    'garbage',
+    '31/13/2024',
+    'TBD',
+    '2024-05-01 14:30:00',
   ),
 );
 
@@ -169,10 +183,42 @@ const keyText = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }) },
 );
 
+/**
+ * Text fields the app reads as numbers or dates itself (declared `string` so that Zapier hands the text over): by key,
+ * the text their users type.
+ */
+const READ_AS: Record<string, fc.Arbitrary<unknown>> = {
+  amount: numberText,
+  price: numberText,
+  quantity: numberText,
+  recordsPerRequest: numberText,
+  ts: dateText,
+  dob: dateText,
+};
+
+/** What is typed or mapped into a yes/no dropdown besides its choices. */
+const yesNoText = fc.constantFrom(
+  '',
+  ' ',
+  'maybe',
+  'TBD',
+  'Yes',
+  'NO',
+  'true',
+  'false',
+  ' yes ',
+  '1',
+  '0',
+  'null',
+);
+
 /** A value for one field, from its declared shape most of the time. */
 export function valueFor(field: Field): fc.Arbitrary<unknown> {
   let shaped: fc.Arbitrary<unknown>;
-  if (field.children) {
+  const readAs = Object.hasOwn(READ_AS, field.key) ? READ_AS[field.key] : undefined;
+  if (readAs && !field.children && !field.dict && !field.list) {
+    shaped = fc.oneof({ weight: 3, arbitrary: readAs }, { weight: 1, arbitrary: anyText });
+  } else if (field.children) {
     const child = fc.record(
       Object.fromEntries(field.children.map((c) => [c.key, valueFor(c)])) as Record<
         string,
@@ -198,7 +244,8 @@ export function valueFor(field: Field): fc.Arbitrary<unknown> {
     );
   } else if (Array.isArray(field.choices)) {
     const values = (field.choices as { value: string }[]).map((c) => c.value);
-    shaped = fc.oneof(fc.constantFrom(...values), anyText);
+    const yesNo = values.includes('yes') && values.includes('no');
+    shaped = fc.oneof(fc.constantFrom(...values), yesNo ? yesNoText : anyText, anyText);
   } else if (field.type === 'number' || field.type === 'integer') {
     shaped = fc.oneof(fc.double(), fc.integer(), numberText, anyText);
   } else if (field.type === 'boolean') {

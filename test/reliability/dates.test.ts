@@ -6,8 +6,9 @@
 import zapier from 'zapier-platform-core';
 import App from '../../index';
 import { auth, messageOf, recordAll } from './harness';
+import { boundaryTester } from '../boundary';
 
-const appTester = zapier.createAppTester(App);
+const appTester = boundaryTester;
 type Perform = Parameters<typeof appTester>[0];
 
 describe('dates too far from today', () => {

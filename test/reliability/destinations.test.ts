@@ -6,8 +6,6 @@
  * answers that trigger its wrong-region probe.
  */
 import fc from 'fast-check';
-import zapier from 'zapier-platform-core';
-import App from '../../index';
 import { CONTRACT } from '../contract-checker';
 import {
   actions,
@@ -19,8 +17,9 @@ import {
   SEED,
   quietCoreMemoryGuard,
 } from './harness';
+import { boundaryTester } from '../boundary';
 
-const appTester = zapier.createAppTester(App);
+const appTester = boundaryTester;
 type Perform = Parameters<typeof appTester>[0];
 const BASE_URL_VARIABLE = 'CLEVERTAP_API_BASE_URL';
 const REGIONS = ['eu1', 'in1', 'sg1', 'us1', 'aps3', 'mec1'];

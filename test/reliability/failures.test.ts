@@ -1,15 +1,22 @@
 /**
  * Failures, enumerated: every answer CleverTap can give (and a lost connection, and silence) for every action of the
- * app definition and the connection test (scenarios.ts). Each maps to the right Zapier error class and message,
- * nothing failed is reported as a success, and exactly the expected number of requests is sent: no blind retry (an
- * event sent twice is stored twice). The connection test alone sends more after a refusal: the read-only
- * wrong-region probe.
+ * app definition and the connection test (scenarios.ts), each step run through Zapier's boundary (../boundary.ts).
+ * Each maps to the right Zapier error class and message, nothing failed is reported as a success, and exactly the
+ * expected number of requests is sent: no blind retry (an event sent twice is stored twice). The connection test
+ * alone sends more after a refusal: the read-only wrong-region probe.
+ *
+ * Every message fits what Zapier shows (250 characters of the app's part; core appends "What happened: ..." to some)
+ * with the essential inside: the region for a credentials error, the saved count and the item numbers for a bulk
+ * report.
  */
 import zapier from 'zapier-platform-core';
-import { messageOf, SECRET_PASSCODE, quietCoreMemoryGuard } from './harness';
-import { runScenario, SCENARIOS, SUBJECTS } from './scenarios';
+import { REGIONS, regionName, type Region } from '../../src/clevertap/regions';
+import { appPartOf, messageOf, SECRET_PASSCODE, SHOWN, quietCoreMemoryGuard } from './harness';
+import { isBulk, runScenario, SCENARIOS, SUBJECTS } from './scenarios';
 
 quietCoreMemoryGuard();
+
+const REGION_NAMES = (Object.keys(REGIONS) as Region[]).map(regionName);
 
 describe.each(SUBJECTS.map((a) => [a.id, a] as const))('%s', (_id, action) => {
   it.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, scenario) => {
@@ -20,11 +27,16 @@ describe.each(SUBJECTS.map((a) => [a.id, a] as const))('%s', (_id, action) => {
       expect(outcome.error).toBeUndefined();
       if (action.kind === 'search') expect(Array.isArray(outcome.result)).toBe(true);
       else expect(outcome.result).toEqual(expect.any(Object));
+      if ('result' in expected) expect(outcome.result).toEqual(expected.result);
       return;
     }
     // No false success.
     expect(outcome.result).toBeUndefined();
     const error = outcome.error as Error;
+    // What the user is shown is the whole of the app's message, first (a longer one would fail the class check
+    // below with the boundary's own error, whose text says so).
+    const shown = appPartOf(error);
+    expect(shown.length).toBeLessThanOrEqual(SHOWN);
     expect(error?.name).toBe(expected.error);
     const cls = {
       AppError: zapier.errors.Error,
@@ -33,12 +45,22 @@ describe.each(SUBJECTS.map((a) => [a.id, a] as const))('%s', (_id, action) => {
     }[expected.error];
     expect(error).toBeInstanceOf(cls);
     const message = messageOf(error);
-    if (expected.message) expect(message).toMatch(expected.message);
+    if (expected.message) expect(shown).toMatch(expected.message);
+    for (const fact of expected.essential ?? []) expect(shown).toContain(fact);
+    if (expected.leads) expect(shown.split(/\.\s/)[0]).toContain(expected.leads);
+    // A credentials error names a region; a bulk report starts with the saved count and the item numbers.
+    if (expected.error === 'ExpiredAuthError')
+      expect(REGION_NAMES.some((name) => shown.includes(name))).toBe(true);
+    if (isBulk(action))
+      expect(shown).toMatch(
+        /^CleverTap saved 0 of 1 (events|profiles); 1 (not saved|uncertain) \(item 1\)\. /,
+      );
     if (expected.delay !== undefined)
       expect(JSON.parse(error.message)).toMatchObject({ delay: expected.delay });
     // Never the passcode, never the record CleverTap echoed back.
     expect(error.message).not.toContain(SECRET_PASSCODE);
     expect(error.message).not.toContain('ECHOED');
     expect(error.message).not.toContain('echoed-user');
+    expect(message).not.toContain(SECRET_PASSCODE);
   });
 });

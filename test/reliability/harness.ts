@@ -1,11 +1,14 @@
 /**
  * What the reliability suites share: every action of the app definition (so new actions are covered without editing
  * these tests), a minimal valid input per action, a recorder that intercepts and records every request, and a way to
- * run a step through core's own handler with its logs captured (stdout and the stream Zapier keeps).
+ * run a step through core's own handler with its logs captured (stdout and the stream Zapier keeps), its input handed
+ * over as Zapier hands it over (../boundary.ts).
  */
 import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import App from '../../index';
+import { BoundaryOperation, cleanLikeZapier, ZAPIER_MESSAGE_LIMIT } from '../../scripts/zapier-boundary';
+import { asZapierHandsItOver } from '../boundary';
 
 export const SECRET_PASSCODE = 'rel-passcode-7Qx2-SECRET-e91b';
 export const auth = { accountId: 'REL-ACC-404', passcode: SECRET_PASSCODE, region: 'eu1' };
@@ -199,10 +202,43 @@ export interface Invocation {
 }
 
 /**
- * Runs one step through core's handler as Zapier does, with both log outputs on: what core prints to stdout and what
- * it would stream to Zapier (the `customLogger` of `zapier invoke` receives the same scrubbed records).
+ * The create's or search's operation a method path (`creates.KEY.operation.perform`, `searches.KEY.operation.perform`)
+ * runs; undefined for other methods (the connection test). A path naming an action the app lacks throws: a step must
+ * never run without the boundary by a typo.
  */
-export async function invoke(method: string, bundle: Record<string, unknown>): Promise<Invocation> {
+export function operationAt(method: string): BoundaryOperation | undefined {
+  const match = /^(creates|searches)\.([^.]+)\.operation\.perform$/.exec(method);
+  if (!match) return undefined;
+  const group = (App[match[1] as 'creates' | 'searches'] ?? {}) as Record<
+    string,
+    { operation: BoundaryOperation }
+  >;
+  if (!Object.hasOwn(group, match[2] as string)) throw new Error(`the app has no ${match[1]}.${match[2]}`);
+  return group[match[2] as string]?.operation;
+}
+
+/**
+ * What Zapier can hand over for what a test, a CRM or a generator puts in: null and undefined never reach a perform
+ * (Zapier drops them whatever `cleanInputData` says, zapier-platform issue 1329). Dropped before the coercion, whose
+ * line-item walk (the CLI's code) would otherwise stop at a null line item with a TypeError of its own; for every
+ * other value the order does not matter.
+ */
+export const sendable = (inputData: Record<string, unknown>) => cleanLikeZapier(inputData, false);
+
+/** The input a step's perform receives in a Zap for `inputData` typed or mapped into the fields of `method`. */
+export function handedOver(method: string, inputData: unknown): unknown {
+  const operation = operationAt(method);
+  if (!operation || typeof inputData !== 'object' || inputData === null) return inputData;
+  return asZapierHandsItOver(operation, sendable(inputData as Record<string, unknown>));
+}
+
+/**
+ * Runs one step through core's handler as Zapier does, with both log outputs on: what core prints to stdout and what
+ * it would stream to Zapier (the `customLogger` of `zapier invoke` receives the same scrubbed records). The input goes
+ * through Zapier's boundary first: the coercion of the declared field types and `cleanInputData` as the app sets it.
+ */
+export async function invoke(method: string, given: Record<string, unknown>): Promise<Invocation> {
+  const bundle = 'inputData' in given ? { ...given, inputData: handedOver(method, given.inputData) } : given;
   const logs: string[] = [];
   const spy = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
     logs.push(args.map(String).join(' '));
@@ -238,6 +274,15 @@ export function messageOf(error: unknown): string {
     return text;
   }
 }
+
+/**
+ * The app's part of an error message: core appends "What happened: Executing ..." to the errors it does not mark as
+ * its own (ExpiredAuthError among them), after the app's words. This part must fit what Zapier shows.
+ */
+export const appPartOf = (error: unknown): string => messageOf(error).split('\nWhat happened:')[0] as string;
+
+/** Zapier shows at most this many characters of an integration's error message. */
+export const SHOWN = ZAPIER_MESSAGE_LIMIT;
 
 /**
  * Core's Lambda guard exits the process once it has run 250 steps while above 450 MB of RSS (Zapier then recycles

@@ -1,20 +1,22 @@
 /**
- * Bad input, generated, through every action of the app definition: each case either sends requests that satisfy
- * the contract (checked by ../contract-checker.ts, written from the contract, not from the app's builders) and
- * returns the step's output, or throws a `z.errors.Error` (or, for a bulk step with nothing to send, a
- * `HaltedError`) whose message starts with a field's label, having sent nothing. Never a TypeError, a plain Error, an unhandled rejection or a crash.
+ * Bad input, generated, through every action of the app definition and Zapier's boundary (../boundary.ts: the
+ * coercion of the declared field types, `cleanInputData` as the app sets it): each case either sends requests that
+ * satisfy the contract (checked by ../contract-checker.ts, written from the contract, not from the app's builders)
+ * and returns the step's output, or throws a `z.errors.Error` (or, for a bulk step with nothing to send, a
+ * `HaltedError`) whose message starts with a field's label and fits in what Zapier shows (250 characters), having
+ * sent nothing. Never a TypeError, a plain Error, an unhandled rejection or a crash.
  *
  * Seeded and reproducible: FC_SEED (default in harness.ts) and FC_RUNS (cases per action) override; fast-check
  * prints the seed and the counterexample's path with any failure. Split into shards so jest runs them in parallel.
  */
 import fc from 'fast-check';
 import zapier from 'zapier-platform-core';
-import App from '../../index';
 import { lookupProblems, uploadProblems } from '../contract-checker';
 import { inputFor } from './arbitraries';
 import {
   Action,
   actions,
+  appPartOf,
   auth,
   messageOf,
   minimalInput,
@@ -24,9 +26,12 @@ import {
   RUNS,
   SEED,
   Seen,
+  sendable,
+  SHOWN,
 } from './harness';
+import { boundaryTester } from '../boundary';
 
-const appTester = zapier.createAppTester(App);
+const appTester = boundaryTester;
 type Perform = Parameters<typeof appTester>[0];
 
 const short = (value: unknown) => {
@@ -40,9 +45,12 @@ function outcomeProblems(action: Action, seen: Seen[], result: unknown, error: u
     const problems: string[] = [];
     // A HaltedError is Zapier's soft stop (a bulk step with nothing to send), also naming the field.
     const zapierError = error instanceof zapier.errors.Error || error instanceof zapier.errors.HaltedError;
+    const shown = appPartOf(error);
     if (!zapierError) problems.push(`threw ${(error as Error)?.name}: ${short((error as Error)?.message)}`);
     else if (!namesAField(action, messageOf(error)))
       problems.push(`error names no field: ${short(messageOf(error))}`);
+    if (zapierError && shown.length > SHOWN)
+      problems.push(`a message of ${shown.length} characters (Zapier shows ${SHOWN}): ${short(shown)}`);
     if (seen.length) problems.push(`sent ${seen.length} request(s) and then failed`);
     return problems;
   }
@@ -79,7 +87,11 @@ export function propertySuite(shard: number, of: number): void {
             let result: unknown;
             let error: unknown;
             try {
-              result = await appTester(action.perform as Perform, { authData: auth, inputData });
+              // Null and undefined never reach a perform (harness.ts `sendable`).
+              result = await appTester(action.perform as Perform, {
+                authData: auth,
+                inputData: sendable(inputData),
+              });
             } catch (e) {
               error = e;
             }

@@ -1,17 +1,21 @@
 /**
- * The failure scenarios (see failures.test.ts), shared with the secrets scan. Failures, enumerated: every answer CleverTap can give (and a lost connection, and silence) for every action of the
- * app definition and the connection test. Each maps to the right Zapier error class and message, nothing failed is
- * reported as a success, and exactly the expected number of requests is sent: no blind retry (an event sent twice
- * is stored twice). The connection test alone sends more after a refusal: the read-only wrong-region probe.
+ * The failure scenarios (see failures.test.ts), shared with the secrets scan. Failures, enumerated: every answer
+ * CleverTap can give (and a lost connection, and silence) for every action of the app definition and the connection
+ * test, each step run through Zapier's boundary (../boundary.ts). Each maps to the right Zapier error class and
+ * message, nothing failed is reported as a success, and exactly the expected number of requests is sent: no blind
+ * retry (an event sent twice is stored twice). The connection test alone sends more after a refusal: the read-only
+ * wrong-region probe, which here either finds the credentials in another region or finds them nowhere.
+ *
+ * The single steps say what failed; a bulk step reports what became of its one item ("CleverTap saved 0 of 1
+ * events; 1 not saved (item 1). <what to do>. <why>"), the why shortened to what fits in 250 characters.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
-import zapier from 'zapier-platform-core';
-import App from '../../index';
 import { Action, actions, auth, connection, minimalInput, recordAll, Responder } from './harness';
+import { boundaryTester } from '../boundary';
 
-const appTester = zapier.createAppTester(App);
+const appTester = boundaryTester;
 type Perform = Parameters<typeof appTester>[0];
 
 const fail = (status: number, error: string) => ({ status: 'fail', error, code: status });
@@ -22,7 +26,13 @@ const ECHOED = { identity: 'echoed-user@example.com', profileData: { Secret: 'EC
 export interface Expected {
   error?: 'AppError' | 'ExpiredAuthError' | 'ThrottledError';
   message?: RegExp;
+  /** Facts that must be inside the part of the message Zapier shows (the first 250 characters). */
+  essential?: string[];
+  /** A fact the message must lead with: inside its first sentence. */
+  leads?: string;
   delay?: number;
+  /** The step's output, when it is known exactly. */
+  result?: unknown;
   requests: number;
 }
 
@@ -32,74 +42,164 @@ export interface Scenario {
   expect: (action: Action) => Expected;
 }
 
-const isUpload = (a: Action) => a.kind === 'create';
 /** Whether sending the minimal input twice could store it twice: events, purchases, counters. */
 const mayDuplicate = (a: Action) => a.kind === 'create' && !/profile(s)?(_bulk)?$/.test(a.key);
+/** The bulk steps: their failures are reports of what became of each item. */
+export const isBulk = (a: Action) => a.kind === 'create' && /_bulk$/.test(a.key);
 
-const REFUSED = /CleverTap did not accept the Account ID and Passcode for the Europe \(eu1\) region\./;
-const PROBED = /No other CleverTap region accepts them either/;
+/** The connection's region (harness.ts `auth`), as messages name it. */
+export const CONNECTION_REGION = 'Europe (eu1)';
+/** The region the wrong-region scenario accepts the credentials in. */
+const OTHER_REGION = { host: 'in1.api.clevertap.com', name: 'India (in1)' };
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const REFUSED = new RegExp(
+  `^CleverTap refused the Account ID or Passcode for ${escape(CONNECTION_REGION)}\\.`,
+);
+
+/**
+ * The start of a bulk report for the minimal input (one item) with nothing saved: the count saved, the item numbers
+ * not saved or uncertain, and the one thing to do, in that order. `uncertain` when the request got no usable answer.
+ */
+function bulkHead(a: Action, uncertain: boolean): string {
+  const noun =
+    a.key === 'upload_events_bulk' ? 'events' : a.key === 'upsert_profiles_bulk' ? 'profiles' : '\\w+';
+  if (!uncertain)
+    return `^CleverTap saved 0 of 1 ${noun}; 1 not saved \\(item 1\\)\\. Nothing was saved, so replaying is safe`;
+  const advice = mayDuplicate(a)
+    ? "Don't replay the step: check the uncertain items in CleverTap"
+    : 'Replaying is safe: saved \\w+ are only updated again\\.';
+  return `^CleverTap saved 0 of 1 ${noun}; 1 uncertain \\(item 1\\)\\. ${advice}`;
+}
+
+/** A bulk report: its head, then (as far as it fits) the cause. */
+const report = (a: Action, uncertain: boolean, cause?: RegExp) =>
+  new RegExp(cause ? `${bulkHead(a, uncertain)}.* ${cause.source}` : bulkHead(a, uncertain), 's');
+
+/** A refused request: the single steps say why; a bulk step reports item 1 not saved, then why. */
+const requestFailed = (single: RegExp, a: Action) =>
+  isBulk(a)
+    ? report(a, false, new RegExp(`Request 1 of 1 failed: ${single.source.replace(/^\^/, '')}`))
+    : single;
+/** A request without a usable answer: a bulk step reports item 1 as uncertain, then why, as far as it fits. */
+const noAnswer = (single: RegExp, a: Action, prefix: RegExp) =>
+  isBulk(a) ? report(a, true, new RegExp(`Request 1 of 1 got no answer: ${prefix.source}`)) : single;
 
 /** After 401/403 the connection test asks the other five regions (which, here, refuse too). */
 const refusal = (a: Action): Expected =>
   a.kind === 'connection'
-    ? { error: 'ExpiredAuthError', message: new RegExp(`${REFUSED.source}.*${PROBED.source}`), requests: 6 }
-    : { error: 'ExpiredAuthError', message: REFUSED, requests: 1 };
+    ? // Its message is worded elsewhere (region-probe.ts): it must name the region and fit.
+      { error: 'ExpiredAuthError', essential: [CONNECTION_REGION], requests: 6 }
+    : {
+        error: 'ExpiredAuthError',
+        // A bulk report names the refusal (which region) before the advice: it is what the user acts on.
+        message: isBulk(a)
+          ? new RegExp(
+              `^CleverTap saved 0 of 1 \\w+; 1 not saved \\(item 1\\)\\. Request 1 of 1 failed: ${REFUSED.source.slice(1)}` +
+                '.* Nothing was saved, so replaying is safe\\.',
+            )
+          : REFUSED,
+        essential: [CONNECTION_REGION],
+        requests: 1,
+      };
 
-const rejected = (message: RegExp) => (): Expected => ({ error: 'AppError', message, requests: 1 });
+const rejected =
+  (message: RegExp) =>
+  (a: Action): Expected => ({ error: 'AppError', message: requestFailed(message, a), requests: 1 });
 const unavailable = (status: number) =>
   rejected(new RegExp(`CleverTap is unavailable right now \\(HTTP ${status}\\)`));
+const throttled =
+  (delay: number) =>
+  (a: Action): Expected => ({
+    error: 'ThrottledError',
+    message: isBulk(a)
+      ? report(a, false, /Request 1 of 1 failed: CleverTap was busy with too many requests .*\(HTTP 429\)/)
+      : /HTTP 429/,
+    delay,
+    requests: 1,
+  });
 
-/** A 200 whose body is not a success: uploads and lookups fail; the connection test only needs the 200. */
+/**
+ * A 200 whose body is not a success: uploads (`single`, or for a bulk step `bulk`) and lookups fail; the connection
+ * test only needs the 200.
+ */
 const notSuccess =
-  (upload: RegExp, lookup: RegExp) =>
+  (failed: { single: RegExp; bulk?: RegExp; lookup: RegExp }) =>
   (a: Action): Expected =>
     a.kind === 'connection'
       ? { requests: 1 }
-      : { error: 'AppError', message: isUpload(a) ? upload : lookup, requests: 1 };
+      : {
+          error: 'AppError',
+          message:
+            a.kind === 'search' ? failed.lookup : isBulk(a) && failed.bulk ? failed.bulk : failed.single,
+          requests: 1,
+        };
 
-// Bulk steps wrap the same words in a report per item ("Request 1 of 1 (item 1) failed: ...").
-const NOT_SAVED = /CleverTap did not save the data|CleverTap confirmed 0 of the 1 \w+ as saved/;
 const NO_UPLOAD_ANSWER = /something other than an upload result/;
 const NO_LOOKUP_ANSWER = /something other than a profile answer/;
+const NOT_FOUND_ADDRESS = /CleverTap did not find that API address \(HTTP 404\)/;
 
 export const SCENARIOS: Scenario[] = [
   { name: '401 Invalid Credentials', reply: () => [401, fail(401, 'Invalid Credentials')], expect: refusal },
   { name: '403 not allowed', reply: () => [403, fail(403, 'Forbidden')], expect: refusal },
   {
+    name: `401 here, the credentials accepted in ${OTHER_REGION.name}`,
+    reply: (req) =>
+      new URL(req.url).host === OTHER_REGION.host
+        ? [200, { status: 'success', record: null }]
+        : [401, fail(401, 'Invalid Credentials')],
+    // The connection test finds the region (the finding first); the other steps do not probe.
+    expect: (a) =>
+      a.kind === 'connection'
+        ? { error: 'ExpiredAuthError', leads: OTHER_REGION.name, essential: [OTHER_REGION.name], requests: 6 }
+        : refusal(a),
+  },
+  {
     name: '400 with a body',
     reply: () => [400, { ...fail(400, 'Malformed JSON payload'), record: ECHOED }],
     expect: rejected(/CleverTap rejected the request as invalid: Malformed JSON payload/),
   },
-  { name: '400 without a body', reply: () => [400, ''], expect: rejected(/invalid: no details given/) },
   {
-    name: '404',
+    name: '400 without a body',
+    reply: () => [400, ''],
+    expect: rejected(/CleverTap rejected the request as invalid: no details given/),
+  },
+  {
+    // CleverTap's not-found answer to a lookup; to anything else, a wrong address.
+    name: "404 with CleverTap's not-found body",
     reply: () => [404, fail(404, 'Not Found')],
-    expect: rejected(/did not find that API address \(HTTP 404\)/),
+    expect: (a) => (a.kind === 'search' ? { result: [], requests: 1 } : rejected(NOT_FOUND_ADDRESS)(a)),
+  },
+  {
+    // A 404 that says nothing about a profile (a wrong address, a proxy's page) is never "no match".
+    name: '404 with an HTML page',
+    reply: () => [404, '<html><body><h1>404 Not Found</h1></body></html>', { 'Content-Type': 'text/html' }],
+    expect: rejected(NOT_FOUND_ADDRESS),
   },
   {
     name: '405',
     reply: () => [405, fail(405, 'Method Not Allowed')],
-    expect: rejected(/does not allow this request \(HTTP 405\)/),
+    expect: rejected(/CleverTap does not allow this request \(HTTP 405\)/),
   },
   {
     name: '409',
     reply: () => [409, fail(409, 'Conflict')],
-    expect: rejected(/reported a conflict \(HTTP 409\)/),
+    expect: rejected(/CleverTap reported a conflict \(HTTP 409\)/),
   },
   {
     name: '413',
     reply: () => [413, fail(413, 'Payload Too Large')],
-    expect: rejected(/too large for CleverTap \(HTTP 413\)/),
+    expect: rejected(/The request is too large for CleverTap \(HTTP 413\)/),
   },
   {
     name: '429 with Retry-After',
     reply: () => [429, fail(429, 'Too many concurrent requests'), { 'Retry-After': '7' }],
-    expect: () => ({ error: 'ThrottledError', message: /HTTP 429/, delay: 7, requests: 1 }),
+    expect: throttled(7),
   },
   {
     name: '429 without Retry-After',
     reply: () => [429, fail(429, 'Too many concurrent requests')],
-    expect: () => ({ error: 'ThrottledError', message: /HTTP 429/, delay: 60, requests: 1 }),
+    expect: throttled(60),
   },
   { name: '500', reply: () => [500, fail(500, 'Internal Server Error')], expect: unavailable(500) },
   {
@@ -144,7 +244,13 @@ export const SCENARIOS: Scenario[] = [
         ],
       },
     ],
-    expect: notSuccess(NOT_SAVED, NO_LOOKUP_ANSWER),
+    expect: (a) =>
+      notSuccess({
+        single:
+          /^CleverTap did not save the data: record 1: Email is not a valid email address \(CleverTap code 515\)/,
+        bulk: report(a, false, /Item 1: Email is not a valid email address \(code 515\)/),
+        lookup: NO_LOOKUP_ANSWER,
+      })(a),
   },
   {
     name: '200 fail',
@@ -159,34 +265,65 @@ export const SCENARIOS: Scenario[] = [
         ],
       },
     ],
-    expect: notSuccess(NOT_SAVED, /CleverTap could not look up the profile: Server error/),
+    expect: (a) =>
+      notSuccess({
+        single: /^CleverTap did not save the data: record 1: CleverTap had a server error while saving it/,
+        bulk: report(a, false, /Item 1: CleverTap had a server error while saving it/),
+        lookup: /CleverTap could not look up the profile: Server error/,
+      })(a),
   },
   {
     name: '200 success that processed nothing',
     reply: () => [200, { status: 'success', processed: 0, unprocessed: [] }],
     expect: (a) =>
       a.kind === 'search'
-        ? { requests: 1 } // a lookup answer without a record: "no match"
-        : notSuccess(/neither processed nor reported as failed|May or may not be saved/, NO_LOOKUP_ANSWER)(a),
+        ? { result: [], requests: 1 } // a lookup answer without a record: "no match"
+        : notSuccess({
+            single: /neither processed nor reported as failed/,
+            bulk: report(a, true),
+            lookup: NO_LOOKUP_ANSWER,
+          })(a),
   },
   {
     name: '200 with an empty body',
     reply: () => [200, ''],
-    expect: notSuccess(NO_UPLOAD_ANSWER, NO_LOOKUP_ANSWER),
+    expect: (a) =>
+      notSuccess({
+        single: NO_UPLOAD_ANSWER,
+        bulk: report(
+          a,
+          true,
+          /Request 1 of 1 got no answer: CleverTap answered the upload with something other/,
+        ),
+        lookup: NO_LOOKUP_ANSWER,
+      })(a),
   },
   {
     name: '200 with a non-JSON body',
     reply: () => [200, '<html>maintenance</html>', { 'Content-Type': 'text/html' }],
-    expect: notSuccess(NO_UPLOAD_ANSWER, NO_LOOKUP_ANSWER),
+    expect: (a) =>
+      notSuccess({
+        single: NO_UPLOAD_ANSWER,
+        bulk: report(
+          a,
+          true,
+          /Request 1 of 1 got no answer: CleverTap answered the upload with something other/,
+        ),
+        lookup: NO_LOOKUP_ANSWER,
+      })(a),
   },
   {
     name: 'a connection reset',
     reply: 'reset',
     expect: (a) => ({
       error: 'AppError',
-      message: mayDuplicate(a)
-        ? /The connection to CleverTap failed \(.+\)\. The data may or may not have been saved: check CleverTap before replaying/
-        : /The connection to CleverTap failed \(.+\)\. Nothing is known to be saved; it is safe to replay this step\./,
+      message: noAnswer(
+        mayDuplicate(a)
+          ? /The connection to CleverTap failed \(.+\)\. The data may or may not have been saved: check CleverTap before replaying/
+          : /The connection to CleverTap failed \(.+\)\. Nothing is known to be saved; it is safe to replay this step\./,
+        a,
+        /The connection to CleverTap failed \(ECONNRESET\)/,
+      ),
       requests: 1,
     }),
   },
@@ -195,9 +332,13 @@ export const SCENARIOS: Scenario[] = [
     reply: 'timeout',
     expect: (a) => ({
       error: 'AppError',
-      message: mayDuplicate(a)
-        ? /CleverTap did not answer within 20 seconds\. The data may or may not have been saved/
-        : /CleverTap did not answer within 20 seconds\. Nothing is known to be saved/,
+      message: noAnswer(
+        mayDuplicate(a)
+          ? /CleverTap did not answer within 20 seconds\. The data may or may not have been saved/
+          : /CleverTap did not answer within 20 seconds\. Nothing is known to be saved/,
+        a,
+        /CleverTap did not answer within 20 seconds/,
+      ),
       requests: 1,
     }),
   },
@@ -230,7 +371,10 @@ export interface Outcome {
   logs: string[];
 }
 
-/** How a step is run: by default through core's app tester; the secrets scan runs it with its logs captured. */
+/**
+ * How a step is run: by default through core's app tester with Zapier's boundary; the secrets scan runs it through
+ * core's handler (harness.ts `invoke`, the same boundary) with its logs captured.
+ */
 export type Runner = (
   action: Action,
   bundle: Record<string, unknown>,
@@ -281,6 +425,8 @@ export async function runScenario(
       await jest.advanceTimersByTimeAsync(20_001);
       return { ...(await pending), requests: seen.length, sent: seen };
     } finally {
+      // nock's delay is a timer of its own: left pending, it would keep jest from exiting for a minute.
+      nock.abortPendingRequests();
       jest.useRealTimers();
     }
   }

@@ -49,7 +49,7 @@ describe('text that looks like a Zapier template is data, sent as it is', () => 
         (e: unknown) => e,
       )) as Error;
       expect(error).toBeInstanceOf(zapier.errors.Error);
-      expect(messageOf(error)).toMatch(/^Identity: ".*" contains text in double curly braces/);
+      expect(messageOf(error)).toMatch(/^Identity: ".*" has text in double curly braces/);
       expect(seen).toHaveLength(0);
     },
   );

@@ -94,6 +94,51 @@ describe('Find User Profile', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('returns [] for an HTTP 404 whose JSON body says the user was not found, so Find or Create creates it', async () => {
+    const scope = lookup()
+      .query({ identity: 'nobody' })
+      .reply(404, { status: 'fail', error: 'User not found', code: 404 });
+
+    await expect(run({ identity: 'nobody' })).resolves.toEqual([]);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('throws for an HTTP 404 without a not-found answer (an HTML page, a wrong address), never "no match"', async () => {
+    const scope = lookup()
+      .query(true)
+      .reply(404, '<html><body>Not Found</body></html>', { 'Content-Type': 'text/html' });
+
+    const error = await run({ identity: 'u1' }).catch((e: unknown) => e);
+
+    expect(scope.isDone()).toBe(true);
+    expect(error).toBeInstanceOf(Error);
+    expect(messageOf(error)).toBe('CleverTap did not find that API address (HTTP 404): no details given');
+  });
+
+  it("outputs the events summary's first_seen and last_seen as ISO-8601 times, keeping the counts", async () => {
+    lookup()
+      .query({ identity: 'ada@example.com' })
+      .reply(200, {
+        status: 'success',
+        record: {
+          ...found.record,
+          events: {
+            Charged: { count: 6, first_seen: 1457962417, last_seen: 1458041276 },
+            'App Launched': { count: 10 },
+          },
+        },
+      });
+
+    const [profile] = await run({ identity: 'ada@example.com' });
+
+    expect(profile).toMatchObject({
+      events: {
+        Charged: { count: 6, first_seen: '2016-03-14T13:33:37Z', last_seen: '2016-03-15T11:27:56Z' },
+        'App Launched': { count: 10 },
+      },
+    });
+  });
+
   it('throws, rather than report "not found", for a 200 fail about credentials', async () => {
     lookup().query(true).reply(200, { status: 'fail', error: 'Account ID is not valid' });
 
@@ -131,9 +176,10 @@ describe('Find User Profile', () => {
     const error = await run({ identity: 'u1' }).catch((e: unknown) => e);
 
     expect((error as Error).name).toBe('ExpiredAuthError');
-    expect(messageOf(error)).toMatch(
-      /^CleverTap did not accept the Account ID and Passcode for the Europe \(eu1\)/,
-    );
+    expect(messageOf(error)).toMatch(/^CleverTap refused the Account ID or Passcode for Europe \(eu1\)\./);
+    const shown = messageOf(error).split('\nWhat happened:')[0] ?? '';
+    expect(shown).toMatch(/Settings > Project.*Region.*Then reconnect\.$/);
+    expect(shown.length).toBeLessThanOrEqual(250);
   });
 
   it.each([
@@ -162,9 +208,29 @@ describe('Find User Profile definition', () => {
     ]);
   });
 
-  it('has a sample with exactly the output fields', () => {
+  it('has a sample with exactly the output fields (nested keys joined by __, as Zapier flattens them)', () => {
     const keys = (findProfile.operation.outputFields ?? []).map((f) => ('key' in f ? f.key : ''));
-    expect(Object.keys(sample).sort()).toEqual([...keys].sort());
+    const flatKeys = (value: object, prefix = ''): string[] =>
+      Object.entries(value).flatMap(([key, child]) =>
+        typeof child === 'object' && child !== null && !Array.isArray(child)
+          ? flatKeys(child as object, `${prefix}${key}__`)
+          : [`${prefix}${key}`],
+      );
+    expect(flatKeys(sample).sort()).toEqual([...keys].sort());
+  });
+
+  it("lists the Charged summary's times as datetime outputs and has ISO-8601 times in the sample", () => {
+    const types = Object.fromEntries(
+      (findProfile.operation.outputFields ?? []).map((f) => ('key' in f ? [f.key, f.type] : ['', ''])),
+    );
+    expect(types).toMatchObject({
+      events__Charged__count: 'integer',
+      events__Charged__first_seen: 'datetime',
+      events__Charged__last_seen: 'datetime',
+    });
+    const charged = sample.events.Charged;
+    for (const time of [charged.first_seen, charged.last_seen])
+      expect(time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   });
 
   it('pairs with Create/Update User Profile under its own key', () => {

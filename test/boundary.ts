@@ -1,0 +1,75 @@
+/**
+ * Zapier's app tester with what Zapier does around a perform: the step's input goes through the coercion of the
+ * declared field types and `cleanInputData` (scripts/zapier-boundary.ts) before the perform sees it, and an error
+ * whose message is longer than Zapier shows (250 characters) fails the test instead of passing as the expected error.
+ * Every test that runs a step uses this tester, never `createAppTester` alone.
+ */
+import zapier from 'zapier-platform-core';
+import App from '../index';
+import {
+  BoundaryOperation,
+  inputAsZapierHandsItOver,
+  messageOf,
+  ZAPIER_MESSAGE_LIMIT,
+} from '../scripts/zapier-boundary';
+
+/** The Zap's time zone in tests: not UTC, so that a field Zapier reads in the Zap's zone would show it. */
+export const ZAP_TIMEZONE = 'America/Chicago';
+
+type Operation = { operation: BoundaryOperation & { perform: unknown } };
+
+/** The operation (a create's or a search's) whose perform is `perform`, as the app definition declares it. */
+export function operationOf(perform: unknown): BoundaryOperation | undefined {
+  const all = [
+    ...Object.values(App.creates ?? {}),
+    ...Object.values(App.searches ?? {}),
+  ] as unknown as Operation[];
+  return all.find((action) => action.operation.perform === perform)?.operation;
+}
+
+/** The input the perform receives in a Zap, for what the user typed or mapped into the operation's fields. */
+export function asZapierHandsItOver(
+  operation: BoundaryOperation,
+  inputData: Record<string, unknown>,
+  timezone = ZAP_TIMEZONE,
+): Record<string, unknown> {
+  return inputAsZapierHandsItOver(operation, App.flags, inputData, timezone);
+}
+
+/**
+ * Throws when the error's message would be cut by Zapier: the test then fails with the whole message. Core appends
+ * "What happened: Executing ..." to errors other than its own AppError and ThrottledError (ExpiredAuthError among
+ * them); that context comes after the app's message, so the app's part is what must fit.
+ */
+export function assertShownWhole(error: unknown): void {
+  const message = messageOf(error).split('\nWhat happened:')[0] as string;
+  if (message.length > ZAPIER_MESSAGE_LIMIT)
+    throw new Error(
+      `The error message is ${message.length} characters; Zapier shows only ${ZAPIER_MESSAGE_LIMIT}: ${message}`,
+    );
+}
+
+const tester = zapier.createAppTester(App);
+
+type Tester = typeof tester;
+
+/** `createAppTester(App)` with Zapier's boundary around each perform (see above). */
+export const boundaryTester: Tester = (async (
+  method: unknown,
+  bundle?: { inputData?: object },
+  ...rest: []
+) => {
+  const operation = operationOf(method);
+  const given = bundle?.inputData as Record<string, unknown> | undefined;
+  const inputData = operation && given ? asZapierHandsItOver(operation, given) : given;
+  try {
+    return await (tester as (...args: unknown[]) => Promise<unknown>)(
+      method,
+      { ...bundle, inputData },
+      ...rest,
+    );
+  } catch (error) {
+    assertShownWhole(error);
+    throw error;
+  }
+}) as Tester;

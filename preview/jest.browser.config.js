@@ -1,6 +1,6 @@
 // The preview's browser check (test/preview/*.browser.ts): headless Chromium against `node dist/preview/cli.js`.
 // Kept out of `npm test` (its testMatch is **/*.test.ts) because it needs a built app and a Chromium:
-//   npm run build && npx tsc -p preview/tsconfig.json && npx jest -c preview/jest.browser.config.js
+//   npm run test:browser (npm run build, then jest -c preview/jest.browser.config.js)
 /** @type {import('jest').Config} */
 module.exports = {
   rootDir: '..',

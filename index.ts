@@ -2,7 +2,7 @@
 import zapier, { defineApp } from 'zapier-platform-core';
 import packageJson from './package.json';
 import authentication from './src/authentication';
-import { addCleverTapHeaders, handleCleverTapErrors } from './src/middleware';
+import { addCleverTapHeaders, handleCleverTapErrors } from './src/zapier/middleware';
 import upsertProfile from './src/creates/upsert_profile';
 import uploadEvent from './src/creates/upload_event';
 import recordPurchase from './src/creates/record_purchase';

@@ -7,13 +7,13 @@ import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { REGION_VALUES, REGIONS, Region, regionName } from './clevertap/regions';
 import {
   ProbeAnswer,
-  probeMessage,
   ProbeTarget,
   probeTargets,
   probeTimeout,
   readProbe,
 } from './clevertap/region-probe';
-import { BASE_URL_VARIABLE, baseUrlFor, regionOf, request } from './api';
+import { probeMessage } from './zapier/words';
+import { BASE_URL_VARIABLE, baseUrlFor, regionOf, request } from './zapier/http';
 
 const CREDENTIALS_DOC =
   'https://developer.clevertap.com/docs/api-quickstart-guide#get-clevertap-account-credentials-to-authenticate-api-requests';

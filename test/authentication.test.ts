@@ -9,14 +9,10 @@
 import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import authentication, { CONNECTION_CHECK_IDENTITY } from '../src/authentication';
-import { credentialsMessage } from '../src/clevertap/answers';
+import { credentialsMessage } from '../src/zapier/words';
+import { MESSAGE_LIMIT } from '../src/wording';
 import { REGIONS, Region, REGION_VALUES } from '../src/clevertap/regions';
-import {
-  MESSAGE_LIMIT,
-  PROBE_BUDGET_MS,
-  PROBE_MIN_TIMEOUT_MS,
-  PROBE_TIMEOUT_MS,
-} from '../src/clevertap/region-probe';
+import { PROBE_BUDGET_MS, PROBE_MIN_TIMEOUT_MS, PROBE_TIMEOUT_MS } from '../src/clevertap/region-probe';
 import { startSandbox, Sandbox } from '../sandbox';
 import { appTester, authData, PASSCODE } from './helpers';
 

@@ -2,8 +2,7 @@
  * Reading CleverTap's answers. HTTP 200 does not mean the data landed: an upload answer says per record what was
  * processed and what was not. Request-level failures carry an HTTP status and `{status: "fail", error, code}`.
  */
-import { quoted, shortened } from '../quote';
-import { Region, regionName } from './regions';
+import { quoted } from '../wording';
 
 /** Per-record codes of POST /1/upload, in plain words. 555 is the only one worth retrying. */
 export const RECORD_ERRORS: Record<number, string> = {
@@ -88,53 +87,25 @@ export function describeFailures(result: Extract<UploadResult, { ok: false }>): 
 /** How a request-level failure is to be treated. */
 export type FailureKind = 'credentials' | 'throttled' | 'rejected' | 'unavailable';
 
+/** A non-2xx answer, as facts: how to treat it, its HTTP status, and CleverTap's own error text if it gave one. */
 export interface RequestFailure {
   kind: FailureKind;
-  message: string;
+  status: number;
+  text?: string;
 }
 
 /** CleverTap's own error text from a request-level body, when there is one. */
 export function errorTextOf(body: unknown): string | undefined {
-  if (isObject(body) && typeof body.error === 'string' && body.error.trim())
-    return shortened(body.error.trim(), 100);
+  if (isObject(body) && typeof body.error === 'string' && body.error.trim()) return body.error.trim();
   return undefined;
 }
 
-export function credentialsMessage(region: Region): string {
-  return (
-    `CleverTap refused the Account ID or Passcode for ${regionName(region)}. Check both under Settings > Project, ` +
-    "and the Region: the start of your dashboard's address (in1 in in1.dashboard.clevertap.com). Then reconnect."
-  );
-}
+/** Request-level failures by HTTP status; statuses not listed fall back to their class (4xx refused, 5xx unavailable). */
+const FAILURE_KINDS: Record<number, FailureKind> = { 401: 'credentials', 403: 'credentials', 429: 'throttled' };
 
-/** Request-level answers, by HTTP status. Statuses not listed fall back to their class (4xx / 5xx). */
-const REQUEST_FAILURES: Record<number, { kind: FailureKind; say: (text: string, status: number) => string }> =
-  {
-    400: { kind: 'rejected', say: (t) => `CleverTap rejected the request as invalid: ${t}` },
-    404: { kind: 'rejected', say: (t) => `CleverTap did not find that API address (HTTP 404): ${t}` },
-    405: { kind: 'rejected', say: (t) => `CleverTap does not allow this request (HTTP 405): ${t}` },
-    409: { kind: 'rejected', say: (t) => `CleverTap reported a conflict (HTTP 409): ${t}` },
-    413: {
-      kind: 'rejected',
-      say: () => 'The request is too large for CleverTap (HTTP 413): send fewer or smaller records',
-    },
-    429: {
-      kind: 'throttled',
-      say: () =>
-        'CleverTap is busy with too many requests from this account at once (HTTP 429); Zapier will try again',
-    },
-  };
-
-/** What to tell the user about a non-2xx answer. `status` is the HTTP status. */
-export function readRequestFailure(status: number, body: unknown, region: Region): RequestFailure {
-  if (status === 401 || status === 403) return { kind: 'credentials', message: credentialsMessage(region) };
-  const text = errorTextOf(body) ?? 'no details given';
-  const known = REQUEST_FAILURES[status];
-  if (known) return { kind: known.kind, message: known.say(text, status) };
-  if (status >= 500)
-    return {
-      kind: 'unavailable',
-      message: `CleverTap is unavailable right now (HTTP ${status}). Try again in a few minutes.`,
-    };
-  return { kind: 'rejected', message: `CleverTap refused the request (HTTP ${status}): ${text}` };
+/** What a non-2xx answer means. */
+export function readRequestFailure(status: number, body: unknown): RequestFailure {
+  const kind = FAILURE_KINDS[status] ?? (status >= 500 ? 'unavailable' : 'rejected');
+  const text = errorTextOf(body);
+  return text === undefined ? { kind, status } : { kind, status, text };
 }

@@ -172,19 +172,6 @@ export function allSaved(summary: BulkSummary): boolean {
   return !summary.stop && summary.failed === 0 && summary.saved.length === summary.items;
 }
 
-/** `item 5`, `items 1-1000, 1002, 1004-2000`: consecutive numbers as ranges, at most `maxRanges` of them. */
-export function itemList(items: readonly number[], maxRanges = 20): string {
-  const ranges: [number, number][] = [];
-  for (const item of [...items].sort((a, b) => a - b)) {
-    const last = ranges[ranges.length - 1];
-    if (last && item === last[1] + 1) last[1] = item;
-    else if (!last || item !== last[1]) ranges.push([item, item]);
-  }
-  const shown = ranges.slice(0, maxRanges).map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`));
-  const rest = ranges.slice(maxRanges).reduce((sum, [a, b]) => sum + b - a + 1, 0);
-  const more = rest ? ` and ${rest} more` : '';
-  return `${items.length === 1 ? 'item' : 'items'} ${shown.join(', ')}${more}`;
-}
 
 /** What became of one item of the step's list. */
 export type ItemOutcome =

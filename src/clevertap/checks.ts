@@ -15,7 +15,7 @@ import {
   utf8Bytes,
 } from './rules';
 
-import { quoted } from '../quote';
+import { quoted } from '../wording';
 
 const quoteChars = (chars: string[]) => chars.map((c) => `"${c}"`).join(' ');
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>

@@ -2,7 +2,7 @@
  * Changing one profile property in place with CleverTap's update operators: add to or take from a number, add to or
  * remove from a list of text, or delete the value. Pure: the operations as a table, the record builder and the checks.
  */
-import { quoted } from '../quote';
+import { quoted } from '../wording';
 import { propertyNameProblem } from './checks';
 import { OperatorValue, profileRecord, ProfileRecord, UserKey } from './records';
 import { BYTES_NOTE, LIMITS, STANDARD_PROFILE_KEYS, utf8Bytes } from './rules';

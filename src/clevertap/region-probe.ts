@@ -4,7 +4,7 @@
  * of the other regions, in parallel and each with a short timeout. Pure: which regions to ask, how long they may
  * take, and what their answers mean in plain words.
  */
-import { apiBaseUrl, Region, REGION_VALUES, regionName } from './regions';
+import { apiBaseUrl, Region, REGION_VALUES } from './regions';
 
 /** How long one region may take to answer the probe. */
 export const PROBE_TIMEOUT_MS = 4_000;
@@ -71,40 +71,4 @@ export function readProbe(answers: ProbeAnswer[]): ProbeVerdict {
   const [found] = byOutcome('accepted');
   if (found) return { kind: 'found', region: found };
   return { kind: 'not_found', refused: byOutcome('refused'), unknown: byOutcome('unknown') };
-}
-
-/** Zapier shows at most this many characters of an integration's error message. */
-export const MESSAGE_LIMIT = 250;
-
-/** "sg1", "sg1 and us1", "sg1, us1 and aps3": region values, which are what a dashboard address starts with. */
-function listOf(regions: Region[], last: 'and' | 'or'): string {
-  if (regions.length < 2) return regions.join('');
-  return `${regions.slice(0, -1).join(', ')} ${last} ${regions[regions.length - 1]}`;
-}
-
-/**
- * The connection test's message after the probe, in place of the refusal of the connection's region: what the probe
- * found first, then what to do, within the 250 characters Zapier shows. Undefined when no other region answered
- * anything (none was asked): then the refusal stands as it is.
- */
-export function probeMessage(current: Region, verdict: ProbeVerdict): string | undefined {
-  if (verdict.kind === 'found') {
-    const there = regionName(verdict.region);
-    return (
-      `Wrong region: these credentials belong to ${there}, not ${regionName(current)}. ` +
-      `Reconnect your CleverTap account and pick ${there} as the Region.`
-    );
-  }
-  const { refused, unknown } = verdict;
-  if (!unknown.length)
-    return refused.length
-      ? `Wrong Account ID or Passcode: CleverTap refused them in ${regionName(current)} and in every other ` +
-          'region. Copy both again from Settings > Project in your CleverTap dashboard, then reconnect your ' +
-          'CleverTap account.'
-      : undefined;
-  return (
-    `CleverTap refused these credentials in ${listOf([current, ...refused], 'and')}; ` +
-    `${listOf(unknown, 'and')} did not answer in time. If your dashboard address starts with ` +
-    `${listOf(unknown, 'or')}, reconnect and pick that Region; if not, check the Account ID and Passcode.`
-  );
 }

@@ -13,7 +13,8 @@ import {
 import { parseEpochSeconds } from '../input/dates';
 import { ITEM_LABELS, parsePurchase, PURCHASE_LABELS } from '../input/purchases';
 import { parseUserKey } from '../input/users';
-import { parseInput, uploadOne } from '../outcomes';
+import { parseInput } from '../zapier/errors';
+import { uploadOne } from '../zapier/send';
 
 // Text fields, not `number`: Zapier would turn `$1,200.50` into 1 and `1.200,50` into 1.2 before the app saw them.
 const NUMBER =

@@ -5,7 +5,8 @@ import { PROFILE_OPERATIONS, PROFILE_OPERATION_VALUES, propertyUpdateRecord } fr
 import { identityField, objectIdField } from '../fields';
 import { OPERATION_LABELS, parsePropertyOperation } from '../input/operations';
 import { parseUserKey } from '../input/users';
-import { parseInput, uploadOne } from '../outcomes';
+import { parseInput } from '../zapier/errors';
+import { uploadOne } from '../zapier/send';
 
 const inputFields = defineInputFields([
   {

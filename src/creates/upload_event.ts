@@ -16,7 +16,8 @@ import { parseEpochSeconds } from '../input/dates';
 import { parseEventData } from '../input/event';
 import { parseEventName } from '../input/properties';
 import { parseUserKey } from '../input/users';
-import { parseInput, uploadOne } from '../outcomes';
+import { parseInput } from '../zapier/errors';
+import { uploadOne } from '../zapier/send';
 
 const evtNameField = {
   key: 'evtName',

@@ -13,14 +13,14 @@ import { parseEventData } from '../input/event';
 import { parseLineItems, parseRecordsPerRequest, readFields, readLineItems } from '../input/items';
 import { parseEventName } from '../input/properties';
 import { parseUserKey } from '../input/users';
-import { parseInput } from '../outcomes';
+import { parseInput } from '../zapier/errors';
 import {
   BULK_OUTPUT_FIELDS,
   onRefusedField,
   parseOnRefused,
   recordsPerRequestField,
   sendBulk,
-} from '../bulk';
+} from '../zapier/bulk';
 
 const EVENTS_LABEL = 'Events';
 const EVENT_NAME_LABEL = 'Event Name';

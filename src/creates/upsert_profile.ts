@@ -16,7 +16,8 @@ import {
 import { parseEpochSeconds } from '../input/dates';
 import { parseProfileData } from '../input/profile';
 import { parseUserKey } from '../input/users';
-import { parseInput, uploadOne } from '../outcomes';
+import { parseInput } from '../zapier/errors';
+import { uploadOne } from '../zapier/send';
 
 const inputFields = defineInputFields([
   identityField,

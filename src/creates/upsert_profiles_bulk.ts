@@ -15,14 +15,14 @@ import { parseLineItems, parseRecordsPerRequest, readFields, readLineItems } fro
 import { parsePhoneCountry } from '../input/people';
 import { parseProfileData, PROFILE_LABELS } from '../input/profile';
 import { parseUserKey } from '../input/users';
-import { parseInput } from '../outcomes';
+import { parseInput } from '../zapier/errors';
 import {
   BULK_OUTPUT_FIELDS,
   onRefusedField,
   parseOnRefused,
   recordsPerRequestField,
   sendBulk,
-} from '../bulk';
+} from '../zapier/bulk';
 
 const PROFILES_LABEL = 'Profiles';
 

@@ -4,7 +4,7 @@
  */
 import type { DateTime } from 'luxon';
 import { InputError } from './errors';
-import { quoted } from '../quote';
+import { quoted } from '../wording';
 import { textOf } from './text';
 
 type DateLibrary = typeof import('luxon');

@@ -3,10 +3,9 @@
  * the single-record actions. Every item is read before anything is sent, and every problem of every item is reported
  * together ("Item 3, Event Name: ..."), so the user can fix the whole list in one go.
  */
-import { itemList } from '../clevertap/batches';
 import { LIMITS } from '../clevertap/rules';
-import { joinWithin, quoted } from '../quote';
-import { InputError, MESSAGE_LIMIT } from './errors';
+import { itemList, joinWithin, MESSAGE_LIMIT, quoted } from '../wording';
+import { InputError } from './errors';
 import { textOf } from './text';
 
 /** One line item: its 1-based position in the step's list and its child fields as Zapier hands them over. */

@@ -4,7 +4,7 @@
  * are straightened, but only when the text does not parse as it is, so curly quotes inside valid values are kept.
  */
 import JSON5 from 'json5';
-import { quoted, shortened } from '../quote';
+import { quoted, shortened } from '../wording';
 import { InputError } from './errors';
 
 const CAUSE =

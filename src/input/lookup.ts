@@ -2,7 +2,7 @@
 import { LookupKey, LOOKUP_KEYS, ProfileQuery } from '../clevertap/profiles';
 import { BYTES_NOTE, LIMITS, utf8Bytes } from '../clevertap/rules';
 import { InputError } from './errors';
-import { quoted } from '../quote';
+import { quoted } from '../wording';
 import { textOf } from './text';
 import { USER_KEY_LABELS } from './users';
 

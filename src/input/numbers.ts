@@ -1,6 +1,6 @@
 /** Numbers typed or mapped into a field: Zapier hands them over as numbers or as text. */
 import { InputError } from './errors';
-import { quoted } from '../quote';
+import { quoted } from '../wording';
 import { textOf } from './text';
 
 /** Plain decimal notation: optional sign, digits, an optional dot and decimals, an optional exponent. */

@@ -13,7 +13,7 @@ import {
   singleValueStandardKey,
 } from '../clevertap/operations';
 import { InputError } from './errors';
-import { quoted } from '../quote';
+import { quoted } from '../wording';
 import { listOf, textOf } from './text';
 import { parseNumber } from './numbers';
 

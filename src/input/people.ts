@@ -5,7 +5,7 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { STANDARD_PROFILE_KEYS } from '../clevertap/rules';
 import { InputError } from './errors';
-import { quoted as shown } from '../quote';
+import { quoted as shown } from '../wording';
 import { textOf } from './text';
 
 type PhoneLibrary = typeof import('libphonenumber-js/min');

@@ -19,7 +19,7 @@ import {
   parseValueTyping,
   parseYesNo,
 } from './values';
-import { quoted } from '../quote';
+import { quoted } from '../wording';
 
 export const PROFILE_LABELS = {
   name: 'Name',

@@ -1,8 +1,8 @@
 /** Property sets and event names checked against CleverTap's rules, with messages that name the field. */
 import { eventNameProblem, propertiesProblems, PropertyKind } from '../clevertap/checks';
 import type { EventValue, ProfileValue } from '../clevertap/records';
-import { joinWithin } from '../quote';
-import { InputError, MESSAGE_LIMIT } from './errors';
+import { joinWithin, MESSAGE_LIMIT } from '../wording';
+import { InputError } from './errors';
 import { textOf } from './text';
 
 /** The properties, unchanged, once every key and value passes CleverTap's rules; otherwise the problems, named. */

@@ -18,7 +18,7 @@ import { InputError } from './errors';
 import { parseJsonObject } from './json';
 import { parseNumber } from './numbers';
 import { checkProperties } from './properties';
-import { quoted } from '../quote';
+import { quoted } from '../wording';
 import { textOf } from './text';
 import {
   CONVERT_VALUE_TYPES_LABEL,

@@ -1,7 +1,7 @@
 /** The one user key a record carries: the user's Identity, or CleverTap's Object ID. */
 import type { UserKey } from '../clevertap/records';
 import { InputError } from './errors';
-import { quoted } from '../quote';
+import { quoted } from '../wording';
 import { textOf } from './text';
 
 export const USER_KEY_LABELS = { identity: 'Identity', objectId: 'Object ID' } as const;

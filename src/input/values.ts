@@ -6,7 +6,7 @@ import { dateValue } from '../clevertap/rules';
 import type { Scalar } from '../clevertap/records';
 import { parseEpochSeconds } from './dates';
 import { InputError } from './errors';
-import { quoted } from '../quote';
+import { quoted } from '../wording';
 import { listOf, textOf } from './text';
 
 /** The label of the switch that turns `typedValue` off, on every action with a key/value field. */

@@ -3,8 +3,8 @@ import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-plat
 import { flattenProfile } from '../clevertap/profiles';
 import { identityField, objectIdField } from '../fields';
 import { LOOKUP_LABELS, parseProfileQuery } from '../input/lookup';
-import { parseInput } from '../outcomes';
-import { getProfile } from '../api';
+import { parseInput } from '../zapier/errors';
+import { getProfile } from '../zapier/http';
 import upsertProfile from '../creates/upsert_profile';
 
 const ONE_OF = 'Fill in only one of **Identity**, **Email** and **Object ID**.';

@@ -1,10 +1,4 @@
-import {
-  answeredOutcome,
-  isReplaySafe,
-  itemList,
-  NumberedRecord,
-  splitIntoBatches,
-} from '../../src/clevertap/batches';
+import { answeredOutcome, isReplaySafe, NumberedRecord, splitIntoBatches } from '../../src/clevertap/batches';
 import { eventRecord, profileRecord } from '../../src/clevertap/records';
 
 /** Items 1..n, each carrying its own number as the record, so split points can be read off directly. */
@@ -115,17 +109,5 @@ describe('answeredOutcome: CleverTap record numbers (within a request) to item n
       2,
       undefined,
     ]);
-  });
-});
-
-describe('itemList', () => {
-  it.each([
-    [[5], 'item 5'],
-    [[1, 2, 3, 7, 9, 10], 'items 1-3, 7, 9-10'],
-    [[3, 1, 2], 'items 1-3'],
-  ])('%p -> %s', (items, text) => expect(itemList(items)).toBe(text));
-
-  it('shows at most the given number of ranges', () => {
-    expect(itemList([1, 3, 5, 7], 2)).toBe('items 1, 3 and 2 more');
   });
 });

@@ -1,15 +1,13 @@
 /**
- * The wrong-region probe, pure: which regions are asked, how long they may take, what their answers mean, and the
- * message the connection test shows for each verdict (within the 250 characters Zapier shows, the finding first).
+ * The wrong-region probe, pure: which regions are asked, how long they may take, and what their answers mean. The
+ * message the connection test shows for each verdict is tested with the words (test/zapier/words.test.ts).
  */
-import { REGION_VALUES, Region, regionName } from '../../src/clevertap/regions';
+import { REGION_VALUES, Region } from '../../src/clevertap/regions';
 import {
-  MESSAGE_LIMIT,
   PROBE_BUDGET_MS,
   PROBE_MIN_TIMEOUT_MS,
   PROBE_TIMEOUT_MS,
   ProbeAnswer,
-  probeMessage,
   probeTargets,
   ProbeVerdict,
   probeTimeout,
@@ -17,14 +15,6 @@ import {
 } from '../../src/clevertap/region-probe';
 
 const others = (current: Region) => REGION_VALUES.filter((region) => region !== current);
-
-/** Every way of splitting `regions` in two: [chosen, rest]. */
-function splits(regions: Region[]): [Region[], Region[]][] {
-  return Array.from({ length: 2 ** regions.length }, (_, mask) => [
-    regions.filter((_r, i) => mask & (1 << i)),
-    regions.filter((_r, i) => !(mask & (1 << i))),
-  ]);
-}
 
 describe('probeTargets', () => {
   it('asks the five other regions, at their own hosts', () => {
@@ -95,74 +85,4 @@ describe('readProbe', () => {
     ['nothing asked, nothing known', [], { kind: 'not_found', refused: [], unknown: [] }],
   ];
   it.each(cases)('%s', (_name, answers, verdict) => expect(readProbe(answers)).toEqual(verdict));
-});
-
-describe('probeMessage', () => {
-  it('found: the wrong region and the right one first, then what to do', () => {
-    expect(probeMessage('eu1', { kind: 'found', region: 'in1' })).toBe(
-      'Wrong region: these credentials belong to India (in1), not Europe (eu1). ' +
-        'Reconnect your CleverTap account and pick India (in1) as the Region.',
-    );
-  });
-
-  it('refused everywhere: the Account ID or Passcode is wrong', () => {
-    expect(probeMessage('eu1', { kind: 'not_found', refused: others('eu1'), unknown: [] })).toBe(
-      'Wrong Account ID or Passcode: CleverTap refused them in Europe (eu1) and in every other region. ' +
-        'Copy both again from Settings > Project in your CleverTap dashboard, then reconnect your CleverTap account.',
-    );
-  });
-
-  it('some regions did not answer: what was refused, what could not be checked, and both ways out', () => {
-    expect(
-      probeMessage('eu1', { kind: 'not_found', refused: ['in1', 'mec1'], unknown: ['sg1', 'us1', 'aps3'] }),
-    ).toBe(
-      'CleverTap refused these credentials in eu1, in1 and mec1; sg1, us1 and aps3 did not answer in time. ' +
-        'If your dashboard address starts with sg1, us1 or aps3, reconnect and pick that Region; ' +
-        'if not, check the Account ID and Passcode.',
-    );
-    expect(probeMessage('us1', { kind: 'not_found', refused: [], unknown: ['sg1'] })).toBe(
-      'CleverTap refused these credentials in us1; sg1 did not answer in time. ' +
-        'If your dashboard address starts with sg1, reconnect and pick that Region; ' +
-        'if not, check the Account ID and Passcode.',
-    );
-  });
-
-  it('nothing asked: no message (the refusal stands)', () => {
-    expect(probeMessage('eu1', { kind: 'not_found', refused: [], unknown: [] })).toBeUndefined();
-  });
-
-  describe.each(REGION_VALUES)(
-    'from %s, every verdict fits in 250 characters with its finding',
-    (current) => {
-      it.each(others(current))('found in %s', (found) => {
-        const message = probeMessage(current, { kind: 'found', region: found }) ?? '';
-        expect(message.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
-        expect(
-          message.startsWith(`Wrong region: these credentials belong to ${regionName(found)}, not `),
-        ).toBe(true);
-        expect(message).toContain(`pick ${regionName(found)} as the Region.`);
-      });
-
-      it('every split of the other regions into refused and unanswered', () => {
-        for (const [unknown, refused] of splits(others(current))) {
-          const message = probeMessage(current, { kind: 'not_found', refused, unknown }) ?? '';
-          expect(message.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
-          if (!unknown.length) {
-            expect(message.startsWith('Wrong Account ID or Passcode: ')).toBe(true);
-            expect(message).toContain(regionName(current));
-            continue;
-          }
-          const [told, advice] = message.split(' did not answer in time. ');
-          expect(told.startsWith(`CleverTap refused these credentials in ${current}`)).toBe(true);
-          for (const region of refused) expect(told).toMatch(new RegExp(`\\b${region}\\b.*;`));
-          for (const region of unknown) {
-            expect(told).toMatch(new RegExp(`;.*\\b${region}\\b`));
-            expect(advice).toMatch(
-              new RegExp(`^If your dashboard address starts with .*\\b${region}\\b.*, reconnect`),
-            );
-          }
-        }
-      });
-    },
-  );
 });

@@ -10,7 +10,7 @@
  * `integer`, `boolean` and `datetime` finds every one of them changing the text.
  */
 import App from '../../index';
-import { parseOnRefused } from '../../src/bulk';
+import { parseOnRefused } from '../../src/zapier/bulk';
 import { parseValueTyping } from '../../src/input/values';
 import {
   BoundaryField,

@@ -1,5 +1,5 @@
 import zapier from 'zapier-platform-core';
-import { handleCleverTapErrors, isCleverTapUrl } from '../src/middleware';
+import { handleCleverTapErrors, isCleverTapUrl } from '../../src/zapier/middleware';
 
 describe('where credentials may go', () => {
   const saved = process.env.CLEVERTAP_API_BASE_URL;

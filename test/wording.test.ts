@@ -1,4 +1,4 @@
-import { joinWithin, QUOTED_CHARS, quoted, shortened } from '../src/quote';
+import { joinWithin, QUOTED_CHARS, quoted, shortened, itemList } from '../src/wording';
 
 describe('quoted: a user value in a message', () => {
   it('quotes a short value as it is', () => {
@@ -81,5 +81,17 @@ describe('joinWithin: as many parts as fit', () => {
 
   it('gives an empty text for no parts', () => {
     expect(joinWithin([], '; ', 100)).toEqual({ text: '', left: 0 });
+  });
+});
+
+describe('itemList', () => {
+  it.each([
+    [[5], 'item 5'],
+    [[1, 2, 3, 7, 9, 10], 'items 1-3, 7, 9-10'],
+    [[3, 1, 2], 'items 1-3'],
+  ])('%p -> %s', (items, text) => expect(itemList(items)).toBe(text));
+
+  it('shows at most the given number of ranges', () => {
+    expect(itemList([1, 3, 5, 7], 2)).toBe('items 1, 3 and 2 more');
   });
 });

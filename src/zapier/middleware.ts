@@ -3,9 +3,11 @@
  * Zapier errors in plain words. Runs for every z.request the app makes.
  */
 import type { AfterResponseMiddleware, BeforeRequestMiddleware, ZObject } from 'zapier-platform-core';
-import { REGIONS, Region } from './clevertap/regions';
-import { readRequestFailure } from './clevertap/answers';
-import { BASE_URL_VARIABLE, regionOf } from './api';
+import { REGIONS, Region } from '../clevertap/regions';
+import { readRequestFailure } from '../clevertap/answers';
+import { appError, expiredAuthError, withSendFailure } from './errors';
+import { requestFailureMessage } from './words';
+import { BASE_URL_VARIABLE, regionOf } from './http';
 
 const CLEVERTAP_HOSTS = new Set<string>([
   ...Object.values(REGIONS).map((r) => r.host),
@@ -76,15 +78,6 @@ export const addCleverTapHeaders: BeforeRequestMiddleware = (request, z, bundle)
   };
 };
 
-/**
- * "Reconnect your account": core appends "What happened: Executing ... with bundle ..." to an ExpiredAuthError (not to
- * its other errors), which would push the advice past what Zapier shows and carry the step's input along; the message
- * stands alone.
- */
-export function expiredAuthError(z: ZObject, message: string): Error {
-  return Object.assign(new z.errors.ExpiredAuthError(message), { doNotContextify: true });
-}
-
 const DEFAULT_RETRY_SECONDS = 60;
 
 /** Retry-After in seconds when CleverTap sends a usable one (it documents none), else a minute. */
@@ -93,28 +86,39 @@ function retryAfter(response: Parameters<AfterResponseMiddleware>[0]): number {
   return Number.isInteger(seconds) && seconds > 0 && seconds <= 3600 ? seconds : DEFAULT_RETRY_SECONDS;
 }
 
-const ERROR_CODES = { credentials: 'auth_failed', rejected: 'rejected', unavailable: 'unavailable' } as const;
+const ERROR_CODES = {
+  credentials: 'auth_failed',
+  throttled: 'throttled',
+  rejected: 'rejected',
+  unavailable: 'unavailable',
+} as const;
 
 export const handleCleverTapErrors: AfterResponseMiddleware = (response, z, bundle) => {
   if (!isCleverTapUrl(response.request.url)) return response;
   const { status } = response;
   if (status >= 300 && status < 400)
-    throw new z.errors.Error(
+    throw appError(
+      z,
       `CleverTap answered with a redirect (HTTP ${status}), which its API never does; nothing was sent on.`,
       'unexpected_answer',
       status,
+      { outcome: 'unknown', kind: 'app' },
     );
   if (status < 400) return response;
   // A lookup reads its own 404s: CleverTap's not-found answer may come with HTTP 404 (see api.ts getProfile).
   if (status === 404 && response.skipThrowForStatus) return response;
   const region: Region = regionOf(bundle) ?? 'eu1';
-  const failure = readRequestFailure(status, response.data, region);
+  const failure = readRequestFailure(status, response.data);
+  const message = requestFailureMessage(failure, region);
+  const facts = { outcome: 'refused', reason: message, code: ERROR_CODES[failure.kind], status } as const;
   switch (failure.kind) {
-    case 'throttled':
-      throw new z.errors.ThrottledError(failure.message, retryAfter(response));
+    case 'throttled': {
+      const delay = retryAfter(response);
+      throw withSendFailure(new z.errors.ThrottledError(message, delay), { ...facts, kind: 'throttled', delay });
+    }
     case 'credentials':
-      throw expiredAuthError(z, failure.message);
+      throw withSendFailure(expiredAuthError(z, message), { ...facts, kind: 'credentials' });
     default:
-      throw new z.errors.Error(failure.message, ERROR_CODES[failure.kind], status);
+      throw appError(z, message, ERROR_CODES[failure.kind], status, { outcome: 'refused', kind: 'app' });
   }
 };

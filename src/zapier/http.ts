@@ -4,10 +4,12 @@
  * can know: a timeout inside Zapier's step limit, and what a lost connection means for the data.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { apiBaseUrl, isRegion, Region, REGION_VALUES } from './clevertap/regions';
-import { readRequestFailure, readUploadAnswer, UploadResult } from './clevertap/answers';
-import { uploadBody, UploadRecord } from './clevertap/records';
-import { ProfileQuery, readProfileAnswer } from './clevertap/profiles';
+import { apiBaseUrl, isRegion, Region, REGION_VALUES } from '../clevertap/regions';
+import { readRequestFailure, readUploadAnswer, UploadResult } from '../clevertap/answers';
+import { appError } from './errors';
+import { lostConnectionMessage, requestFailureMessage } from './words';
+import { uploadBody, UploadRecord } from '../clevertap/records';
+import { ProfileQuery, readProfileAnswer } from '../clevertap/profiles';
 
 /** Environment variable with which the app's developer points every region at another server (a local test server). */
 export const BASE_URL_VARIABLE = 'CLEVERTAP_API_BASE_URL';
@@ -55,18 +57,15 @@ interface FetchFailure {
   code?: string;
 }
 
-/** A network failure (timeout, reset) in plain words. `replaySafe` says whether sending again could duplicate data. */
+/** A network failure (timeout, reset): the request's records may or may not have been saved. */
 function lostConnection(z: ZObject, error: unknown, replaySafe: boolean): Error {
   const failure = error as FetchFailure;
-  const what =
-    failure.type === 'request-timeout'
-      ? `CleverTap did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`
-      : `The connection to CleverTap failed (${failure.code ?? failure.type ?? 'network error'})`;
-  const advice = replaySafe
-    ? 'Nothing is known to be saved; it is safe to replay this step.'
-    : 'The data may or may not have been saved: check CleverTap before replaying this step, ' +
-      'because an event sent twice is stored twice.';
-  return new z.errors.Error(`${what}. ${advice}`, 'network_error', 503);
+  const message = lostConnectionMessage(
+    failure.type === 'request-timeout',
+    failure.code ?? failure.type ?? 'network error',
+    replaySafe,
+  );
+  return appError(z, message, 'network_error', 503, { outcome: 'unknown', kind: 'app' });
 }
 
 /** Errors raised by our middleware or by core already speak to the user; anything else is a network failure. */
@@ -110,11 +109,13 @@ export async function upload(
   );
   const result = readUploadAnswer(response.data, records.length);
   if (!result)
-    throw new z.errors.Error(
+    throw appError(
+      z,
       `CleverTap answered the upload with something other than an upload result (HTTP ${response.status}), ` +
         'so it is not known whether the data was saved. Check CleverTap before replaying this step.',
       'unexpected_answer',
       502,
+      { outcome: 'unknown', kind: 'app' },
     );
   return result;
 }
@@ -144,7 +145,7 @@ export async function getProfile(
   const answer = readProfileAnswer(response.data);
   if (response.status === 404 && answer?.kind !== 'not_found')
     throw new z.errors.Error(
-      readRequestFailure(404, response.data, regionOf(bundle) ?? 'eu1').message,
+      requestFailureMessage(readRequestFailure(404, response.data), regionOf(bundle) ?? 'eu1'),
       'rejected',
       404,
     );

@@ -1,24 +1,13 @@
 /**
- * Where the pure layers meet Zapier's error classes: an input problem becomes a `z.errors.Error` before anything is
- * sent, and an upload that CleverTap did not fully accept becomes an error rather than a success.
+ * Sending one record: an upload that CleverTap did not fully accept becomes an error rather than a success, and the
+ * step's output is the record as sent with CleverTap's verdict.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import type { UploadRecord } from './clevertap/records';
-import { upload } from './api';
-import { describeFailures, RETRYABLE_CODE, UploadResult } from './clevertap/answers';
-import { isoFromEpochSeconds } from './clevertap/rules';
-import { InputError, MESSAGE_LIMIT } from './input/errors';
-import { joinWithin } from './quote';
-
-/** Runs the input parsing of a step; an `InputError` becomes the user-facing Zapier error. */
-export function parseInput<T>(z: ZObject, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof InputError) throw new z.errors.Error(error.message, 'invalid_input', 400);
-    throw error;
-  }
-}
+import type { UploadRecord } from '../clevertap/records';
+import { upload } from './http';
+import { describeFailures, RETRYABLE_CODE, UploadResult } from '../clevertap/answers';
+import { isoFromEpochSeconds } from '../clevertap/rules';
+import { joinWithin, MESSAGE_LIMIT } from '../wording';
 
 /** The number CleverTap processed, once every record was; otherwise a Zapier error that lists what failed and why. */
 export function requireAllProcessed(z: ZObject, result: UploadResult): number {

@@ -1,3 +1,6 @@
+/** Zapier shows at most this many characters of an integration's error message: every message must fit. */
+export const MESSAGE_LIMIT = 250;
+
 /**
  * A user's value quoted in a message. Zapier shows only the first 250 characters of an error, so a quoted value is
  * kept short: the message must still say what to do after it. Used by every layer that words a problem.
@@ -37,4 +40,18 @@ export function joinWithin(
     shown += 1;
   }
   return { text, left: parts.length - shown };
+}
+
+/** `item 5`, `items 1-1000, 1002, 1004-2000`: consecutive numbers as ranges, at most `maxRanges` of them. */
+export function itemList(items: readonly number[], maxRanges = 20): string {
+  const ranges: [number, number][] = [];
+  for (const item of [...items].sort((a, b) => a - b)) {
+    const last = ranges[ranges.length - 1];
+    if (last && item === last[1] + 1) last[1] = item;
+    else if (!last || item !== last[1]) ranges.push([item, item]);
+  }
+  const shown = ranges.slice(0, maxRanges).map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`));
+  const rest = ranges.slice(maxRanges).reduce((sum, [a, b]) => sum + b - a + 1, 0);
+  const more = rest ? ` and ${rest} more` : '';
+  return `${items.length === 1 ? 'item' : 'items'} ${shown.join(', ')}${more}`;
 }

@@ -5,14 +5,13 @@
  * sent. Records CleverTap refuses one by one do not: the other requests are still sent, and the step fails at the end.
  */
 import { defineInputField, type Bundle, type ZObject } from 'zapier-platform-core';
-import { REQUEST_TIMEOUT_MS, upload } from './api';
-import { expiredAuthError } from './middleware';
-import { RETRYABLE_CODE } from './clevertap/answers';
+import { REQUEST_TIMEOUT_MS, upload } from './http';
+import { expiredAuthError, sendFailureOf, type SendFailure } from './errors';
+import { bulkMessage, type Nouns } from './words';
 import {
   answeredOutcome,
   allSaved,
   isReplaySafe,
-  itemList,
   itemOutcomes,
   NumberedRecord,
   refusedOutcome,
@@ -24,10 +23,10 @@ import {
   type BulkSummary,
   type FailedOutcome,
   type ItemOutcome,
-} from './clevertap/batches';
-import { InputError, MESSAGE_LIMIT } from './input/errors';
-import { textOf } from './input/text';
-import { joinWithin, quoted } from './quote';
+} from '../clevertap/batches';
+import { InputError } from '../input/errors';
+import { textOf } from '../input/text';
+import { itemList, quoted } from '../wording';
 
 /** Zapier stops a step after 30 seconds. */
 export const ZAPIER_STEP_LIMIT_MS = 30_000;
@@ -135,11 +134,6 @@ export interface BulkOptions {
   onRefused?: keyof typeof ON_REFUSED;
 }
 
-/** What the records are, for messages: `event`/`events`, `profile`/`profiles`. */
-export interface Nouns {
-  one: string;
-  many: string;
-}
 
 /** Item numbers as a comma-separated text a later step can read: `1, 2, 5`. */
 const numbersText = (items: readonly number[]) => [...items].sort((a, b) => a - b).join(', ');
@@ -164,66 +158,23 @@ function output(summary: BulkSummary, skipped: readonly number[]): BulkOutput {
   };
 }
 
-/** How a thrown request error is told apart and rebuilt. */
-interface Caught {
-  outcome: 'refused' | 'unknown';
-  kind: 'throttled' | 'credentials' | 'app';
-  reason: string;
-  code?: string;
-  status?: number;
-  delay?: number;
-}
-
-function jsonMessage(error: Error): Record<string, unknown> {
-  try {
-    const parsed: unknown = JSON.parse(error.message);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-/** Codes of api.ts's errors for a request that got no usable answer: its records may or may not be saved. */
-const NO_ANSWER_CODES = new Set(['network_error', 'unexpected_answer']);
-
-/** Reads an error thrown by `upload()`: the middleware's Zapier errors, api.ts's network errors, or anything else. */
-function readCaught(error: unknown): Caught {
-  const err = error instanceof Error ? error : new Error(String(error));
-  if (err.name === 'ThrottledError') {
-    const { delay } = jsonMessage(err);
+/** What a thrown request error says about its records: the facts it carries, or (not one of ours) unknown. */
+function readCaught(error: unknown): SendFailure {
+  const failure = sendFailureOf(error);
+  if (!failure)
     return {
-      outcome: 'refused',
-      kind: 'throttled',
-      // The middleware's own text says Zapier will retry, which is not so once the step stops with an AppError.
-      reason: 'CleverTap was busy with too many requests from this account at once (HTTP 429).',
-      delay: typeof delay === 'number' ? delay : undefined,
-    };
-  }
-  if (err.name === 'ExpiredAuthError')
-    // Its first sentence says which region refused what; the rest (where to look) would not fit beside the report.
-    return {
-      outcome: 'refused',
-      kind: 'credentials',
-      reason: `${err.message.split('. ')[0]?.replace(/\.$/, '')}. Reconnect your CleverTap account.`,
-    };
-  if (err.name === 'AppError') {
-    const { message, code, status } = jsonMessage(err);
-    const known = typeof code === 'string' ? code : undefined;
-    return {
-      outcome: known && NO_ANSWER_CODES.has(known) ? 'unknown' : 'refused',
+      outcome: 'unknown',
       kind: 'app',
-      reason: typeof message === 'string' ? message : err.message,
-      code: known,
-      status: typeof status === 'number' ? status : undefined,
+      code: 'unexpected_error',
+      reason: `an unexpected error: ${quoted(error instanceof Error ? error.message : String(error), 80)}`,
     };
-  }
-  // Not one of ours: the request's fate is unknown, so the items must not be reported as unsaved.
-  return {
-    outcome: 'unknown',
-    kind: 'app',
-    reason: `an unexpected error: ${quoted(err.message, 80)}`,
-    code: 'unexpected_error',
-  };
+  if (failure.kind === 'throttled')
+    // The middleware's own text says Zapier will retry, which is not so once the step stops with an AppError.
+    return { ...failure, reason: 'CleverTap was busy with too many requests from this account at once (HTTP 429).' };
+  if (failure.kind === 'credentials')
+    // Its first sentence says which region refused what; the rest (where to look) would not fit beside the report.
+    return { ...failure, reason: `${failure.reason.split('. ')[0]?.replace(/\.$/, '')}. Reconnect your CleverTap account.` };
+  return failure;
 }
 
 /**
@@ -247,7 +198,7 @@ export async function sendBulk(
   const batches = splitIntoBatches(entries, batchSize);
   const outcomes: BatchOutcome[] = [];
   let stop: Stop | undefined;
-  let caught: Caught | undefined;
+  let caught: SendFailure | undefined;
   for (const batch of batches) {
     if (batch.request > 1 && Date.now() - startedAt > SEND_WINDOW_MS) {
       stop = { kind: 'out_of_time', request: batch.request };
@@ -305,67 +256,4 @@ function onlyPlacedRefusals(summary: BulkSummary): boolean {
   return (
     !summary.stop && summary.uncertain.length === 0 && summary.failures.every((f) => f.item !== undefined)
   );
-}
-
-/** `items 4, 7, 12 and 3 more`: the first few item numbers of a list. */
-const firstItems = (items: readonly number[]) => itemList(items, 3);
-
-/**
- * The step's error message, within what Zapier shows: what was saved and what not (counts and the first item
- * numbers), the one thing to do, then why, and as much detail as fits. The full list is in the step's log and, with
- * "finish the step", in its output.
- */
-export function bulkMessage(
-  summary: BulkSummary,
-  nouns: Nouns,
-  replaySafe: boolean,
-  causeFirst = false,
-): string {
-  const refusedItems = [...summary.failures.flatMap((f) => (f.item ? [f.item] : [])), ...summary.refused];
-  // Failures CleverTap did not place are counted among the uncertain items of their request, not again here.
-  const notSaved = refusedItems.length;
-  const counts = [
-    `CleverTap saved ${summary.saved.length} of ${summary.items} ${nouns.many}`,
-    notSaved ? `${notSaved} not saved (${firstItems(refusedItems)})` : '',
-    summary.uncertain.length
-      ? `${summary.uncertain.length} uncertain (${firstItems(summary.uncertain)})`
-      : '',
-    summary.notSent.length ? `${summary.notSent.length} not sent (${firstItems(summary.notSent)})` : '',
-  ].filter(Boolean);
-  const headline = `${counts.join('; ')}.`;
-  // Then the advice and the cause, each shortened to what is left: the advice first, except when the credentials were
-  // refused, where the cause (which region refused them) is what the user must act on.
-  const [second, third] = causeFirst
-    ? [cause(summary), advice(summary, nouns, replaySafe)]
-    : [advice(summary, nouns, replaySafe), cause(summary)];
-  const withCause = [second, third].reduce((text, part) => {
-    const room = MESSAGE_LIMIT - text.length - 1;
-    return part && room > 20 ? `${text} ${joinWithin([part], '', room).text}` : text;
-  }, headline);
-  const hint = summary.failures.length ? `Or pick "Finish the step" in ${onRefusedField.label}.` : '';
-  return hint && withCause.length + 1 + hint.length <= MESSAGE_LIMIT ? `${withCause} ${hint}` : withCause;
-}
-
-function advice(summary: BulkSummary, nouns: Nouns, replaySafe: boolean): string {
-  const fixFirst = summary.failures.some((f) => f.code !== RETRYABLE_CODE)
-    ? ' once the refused items are fixed'
-    : '';
-  const anythingSaved = summary.saved.length > 0 || summary.uncertain.length > 0;
-  if (!anythingSaved) return `Nothing was saved, so replaying is safe${fixFirst}.`;
-  if (replaySafe) return `Replaying is safe${fixFirst}: saved ${nouns.many} are only updated again.`;
-  return summary.uncertain.length
-    ? "Don't replay the step: check the uncertain items in CleverTap, then send only the missing ones."
-    : "Don't replay the step: send only the items not saved.";
-}
-
-function cause(summary: BulkSummary): string {
-  const stop = summary.stop;
-  if (stop?.kind === 'out_of_time')
-    return `Stopped before request ${stop.request} of ${summary.requestsPlanned} to end within Zapier's time limit.`;
-  if (stop?.kind === 'failed')
-    return `Request ${stop.outcome.request} of ${summary.requestsPlanned} ${stop.outcome.kind === 'refused' ? 'failed' : 'got no answer'}: ${stop.outcome.reason}`;
-  const first = summary.failures[0];
-  return first
-    ? `${first.item ? `Item ${first.item}` : 'A record'}: ${first.reason} (code ${first.code}).`
-    : '';
 }

@@ -1,0 +1,155 @@
+/**
+ * The words a Zap user reads when a step fails, in one place, each message within the 250 characters Zapier shows:
+ * what failed first, then what to do. The pure layers return facts (codes, statuses, item numbers); this file words
+ * them. Field-named input errors are worded by the parsers (src/input), which know the field.
+ */
+import type { RequestFailure } from '../clevertap/answers';
+import { REQUEST_TIMEOUT_MS } from './http';
+import { Region, regionName } from '../clevertap/regions';
+import type { ProbeVerdict } from '../clevertap/region-probe';
+import { RETRYABLE_CODE } from '../clevertap/answers';
+import type { BulkSummary } from '../clevertap/batches';
+import { itemList, joinWithin, MESSAGE_LIMIT, shortened } from '../wording';
+
+/** What the records of a bulk step are, for messages: `event`/`events`, `profile`/`profiles`. */
+export interface Nouns {
+  one: string;
+  many: string;
+}
+
+/** 401/403: the credentials, or the region, are wrong; where to look. */
+export function credentialsMessage(region: Region): string {
+  return (
+    `CleverTap refused the Account ID or Passcode for ${regionName(region)}. Check both under Settings > Project, ` +
+    "and the Region: the start of your dashboard's address (in1 in in1.dashboard.clevertap.com). Then reconnect."
+  );
+}
+
+/** Request-level answers worded by HTTP status; statuses not listed are worded by their class. */
+const SAID: Record<number, (text: string) => string> = {
+  400: (t) => `CleverTap rejected the request as invalid: ${t}`,
+  404: (t) => `CleverTap did not find that API address (HTTP 404): ${t}`,
+  405: (t) => `CleverTap does not allow this request (HTTP 405): ${t}`,
+  409: (t) => `CleverTap reported a conflict (HTTP 409): ${t}`,
+  413: () => 'The request is too large for CleverTap (HTTP 413): send fewer or smaller records',
+  429: () => 'CleverTap is busy with too many requests from this account at once (HTTP 429); Zapier will try again',
+};
+
+/** A request-level failure in plain words; CleverTap's own text is cut to 100 characters. */
+export function requestFailureMessage(failure: RequestFailure, region: Region): string {
+  if (failure.kind === 'credentials') return credentialsMessage(region);
+  const text = failure.text === undefined ? 'no details given' : shortened(failure.text, 100);
+  const said = SAID[failure.status];
+  if (said) return said(text);
+  if (failure.kind === 'unavailable')
+    return `CleverTap is unavailable right now (HTTP ${failure.status}). Try again in a few minutes.`;
+  return `CleverTap refused the request (HTTP ${failure.status}): ${text}`;
+}
+
+/** A timeout or a lost connection; `replaySafe` says whether sending again could store the data twice. */
+export function lostConnectionMessage(timedOut: boolean, cause: string, replaySafe: boolean): string {
+  const what = timedOut
+    ? `CleverTap did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`
+    : `The connection to CleverTap failed (${cause})`;
+  const advice = replaySafe
+    ? 'Nothing is known to be saved; it is safe to replay this step.'
+    : 'The data may or may not have been saved: check CleverTap before replaying this step, ' +
+      'because an event sent twice is stored twice.';
+  return `${what}. ${advice}`;
+}
+
+/** "sg1", "sg1 and us1", "sg1, us1 and aps3": region values, which are what a dashboard address starts with. */
+function regionList(regions: Region[], last: 'and' | 'or'): string {
+  if (regions.length < 2) return regions.join('');
+  return `${regions.slice(0, -1).join(', ')} ${last} ${regions[regions.length - 1]}`;
+}
+
+/**
+ * The connection test's message after the probe, in place of the refusal of the connection's region: what the probe
+ * found first, then what to do, within the 250 characters Zapier shows. Undefined when no other region answered
+ * anything (none was asked): then the refusal stands as it is.
+ */
+export function probeMessage(current: Region, verdict: ProbeVerdict): string | undefined {
+  if (verdict.kind === 'found') {
+    const there = regionName(verdict.region);
+    return (
+      `Wrong region: these credentials belong to ${there}, not ${regionName(current)}. ` +
+      `Reconnect your CleverTap account and pick ${there} as the Region.`
+    );
+  }
+  const { refused, unknown } = verdict;
+  if (!unknown.length)
+    return refused.length
+      ? `Wrong Account ID or Passcode: CleverTap refused them in ${regionName(current)} and in every other ` +
+          'region. Copy both again from Settings > Project in your CleverTap dashboard, then reconnect your ' +
+          'CleverTap account.'
+      : undefined;
+  return (
+    `CleverTap refused these credentials in ${regionList([current, ...refused], 'and')}; ` +
+    `${regionList(unknown, 'and')} did not answer in time. If your dashboard address starts with ` +
+    `${regionList(unknown, 'or')}, reconnect and pick that Region; if not, check the Account ID and Passcode.`
+  );
+}
+
+/** `items 4, 7, 12 and 3 more`: the first few item numbers of a list. */
+const firstItems = (items: readonly number[]) => itemList(items, 3);
+
+/**
+ * The step's error message, within what Zapier shows: what was saved and what not (counts and the first item
+ * numbers), the one thing to do, then why, and as much detail as fits. The full list is in the step's log and, with
+ * "finish the step", in its output.
+ */
+export function bulkMessage(
+  summary: BulkSummary,
+  nouns: Nouns,
+  replaySafe: boolean,
+  causeFirst = false,
+): string {
+  const refusedItems = [...summary.failures.flatMap((f) => (f.item ? [f.item] : [])), ...summary.refused];
+  // Failures CleverTap did not place are counted among the uncertain items of their request, not again here.
+  const notSaved = refusedItems.length;
+  const counts = [
+    `CleverTap saved ${summary.saved.length} of ${summary.items} ${nouns.many}`,
+    notSaved ? `${notSaved} not saved (${firstItems(refusedItems)})` : '',
+    summary.uncertain.length
+      ? `${summary.uncertain.length} uncertain (${firstItems(summary.uncertain)})`
+      : '',
+    summary.notSent.length ? `${summary.notSent.length} not sent (${firstItems(summary.notSent)})` : '',
+  ].filter(Boolean);
+  const headline = `${counts.join('; ')}.`;
+  // Then the advice and the cause, each shortened to what is left: the advice first, except when the credentials were
+  // refused, where the cause (which region refused them) is what the user must act on.
+  const [second, third] = causeFirst
+    ? [cause(summary), advice(summary, nouns, replaySafe)]
+    : [advice(summary, nouns, replaySafe), cause(summary)];
+  const withCause = [second, third].reduce((text, part) => {
+    const room = MESSAGE_LIMIT - text.length - 1;
+    return part && room > 20 ? `${text} ${joinWithin([part], '', room).text}` : text;
+  }, headline);
+  const hint = summary.failures.length ? `Or pick "Finish the step" in If CleverTap Refuses Items.` : '';
+  return hint && withCause.length + 1 + hint.length <= MESSAGE_LIMIT ? `${withCause} ${hint}` : withCause;
+}
+
+function advice(summary: BulkSummary, nouns: Nouns, replaySafe: boolean): string {
+  const fixFirst = summary.failures.some((f) => f.code !== RETRYABLE_CODE)
+    ? ' once the refused items are fixed'
+    : '';
+  const anythingSaved = summary.saved.length > 0 || summary.uncertain.length > 0;
+  if (!anythingSaved) return `Nothing was saved, so replaying is safe${fixFirst}.`;
+  if (replaySafe) return `Replaying is safe${fixFirst}: saved ${nouns.many} are only updated again.`;
+  return summary.uncertain.length
+    ? "Don't replay the step: check the uncertain items in CleverTap, then send only the missing ones."
+    : "Don't replay the step: send only the items not saved.";
+}
+
+function cause(summary: BulkSummary): string {
+  const stop = summary.stop;
+  if (stop?.kind === 'out_of_time')
+    return `Stopped before request ${stop.request} of ${summary.requestsPlanned} to end within Zapier's time limit.`;
+  if (stop?.kind === 'failed')
+    return `Request ${stop.outcome.request} of ${summary.requestsPlanned} ${stop.outcome.kind === 'refused' ? 'failed' : 'got no answer'}: ${stop.outcome.reason}`;
+  const first = summary.failures[0];
+  return first
+    ? `${first.item ? `Item ${first.item}` : 'A record'}: ${first.reason} (code ${first.code}).`
+    : '';
+}

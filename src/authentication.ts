@@ -5,13 +5,7 @@
  */
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { REGION_VALUES, REGIONS, Region, regionName } from './clevertap/regions';
-import {
-  ProbeAnswer,
-  ProbeTarget,
-  probeTargets,
-  probeTimeout,
-  readProbe,
-} from './clevertap/region-probe';
+import { ProbeAnswer, ProbeTarget, probeTargets, probeTimeout, readProbe } from './clevertap/region-probe';
 import { probeMessage } from './zapier/words';
 import { BASE_URL_VARIABLE, baseUrlFor, regionOf, request } from './zapier/http';
 

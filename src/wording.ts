@@ -30,7 +30,7 @@ export function joinWithin(
   max: number,
 ): { text: string; left: number } {
   if (!parts.length) return { text: '', left: 0 };
-  const first = parts[0] as string;
+  const first = parts[0];
   let text =
     first.length > max ? shortened(first, Math.max(1, [...first].length - (first.length - max))) : first;
   let shown = 1;

@@ -101,7 +101,11 @@ export function errorTextOf(body: unknown): string | undefined {
 }
 
 /** Request-level failures by HTTP status; statuses not listed fall back to their class (4xx refused, 5xx unavailable). */
-const FAILURE_KINDS: Record<number, FailureKind> = { 401: 'credentials', 403: 'credentials', 429: 'throttled' };
+const FAILURE_KINDS: Record<number, FailureKind> = {
+  401: 'credentials',
+  403: 'credentials',
+  429: 'throttled',
+};
 
 /** What a non-2xx answer means. */
 export function readRequestFailure(status: number, body: unknown): RequestFailure {

@@ -172,7 +172,6 @@ export function allSaved(summary: BulkSummary): boolean {
   return !summary.stop && summary.failed === 0 && summary.saved.length === summary.items;
 }
 
-
 /** What became of one item of the step's list. */
 export type ItemOutcome =
   | { item: number; outcome: 'saved' }

@@ -8,15 +8,15 @@ import { OperatorValue, profileRecord, ProfileRecord, UserKey } from './records'
 import { BYTES_NOTE, LIMITS, STANDARD_PROFILE_KEYS, utf8Bytes } from './rules';
 
 /**
- * The operations, as people name them, the CleverTap operator and operand each one takes, and whether sending it twice
+ * The operations, the CleverTap operator and operand each one takes, and whether sending it twice
  * gives the same profile as sending it once (a counter changed twice is changed twice).
  */
 export const PROFILE_OPERATIONS = {
-  increment: { label: 'Increment', operator: '$incr', operand: 'amount', replaySafe: false },
-  decrement: { label: 'Decrement', operator: '$decr', operand: 'amount', replaySafe: false },
-  add: { label: 'Add to List', operator: '$add', operand: 'values', replaySafe: true },
-  remove: { label: 'Remove from List', operator: '$remove', operand: 'values', replaySafe: true },
-  delete: { label: 'Delete Property', operator: '$delete', operand: 'none', replaySafe: true },
+  increment: { operator: '$incr', operand: 'amount', replaySafe: false },
+  decrement: { operator: '$decr', operand: 'amount', replaySafe: false },
+  add: { operator: '$add', operand: 'values', replaySafe: true },
+  remove: { operator: '$remove', operand: 'values', replaySafe: true },
+  delete: { operator: '$delete', operand: 'none', replaySafe: true },
 } as const;
 
 export type ProfileOperation = keyof typeof PROFILE_OPERATIONS;

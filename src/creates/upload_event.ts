@@ -1,56 +1,34 @@
 /** "Upload Event": one CleverTap event record, such as a deal won or a form submitted, for one user. */
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { eventRecord } from '../clevertap/records';
-import {
-  convertValueTypesField,
-  creationDateField,
-  CREATION_DATE_LABEL,
-  eventOutputFields,
-  eventPropertiesField,
-  evtDataField,
-  identityField,
-  keepAsTextField,
-  objectIdField,
-} from '../fields';
-import { parseEpochSeconds } from '../input/dates';
-import { parseEventData } from '../input/event';
-import { parseEventName } from '../input/properties';
-import { parseUserKey } from '../input/users';
+import { creationDateField } from '../fields/dates';
+import { eventPropertiesField, evtDataField, evtNameField, parseEventData } from '../fields/event';
+import { eventOutputFields } from '../fields/outputs';
+import { identityField, objectIdField, parseUserKey } from '../fields/users';
+import { convertValueTypesField, keepAsTextField } from '../fields/values';
 import { parseInput } from '../zapier/errors';
 import { uploadOne } from '../zapier/send';
 
-const evtNameField = {
-  key: 'evtName',
-  label: 'Event Name',
-  type: 'string',
-  required: true,
-  helpText:
-    'The name of the event as it should appear in CleverTap, e.g. `Deal Won`. Names are matched without regard to ' +
-    "case or spaces, may not contain `. : ; $ % ' \" < > ! | & \\`, and cannot be one of CleverTap's own events " +
-    '(such as App Launched).',
-} as const;
+const creationDate = creationDateField('When the event happened.');
 
 const inputFields = defineInputFields([
-  evtNameField,
-  identityField,
-  objectIdField,
-  creationDateField('When the event happened.'),
-  eventPropertiesField,
-  convertValueTypesField,
-  keepAsTextField,
-  evtDataField,
+  evtNameField.input,
+  identityField.input,
+  objectIdField.input,
+  creationDate.input,
+  eventPropertiesField.input,
+  convertValueTypesField.input,
+  keepAsTextField.input,
+  evtDataField.input,
 ]);
 
 const perform = (async (z, bundle) => {
-  const { user, ts, evtName, evtData } = parseInput(z, () => {
-    const evtName = parseEventName(evtNameField.label, bundle.inputData.evtName);
-    return {
-      evtName,
-      user: parseUserKey(bundle.inputData),
-      ts: parseEpochSeconds(CREATION_DATE_LABEL, bundle.inputData.ts),
-      evtData: parseEventData(bundle.inputData),
-    };
-  });
+  const { user, ts, evtName, evtData } = parseInput(z, () => ({
+    evtName: evtNameField.read(bundle.inputData.evtName),
+    user: parseUserKey(bundle.inputData),
+    ts: creationDate.read(bundle.inputData.ts),
+    evtData: parseEventData(bundle.inputData),
+  }));
   const record = eventRecord(user, evtName, evtData, ts);
   return uploadOne(z, bundle, record, false);
 }) satisfies CreatePerform<typeof inputFields>;

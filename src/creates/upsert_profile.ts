@@ -1,39 +1,47 @@
 /** "Create/Update User Profile": one CleverTap profile record, created or merged by its user key. */
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { profileRecord } from '../clevertap/records';
+import { creationDateField } from '../fields/dates';
+import { recordOutputFields } from '../fields/outputs';
 import {
-  convertValueTypesField,
-  creationDateField,
-  CREATION_DATE_LABEL,
-  identityField,
-  keepAsTextField,
-  objectIdField,
+  defaultPhoneCountryField,
+  parseProfileData,
   profileDataField,
   profilePropertiesField,
-  profileStandardFields,
-  recordOutputFields,
-} from '../fields';
-import { parseEpochSeconds } from '../input/dates';
-import { parseProfileData } from '../input/profile';
-import { parseUserKey } from '../input/users';
+  standardField,
+} from '../fields/profile';
+import { identityField, objectIdField, parseUserKey } from '../fields/users';
+import { convertValueTypesField, keepAsTextField } from '../fields/values';
 import { parseInput } from '../zapier/errors';
 import { uploadOne } from '../zapier/send';
 
+const creationDate = creationDateField('When the profile was created or updated.');
+
 const inputFields = defineInputFields([
-  identityField,
-  objectIdField,
-  creationDateField('When the profile was created or updated.'),
-  ...profileStandardFields,
-  profilePropertiesField,
-  convertValueTypesField,
-  keepAsTextField,
-  profileDataField,
+  identityField.input,
+  objectIdField.input,
+  creationDate.input,
+  standardField('name'),
+  standardField('email'),
+  standardField('phone'),
+  defaultPhoneCountryField.input,
+  standardField('gender'),
+  standardField('dob'),
+  standardField('photo'),
+  standardField('msgEmail'),
+  standardField('msgPush'),
+  standardField('msgSms'),
+  standardField('msgWhatsapp'),
+  profilePropertiesField.input,
+  convertValueTypesField.input,
+  keepAsTextField.input,
+  profileDataField.input,
 ]);
 
 const perform = (async (z, bundle) => {
   const { user, ts, profileData } = parseInput(z, () => ({
     user: parseUserKey(bundle.inputData),
-    ts: parseEpochSeconds(CREATION_DATE_LABEL, bundle.inputData.ts),
+    ts: creationDate.read(bundle.inputData.ts),
     profileData: parseProfileData(bundle.inputData),
   }));
   const record = profileRecord(user, profileData, ts);

@@ -1,126 +1,88 @@
 /** "Upload User Profiles in Bulk": many CleverTap profiles, one per line item, in as few requests as CleverTap allows. */
-import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { profileRecord, type ProfileRecord } from '../clevertap/records';
+import { defineCreate, defineInputField, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { profileRecord } from '../clevertap/records';
+import { onRefusedField, recordsPerRequestField } from '../fields/bulk';
+import { creationDateField } from '../fields/dates';
 import {
-  creationDateField,
-  CREATION_DATE_LABEL,
-  identityField,
-  objectIdField,
-  pickField,
+  defaultPhoneCountryField,
+  parseProfileData,
   profileDataField,
-  profileStandardFields,
-} from '../fields';
-import { parseEpochSeconds } from '../input/dates';
-import { parseLineItems, parseRecordsPerRequest, readFields, readLineItems } from '../input/items';
-import { parsePhoneCountry } from '../input/people';
-import { parseProfileData, PROFILE_LABELS } from '../input/profile';
-import { parseUserKey } from '../input/users';
-import { parseInput } from '../zapier/errors';
-import {
-  BULK_OUTPUT_FIELDS,
-  onRefusedField,
-  parseOnRefused,
-  recordsPerRequestField,
-  sendBulk,
-} from '../zapier/bulk';
+  standardField,
+} from '../fields/profile';
+import { identityField, objectIdField, parseUserKey } from '../fields/users';
+import { readFields } from '../input/items';
+import { BULK_OUTPUT_FIELDS, bulkPerform } from '../zapier/bulk';
 
-const PROFILES_LABEL = 'Profiles';
+const creationDate = creationDateField('When each profile was created or updated.');
 
 // The standard fields this action offers per item (the most used), and the one country for all their phones.
-const phoneField = pickField(profileStandardFields, 'phone');
-const defaultPhoneCountryField = pickField(profileStandardFields, 'defaultPhoneCountry');
+const profiles = defineInputField({
+  key: 'profiles',
+  label: 'Profiles',
+  required: true,
+  children: [
+    // A line-item group has no help text of its own (Zapier ignores it), so its first field explains the list.
+    {
+      ...identityField.input,
+      helpText:
+        'One user profile per line item: map the line-item fields of an earlier step (a list of contacts, or the ' +
+        'output of a Looping step) into these fields; each item creates a profile or updates the one with the ' +
+        'same Identity or Object ID, the whole list is sent in as few requests as CleverTap allows, and items ' +
+        `left entirely empty are skipped. ${identityField.input.helpText}`,
+    },
+    { ...objectIdField.input, helpText: `For users without an Identity. ${objectIdField.input.helpText}` },
+    creationDate.input,
+    standardField('name'),
+    standardField('email'),
+    {
+      ...standardField('phone'),
+      helpText:
+        'With or without the country code, e.g. `+44 20 7946 0958` or `(415) 555-0123`; sent as ' +
+        '`+<country><number>`. Numbers without a country code use **Default Phone Country** below.',
+    },
+    {
+      ...profileDataField.input,
+      helpText:
+        'Any other properties of each profile as a JSON object, e.g. `{"Plan": "Gold", "Score": 42, "Tags": ' +
+        '["vip"]}`, sent as written (trailing commas and curly quotes are forgiven). Name, Email and Phone above ' +
+        'win over the same names here.',
+    },
+  ],
+});
 
 const inputFields = defineInputFields([
+  profiles,
   {
-    key: 'profiles',
-    label: PROFILES_LABEL,
-    required: true,
-    children: [
-      // A line-item group has no help text of its own (Zapier ignores it), so its first field explains the list.
-      {
-        ...identityField,
-        helpText:
-          'One user profile per line item: map the line-item fields of an earlier step (a list of contacts, or the ' +
-          'output of a Looping step) into these fields; each item creates a profile or updates the one with the ' +
-          'same Identity or Object ID, the whole list is sent in as few requests as CleverTap allows, and items ' +
-          `left entirely empty are skipped. ${identityField.helpText}`,
-      },
-      { ...objectIdField, helpText: `For users without an Identity. ${objectIdField.helpText}` },
-      creationDateField('When each profile was created or updated.'),
-      pickField(profileStandardFields, 'name'),
-      pickField(profileStandardFields, 'email'),
-      {
-        ...phoneField,
-        helpText:
-          'With or without the country code, e.g. `+44 20 7946 0958` or `(415) 555-0123`; sent as ' +
-          '`+<country><number>`. Numbers without a country code use **Default Phone Country** below.',
-      },
-      {
-        ...profileDataField,
-        helpText:
-          'Any other properties of each profile as a JSON object, e.g. `{"Plan": "Gold", "Score": 42, "Tags": ' +
-          '["vip"]}`, sent as written (trailing commas and curly quotes are forgiven). Name, Email and Phone above ' +
-          'win over the same names here.',
-      },
-    ],
+    ...defaultPhoneCountryField.input,
+    helpText: `For every item's Phone. ${defaultPhoneCountryField.input.helpText}`,
   },
-  {
-    ...defaultPhoneCountryField,
-    helpText: `For every item's Phone. ${defaultPhoneCountryField.helpText}`,
-  },
-  recordsPerRequestField,
-  onRefusedField,
+  recordsPerRequestField.input,
+  onRefusedField.input,
 ]);
 
-/** One line item as a profile record; every field's problem is reported, not just the first. */
-function readProfile(
-  values: Record<string, unknown>,
-  defaultPhoneCountry: string | undefined,
-): ProfileRecord {
-  const { user, ts, profileData } = readFields({
-    user: () => parseUserKey(values),
-    ts: () => parseEpochSeconds(CREATION_DATE_LABEL, values.ts),
-    profileData: () =>
-      parseProfileData({
-        name: values.name,
-        email: values.email,
-        phone: values.phone,
-        profileData: values.profileData,
-        defaultPhoneCountry,
-      }),
-  });
-  return profileRecord(user, profileData, ts);
-}
-
-const perform = (async (z, bundle) => {
-  const startedAt = Date.now();
-  const { entries, skipped, batchSize, onRefused } = parseInput(z, () => {
-    const onRefused = parseOnRefused(bundle.inputData.onRefused);
-    const batchSize = parseRecordsPerRequest(
-      recordsPerRequestField.label,
-      bundle.inputData.recordsPerRequest,
-    );
+const perform = bulkPerform({
+  list: profiles,
+  nouns: { one: 'profile', many: 'profiles' },
+  itemReader: (inputData) => {
     // Read once for the whole list, so a wrong country is one problem, not one per item.
-    const country = parsePhoneCountry(
-      PROFILE_LABELS.defaultPhoneCountry,
-      bundle.inputData.defaultPhoneCountry,
-    );
-    const { items, skipped } = readLineItems(PROFILES_LABEL, bundle.inputData.profiles);
-    return {
-      batchSize,
-      onRefused,
-      skipped,
-      entries: parseLineItems(PROFILES_LABEL, items, (values) => readProfile(values, country)),
+    const country = defaultPhoneCountryField.read(inputData.defaultPhoneCountry);
+    // One line item as a profile record; every field's problem is reported, not just the first.
+    return (values) => {
+      const { user, ts, profileData } = readFields({
+        user: () => parseUserKey(values),
+        ts: () => creationDate.read(values.ts),
+        profileData: () =>
+          parseProfileData({
+            name: values.name,
+            email: values.email,
+            phone: values.phone,
+            profileData: values.profileData,
+            defaultPhoneCountry: country,
+          }),
+      });
+      return profileRecord(user, profileData, ts);
     };
-  });
-  return sendBulk(z, bundle, entries, {
-    field: PROFILES_LABEL,
-    nouns: { one: 'profile', many: 'profiles' },
-    batchSize,
-    skipped,
-    startedAt,
-    onRefused,
-  });
+  },
 }) satisfies CreatePerform<typeof inputFields>;
 
 export const sample = {

@@ -3,10 +3,8 @@
  * the single-record actions. Every item is read before anything is sent, and every problem of every item is reported
  * together ("Item 3, Event Name: ..."), so the user can fix the whole list in one go.
  */
-import { LIMITS } from '../clevertap/rules';
 import { itemList, joinWithin, MESSAGE_LIMIT, quoted } from '../wording';
 import { InputError } from './errors';
-import { textOf } from './text';
 
 /** One line item: its 1-based position in the step's list and its child fields as Zapier hands them over. */
 export interface LineItem {
@@ -19,7 +17,7 @@ const isEmptyValue = (value: unknown): boolean =>
   value === null ||
   (typeof value === 'string' && !value.trim()) ||
   (Array.isArray(value) && value.length === 0) ||
-  (typeof value === 'object' && !Array.isArray(value) && Object.keys(value as object).length === 0);
+  (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
 
 /**
  * The items of a line-item field, numbered as the user sees them. Items whose children are all empty (a row left
@@ -116,18 +114,4 @@ export function parseLineItems<T>(
     throw new InputError(field, `${head} ${text}`);
   }
   return parsed;
-}
-
-/** The records per request from an optional field: empty means CleverTap's limit; otherwise a whole number up to it. */
-export function parseRecordsPerRequest(field: string, value: unknown): number {
-  const text = textOf(field, value);
-  if (!text) return LIMITS.recordsPerCall;
-  const size = Number(text);
-  if (!/^\d+$/.test(text) || size < 1 || size > LIMITS.recordsPerCall)
-    throw new InputError(
-      field,
-      `${quoted(text)} is not a whole number from 1 to ${LIMITS.recordsPerCall} (CleverTap's limit per ` +
-        'request). Leave it empty to send up to 1000 records in each request.',
-    );
-  return size;
 }

@@ -6,6 +6,7 @@
 import JSON5 from 'json5';
 import { quoted, shortened } from '../wording';
 import { InputError } from './errors';
+import { textOf } from './text';
 
 const CAUSE =
   'Often a mapped value has a double quote or a line break: put \\ before such quotes, or map the value into a row.';
@@ -92,8 +93,8 @@ function inexactNumber(value: unknown, path: string): string | undefined {
 export function parseJsonObject(field: string, value: unknown): Record<string, unknown> {
   if (value === undefined || value === null) return {};
   if (typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
-  const text = String(value);
-  if (!text.trim()) return {};
+  const text = textOf(field, value);
+  if (!text) return {};
   const parsed = parseForgiving(field, text);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new InputError(

@@ -7,13 +7,7 @@ import type { Scalar } from '../clevertap/records';
 import { parseEpochSeconds } from './dates';
 import { InputError } from './errors';
 import { quoted } from '../wording';
-import { listOf, textOf } from './text';
-
-/** The label of the switch that turns `typedValue` off, on every action with a key/value field. */
-export const CONVERT_VALUE_TYPES_LABEL = 'Convert Value Types';
-
-/** The label of the list of properties whose values are always sent as text. */
-export const KEEP_AS_TEXT_LABEL = 'Keep as Text';
+import { textOf } from './text';
 
 /** How row values are typed: `convert` on or off, and the property names that stay text either way. */
 export interface ValueTyping {
@@ -25,14 +19,6 @@ export interface ValueTyping {
 /** Whether a row's value is typed by `typedValue`, or sent as the text given. */
 export function typesValueOf(typing: ValueTyping, key: string): boolean {
   return typing.convert && !typing.keepAsText.has(key.trim().toLowerCase());
-}
-
-/** Convert Value Types (yes unless set to no) and Keep as Text, as an action's fields hand them over. */
-export function parseValueTyping(input: { convertValueTypes?: unknown; keepAsText?: unknown }): ValueTyping {
-  return {
-    convert: parseYesNo(CONVERT_VALUE_TYPES_LABEL, input.convertValueTypes) ?? true,
-    keepAsText: new Set(listOf(KEEP_AS_TEXT_LABEL, input.keepAsText).map((name) => name.toLowerCase())),
-  };
 }
 
 /** Digits CleverTap's numbers (doubles) keep exactly; longer numbers stay text rather than be rounded. */

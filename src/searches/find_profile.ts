@@ -1,33 +1,12 @@
 /** "Find User Profile": one CleverTap user looked up by Identity, Email or Object ID, flattened for mapping. */
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { flattenProfile } from '../clevertap/profiles';
-import { identityField, objectIdField } from '../fields';
-import { LOOKUP_LABELS, parseProfileQuery } from '../input/lookup';
+import { lookupFields, parseProfileQuery } from '../fields/lookup';
 import { parseInput } from '../zapier/errors';
 import { getProfile } from '../zapier/http';
 import upsertProfile from '../creates/upsert_profile';
 
-const ONE_OF = 'Fill in only one of **Identity**, **Email** and **Object ID**.';
-
-const inputFields = defineInputFields([
-  {
-    ...identityField,
-    helpText:
-      "Your own unique id for the user, the same one your apps send to CleverTap: for a HubSpot contact, the contact's " +
-      `email or its Record ID. ${ONE_OF}`,
-  },
-  {
-    key: 'email',
-    label: LOOKUP_LABELS.email,
-    type: 'string',
-    required: false,
-    helpText: `The email address stored on the CleverTap profile, e.g. \`ada@example.com\`. ${ONE_OF}`,
-  },
-  {
-    ...objectIdField,
-    helpText: `CleverTap's own id of the user, like \`-2ce3cca260664f70b82b1c6bb505f462\`. ${ONE_OF}`,
-  },
-]);
+const inputFields = defineInputFields([...lookupFields]);
 
 const perform = (async (z, bundle) => {
   const query = parseInput(z, () => parseProfileQuery(bundle.inputData));

@@ -4,9 +4,9 @@
  * was saved, what was not and what may have been. Request-level failures stop the step: the requests after are not
  * sent. Records CleverTap refuses one by one do not: the other requests are still sent, and the step fails at the end.
  */
-import { defineInputField, type Bundle, type ZObject } from 'zapier-platform-core';
+import type { Bundle, ZObject } from 'zapier-platform-core';
 import { REQUEST_TIMEOUT_MS, upload } from './http';
-import { expiredAuthError, sendFailureOf, type SendFailure } from './errors';
+import { expiredAuthError, parseInput, sendFailureOf, type SendFailure } from './errors';
 import { bulkMessage, type Nouns } from './words';
 import {
   answeredOutcome,
@@ -24,8 +24,9 @@ import {
   type FailedOutcome,
   type ItemOutcome,
 } from '../clevertap/batches';
-import { InputError } from '../input/errors';
-import { textOf } from '../input/text';
+import type { UploadRecord } from '../clevertap/records';
+import { ON_REFUSED, onRefusedField, type OnRefused, recordsPerRequestField } from '../fields/bulk';
+import { parseLineItems, readLineItems } from '../input/items';
 import { itemList, quoted } from '../wording';
 
 /** Zapier stops a step after 30 seconds. */
@@ -36,55 +37,6 @@ export const ZAPIER_STEP_LIMIT_MS = 30_000;
  * with two seconds to spare: a step cut off by Zapier could not say which items were saved.
  */
 export const SEND_WINDOW_MS = ZAPIER_STEP_LIMIT_MS - REQUEST_TIMEOUT_MS - 2_000;
-
-/**
- * The batch size, for the user: empty is CleverTap's limit (1000). A field rather than a setting of the app's developer
- * so that an account on CleverTap's older limit (100), or with very large records, can lower it without a new version.
- * Text, not `integer`: Zapier would turn `1,000` into 1 and `abc` into 0 before the app saw them.
- */
-export const recordsPerRequestField = defineInputField({
-  key: 'recordsPerRequest',
-  label: 'Records Per Request',
-  type: 'string',
-  required: false,
-  helpText:
-    'How many items go in each request to CleverTap: a whole number from 1 to 1000, e.g. `100`. Leave empty for ' +
-    '1000, the most CleverTap accepts; lower it only if CleverTap refuses requests as too large.',
-});
-
-/** What the step does when CleverTap refuses some items one by one. */
-export const ON_REFUSED = { stop: 'stop', continue: 'continue' } as const;
-
-export const onRefusedField = defineInputField({
-  key: 'onRefused',
-  label: 'If CleverTap Refuses Items',
-  type: 'string',
-  required: false,
-  default: ON_REFUSED.stop,
-  choices: [
-    { value: ON_REFUSED.stop, sample: ON_REFUSED.stop, label: 'Stop the step with an error (default)' },
-    {
-      value: ON_REFUSED.continue,
-      sample: ON_REFUSED.continue,
-      label: 'Finish the step and list them in its output',
-    },
-  ],
-  helpText:
-    '**Stop** fails the step when any item is refused (a bad email, say), so you are told. **Finish** ends the step ' +
-    "with each item's outcome in the output, for a later step to route the refused ones (a filter, a sheet row). " +
-    'A failed request stops the step either way.',
-});
-
-/** The If CleverTap Refuses Items choice; empty is the default, stop. */
-export function parseOnRefused(value: unknown): keyof typeof ON_REFUSED {
-  const given = textOf(onRefusedField.label, value).toLowerCase();
-  if (!given || given === ON_REFUSED.stop) return ON_REFUSED.stop;
-  if (given === ON_REFUSED.continue) return ON_REFUSED.continue;
-  throw new InputError(
-    onRefusedField.label,
-    `${quoted(given)} is not one of the choices: pick Stop the step (stop) or Finish the step (continue).`,
-  );
-}
 
 /** The output of a bulk step: every item's outcome, totals, and the item numbers by outcome. */
 export interface BulkOutput {
@@ -131,9 +83,8 @@ export interface BulkOptions {
   /** When the step started (ms since the epoch), for Zapier's time limit. */
   startedAt: number;
   /** Stop the step when items are refused (the default), or finish it and report them in the output. */
-  onRefused?: keyof typeof ON_REFUSED;
+  onRefused?: OnRefused;
 }
-
 
 /** Item numbers as a comma-separated text a later step can read: `1, 2, 5`. */
 const numbersText = (items: readonly number[]) => [...items].sort((a, b) => a - b).join(', ');
@@ -170,10 +121,16 @@ function readCaught(error: unknown): SendFailure {
     };
   if (failure.kind === 'throttled')
     // The middleware's own text says Zapier will retry, which is not so once the step stops with an AppError.
-    return { ...failure, reason: 'CleverTap was busy with too many requests from this account at once (HTTP 429).' };
+    return {
+      ...failure,
+      reason: 'CleverTap was busy with too many requests from this account at once (HTTP 429).',
+    };
   if (failure.kind === 'credentials')
     // Its first sentence says which region refused what; the rest (where to look) would not fit beside the report.
-    return { ...failure, reason: `${failure.reason.split('. ')[0]?.replace(/\.$/, '')}. Reconnect your CleverTap account.` };
+    return {
+      ...failure,
+      reason: `${failure.reason.split('. ')[0]?.replace(/\.$/, '')}. Reconnect your CleverTap account.`,
+    };
   return failure;
 }
 
@@ -256,4 +213,42 @@ function onlyPlacedRefusals(summary: BulkSummary): boolean {
   return (
     !summary.stop && summary.uncertain.length === 0 && summary.failures.every((f) => f.item !== undefined)
   );
+}
+
+/** What makes one bulk action: its list field, what its records are called, and how one item becomes a record. */
+export interface BulkAction<R extends UploadRecord> {
+  /** The key and label of the line-item field. */
+  list: { key: string; label: string };
+  nouns: Nouns;
+  /**
+   * Reads the step's own shared fields once (e.g. a country for every phone) and returns the reader of one item,
+   * which throws `InputError`s (or `InputErrors`, every field's problem of the item) naming the fields.
+   */
+  itemReader: (inputData: Record<string, unknown>) => (values: Record<string, unknown>) => R;
+}
+
+/**
+ * The perform of a bulk action, the same for every one: read the shared fields and every line item (if any item has
+ * a problem, nothing is sent and all of them are reported), then send the records in batches and report the outcome.
+ */
+export function bulkPerform<R extends UploadRecord>(action: BulkAction<R>) {
+  return async (z: ZObject, bundle: Bundle) => {
+    const startedAt = Date.now();
+    const inputData = bundle.inputData;
+    const { entries, skipped, batchSize, onRefused } = parseInput(z, () => {
+      const onRefused = onRefusedField.read(inputData.onRefused);
+      const batchSize = recordsPerRequestField.read(inputData.recordsPerRequest);
+      const readItem = action.itemReader(inputData);
+      const { items, skipped } = readLineItems(action.list.label, inputData[action.list.key]);
+      return { onRefused, batchSize, skipped, entries: parseLineItems(action.list.label, items, readItem) };
+    });
+    return sendBulk(z, bundle, entries, {
+      field: action.list.label,
+      nouns: action.nouns,
+      batchSize,
+      skipped,
+      startedAt,
+      onRefused,
+    });
+  };
 }

@@ -36,7 +36,13 @@ export function sendFailureOf(error: unknown): SendFailure | undefined {
 }
 
 /** An error Zapier shows as it is: what the user can fix (the input, the request). */
-export function appError(z: ZObject, message: string, code: string, status: number, failure?: Omit<SendFailure, 'reason' | 'code' | 'status'>) {
+export function appError(
+  z: ZObject,
+  message: string,
+  code: string,
+  status: number,
+  failure?: Omit<SendFailure, 'reason' | 'code' | 'status'>,
+) {
   const error = new z.errors.Error(message, code, status);
   return failure ? withSendFailure(error, { ...failure, reason: message, code, status }) : error;
 }

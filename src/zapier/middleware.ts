@@ -46,7 +46,7 @@ const HEADER_SAFE = /^[\x20-\x7e]*$/;
  *   simply trimmed.
  */
 function credential(z: ZObject, label: string, value: unknown, secret: boolean): string {
-  const text = String(value ?? '');
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
   const again = `Reconnect your CleverTap account and type or paste the ${label} again`;
   if (secret && text !== text.trim())
     throw new z.errors.Error(
@@ -114,7 +114,11 @@ export const handleCleverTapErrors: AfterResponseMiddleware = (response, z, bund
   switch (failure.kind) {
     case 'throttled': {
       const delay = retryAfter(response);
-      throw withSendFailure(new z.errors.ThrottledError(message, delay), { ...facts, kind: 'throttled', delay });
+      throw withSendFailure(new z.errors.ThrottledError(message, delay), {
+        ...facts,
+        kind: 'throttled',
+        delay,
+      });
     }
     case 'credentials':
       throw withSendFailure(expiredAuthError(z, message), { ...facts, kind: 'credentials' });

@@ -32,7 +32,8 @@ const SAID: Record<number, (text: string) => string> = {
   405: (t) => `CleverTap does not allow this request (HTTP 405): ${t}`,
   409: (t) => `CleverTap reported a conflict (HTTP 409): ${t}`,
   413: () => 'The request is too large for CleverTap (HTTP 413): send fewer or smaller records',
-  429: () => 'CleverTap is busy with too many requests from this account at once (HTTP 429); Zapier will try again',
+  429: () =>
+    'CleverTap is busy with too many requests from this account at once (HTTP 429); Zapier will try again',
 };
 
 /** A request-level failure in plain words; CleverTap's own text is cut to 100 characters. */

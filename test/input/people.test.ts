@@ -130,9 +130,9 @@ describe('phone metadata loads only when a phone is given', () => {
         loaded();
         return jest.requireActual('libphonenumber-js/min');
       });
-      type Profile = typeof import('../../src/input/profile');
+      type Profile = typeof import('../../src/fields/profile');
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { parseProfileData } = require('../../src/input/profile') as Profile;
+      const { parseProfileData } = require('../../src/fields/profile') as Profile;
       parseProfileData({
         name: 'Ada',
         gender: 'female',

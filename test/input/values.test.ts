@@ -1,12 +1,6 @@
 import { parseEpochSeconds } from '../../src/input/dates';
 import { InputError } from '../../src/input/errors';
-import {
-  parseKeyValues,
-  parseYesNo,
-  typedValue,
-  parseValueTyping,
-  ValueTyping,
-} from '../../src/input/values';
+import { parseKeyValues, parseYesNo, typedValue, ValueTyping } from '../../src/input/values';
 
 describe('typedValue: what a key/value row becomes', () => {
   it.each<[string, string | number | boolean]>([
@@ -118,7 +112,7 @@ describe('parseKeyValues', () => {
   });
 
   it('keeps the properties named in Keep as Text as text, whatever they look like, in any case', () => {
-    const typing = parseValueTyping({ keepAsText: ['zip code', ' Deal ID '] });
+    const typing: ValueTyping = { convert: true, keepAsText: new Set(['zip code', 'deal id']) };
     const zips = ['94107', '02139'].map((zip) =>
       parseKeyValues(FIELD, { 'Zip Code': zip, 'Deal ID': '51', Score: '42' }, typing),
     );
@@ -126,25 +120,6 @@ describe('parseKeyValues', () => {
       { 'Zip Code': '94107', 'Deal ID': '51', Score: 42 },
       { 'Zip Code': '02139', 'Deal ID': '51', Score: 42 },
     ]);
-  });
-});
-
-describe('parseValueTyping', () => {
-  it('converts unless Convert Value Types is no; Keep as Text takes a list or one mapped name', () => {
-    expect(parseValueTyping({})).toEqual({ convert: true, keepAsText: new Set() });
-    expect(parseValueTyping({ convertValueTypes: 'no', keepAsText: 'Zip' })).toEqual({
-      convert: false,
-      keepAsText: new Set(['zip']),
-    });
-    expect(parseValueTyping({ convertValueTypes: 'yes', keepAsText: ['A', '', 'b'] }).keepAsText).toEqual(
-      new Set(['a', 'b']),
-    );
-  });
-
-  it('refuses a Convert Value Types that is not yes or no, naming the field', () => {
-    expect(() => parseValueTyping({ convertValueTypes: 'maybe' })).toThrow(
-      /^Convert Value Types: "maybe" is not yes or no/,
-    );
   });
 });
 

@@ -10,8 +10,8 @@
  * `integer`, `boolean` and `datetime` finds every one of them changing the text.
  */
 import App from '../../index';
-import { parseOnRefused } from '../../src/zapier/bulk';
-import { parseValueTyping } from '../../src/input/values';
+import { onRefusedField } from '../../src/fields/bulk';
+import { parseValueTyping } from '../../src/fields/values';
 import {
   BoundaryField,
   BoundaryOperation,
@@ -198,7 +198,7 @@ describe('no declared field type can change what a user typed', () => {
  */
 const DEFAULT_READERS: Record<string, (value: unknown) => unknown> = {
   convertValueTypes: (value) => parseValueTyping({ convertValueTypes: value }).convert,
-  onRefused: (value) => parseOnRefused(value),
+  onRefused: (value) => onRefusedField.read(value),
 };
 
 describe('a default filled in for an empty field means what empty means', () => {

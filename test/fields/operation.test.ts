@@ -1,4 +1,5 @@
-import { parsePropertyOperation } from '../../src/input/operations';
+import { PROFILE_OPERATIONS } from '../../src/clevertap/operations';
+import { parsePropertyOperation, OPERATION_CHOICES } from '../../src/fields/operation';
 
 describe('parsePropertyOperation', () => {
   it('reads increment and decrement with a numeric amount', () => {
@@ -100,5 +101,18 @@ describe('parsePropertyOperation', () => {
     expect(() => parsePropertyOperation({ property: 'P', operation: 'multiply' })).toThrow(
       /^Operation: "multiply" is not one of the operations/,
     );
+  });
+});
+
+describe('the operations as the editor names them', () => {
+  it('labels the operations in plain words', () => {
+    expect(Object.entries(OPERATION_CHOICES)).toEqual([
+      ['increment', 'Increment'],
+      ['decrement', 'Decrement'],
+      ['add', 'Add to List'],
+      ['remove', 'Remove from List'],
+      ['delete', 'Delete Property'],
+    ]);
+    expect(Object.keys(OPERATION_CHOICES)).toEqual(Object.keys(PROFILE_OPERATIONS));
   });
 });

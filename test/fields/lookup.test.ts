@@ -1,4 +1,4 @@
-import { parseProfileQuery } from '../../src/input/lookup';
+import { parseProfileQuery } from '../../src/fields/lookup';
 
 describe('parseProfileQuery', () => {
   it('takes exactly one of Identity, Email and Object ID, trimmed', () => {

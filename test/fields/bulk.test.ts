@@ -1,6 +1,8 @@
-import { parseOnRefused } from '../../src/zapier/bulk';
+import { onRefusedField } from '../../src/fields/bulk';
 
-describe('parseOnRefused', () => {
+const parseOnRefused = onRefusedField.read;
+
+describe('If CleverTap Refuses Items', () => {
   it('is stop when empty, and reads the two choices', () => {
     expect(parseOnRefused(undefined)).toBe('stop');
     expect(parseOnRefused('')).toBe('stop');

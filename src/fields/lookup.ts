@@ -1,12 +1,39 @@
 /** Which user to look up: exactly one of Identity, Email and Object ID, all optional in the editor. */
 import { LookupKey, LOOKUP_KEYS, ProfileQuery } from '../clevertap/profiles';
 import { BYTES_NOTE, LIMITS, utf8Bytes } from '../clevertap/rules';
-import { InputError } from './errors';
+import { defineInputFields } from 'zapier-platform-core';
+import { InputError } from '../input/errors';
+import { textOf } from '../input/text';
 import { quoted } from '../wording';
-import { textOf } from './text';
-import { USER_KEY_LABELS } from './users';
+import { identityField, objectIdField } from './users';
 
-export const LOOKUP_LABELS: Record<LookupKey, string> = { ...USER_KEY_LABELS, email: 'Email' };
+const ONE_OF = 'Fill in only one of **Identity**, **Email** and **Object ID**.';
+
+/** The three ways to name the user, all optional in the editor: exactly one must be filled in. */
+export const lookupFields = defineInputFields([
+  {
+    ...identityField.input,
+    helpText:
+      "Your own unique id for the user, the same one your apps send to CleverTap: for a HubSpot contact, the contact's " +
+      `email or its Record ID. ${ONE_OF}`,
+  },
+  {
+    key: 'email',
+    label: 'Email',
+    type: 'string',
+    required: false,
+    helpText: `The email address stored on the CleverTap profile, e.g. \`ada@example.com\`. ${ONE_OF}`,
+  },
+  {
+    ...objectIdField.input,
+    helpText: `CleverTap's own id of the user, like \`-2ce3cca260664f70b82b1c6bb505f462\`. ${ONE_OF}`,
+  },
+]);
+
+export const LOOKUP_LABELS = Object.fromEntries(lookupFields.map((f) => [f.key, f.label])) as Record<
+  LookupKey,
+  string
+>;
 
 /**
  * What core 19.1 does to query values: it strips every `{{...}}` (so "a{{b}}c" would look up "ac") and refuses
@@ -32,7 +59,7 @@ export function parseProfileQuery(input: Partial<Record<LookupKey, unknown>>): P
       given.map(([key]) => LOOKUP_LABELS[key]).join(' / '),
       'fill in only one of them: CleverTap looks a user up by one key at a time.',
     );
-  const [key, value] = given[0] as (typeof given)[number];
+  const [key, value] = given[0];
   if (ZAPIER_TEMPLATE.test(value))
     throw new InputError(
       LOOKUP_LABELS[key],

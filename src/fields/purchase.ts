@@ -3,7 +3,9 @@
  * purchased items as Zapier line items (an array of objects, numbers as numbers or text). Every check names the field,
  * and for an item its number: "Items, item 2, Price: ...".
  */
+import { defineInputFields } from 'zapier-platform-core';
 import { propertiesProblems } from '../clevertap/checks';
+import { MAX_CHARGED_ITEMS } from '../clevertap/purchases';
 import {
   chargedData,
   itemCountProblem,
@@ -14,21 +16,14 @@ import {
   RESERVED_ITEM_KEYS,
 } from '../clevertap/purchases';
 import type { EventValue, Scalar } from '../clevertap/records';
-import { InputError } from './errors';
-import { parseJsonObject } from './json';
-import { parseNumber } from './numbers';
-import { checkProperties } from './properties';
+import { InputError } from '../input/errors';
+import { parseJsonObject } from '../input/json';
+import { parseNumber } from '../input/numbers';
+import { checkProperties } from '../input/properties';
+import { textOf } from '../input/text';
+import { parseKeyValues, typedValue, typesValueOf, ValueTyping } from '../input/values';
 import { quoted } from '../wording';
-import { textOf } from './text';
-import {
-  CONVERT_VALUE_TYPES_LABEL,
-  KEEP_AS_TEXT_LABEL,
-  parseKeyValues,
-  parseValueTyping,
-  typedValue,
-  typesValueOf,
-  ValueTyping,
-} from './values';
+import { parseValueTyping } from './values';
 
 /** Labels of the purchase's fields, as the Zap editor shows them. */
 export const PURCHASE_LABELS = {
@@ -38,8 +33,6 @@ export const PURCHASE_LABELS = {
   chargedId: 'Charged ID',
   properties: 'Other Purchase Properties',
   items: 'Items',
-  convertValueTypes: CONVERT_VALUE_TYPES_LABEL,
-  keepAsText: KEEP_AS_TEXT_LABEL,
 } as const;
 
 /** Labels of the children of the Items line-item group. */
@@ -208,3 +201,97 @@ export function parsePurchase(input: Record<string, unknown>): Purchase {
   checkProperties<EventValue>(PURCHASE_LABELS.properties, chargedData(purchase), 'event', true);
   return purchase;
 }
+
+// Text fields, not `number`: Zapier would turn `$1,200.50` into 1 and `1.200,50` into 1.2 before the app saw them.
+const NUMBER =
+  'A plain number with a dot for decimals, e.g. `1200.50`; `$1,200.50` or `1.200,50` stops the step rather than be guessed.';
+
+/** The purchase's own fields, in the editor's order: amount, details, the line items, other properties. */
+export const purchaseFields = defineInputFields([
+  {
+    key: 'amount',
+    label: PURCHASE_LABELS.amount,
+    type: 'string',
+    required: false,
+    helpText: `The total of the purchase, e.g. a HubSpot deal's Amount. ${NUMBER}`,
+  },
+  {
+    key: 'currency',
+    label: PURCHASE_LABELS.currency,
+    type: 'string',
+    required: false,
+    helpText: 'The currency of the amount and prices, e.g. `USD` or `EUR`.',
+  },
+  {
+    key: 'paymentMode',
+    label: PURCHASE_LABELS.paymentMode,
+    type: 'string',
+    required: false,
+    helpText: 'How the purchase was paid, e.g. `Credit Card` or `Invoice`.',
+  },
+  {
+    key: 'chargedId',
+    label: PURCHASE_LABELS.chargedId,
+    type: 'string',
+    required: false,
+    helpText: "The id of the order or deal, e.g. a HubSpot deal's Record ID; sent as text.",
+  },
+  {
+    key: 'items',
+    label: PURCHASE_LABELS.items,
+    required: false,
+    // A parent field may not have helpText (Zapier's schema); the help is on Product Name, the first child.
+    children: [
+      {
+        key: 'productName',
+        label: ITEM_LABELS.productName,
+        type: 'string',
+        required: true,
+        helpText:
+          `The name of the product, e.g. \`Annual Plan\`. Map the line items of the order or deal into these item ` +
+          `fields: at least 1 and at most ${MAX_CHARGED_ITEMS} items; items whose fields are all empty are skipped.`,
+      },
+      {
+        key: 'category',
+        label: ITEM_LABELS.category,
+        type: 'string',
+        required: false,
+        helpText: 'The category of the product, e.g. `Subscriptions`.',
+      },
+      {
+        key: 'quantity',
+        label: ITEM_LABELS.quantity,
+        type: 'string',
+        required: false,
+        helpText: `How many were bought. ${NUMBER}`,
+      },
+      {
+        key: 'price',
+        label: ITEM_LABELS.price,
+        type: 'string',
+        required: false,
+        helpText: `The price of one unit. ${NUMBER}`,
+      },
+      {
+        key: 'itemProperties',
+        label: ITEM_LABELS.itemProperties,
+        type: 'string',
+        required: false,
+        helpText:
+          'Other details of the item as `Name=Value` pairs separated by `;`, e.g. `Color=Red; Size=M`, or as a JSON ' +
+          'object, e.g. `{"Color": "Red", "Weight": 1.5}`. **Convert Value Types** and **Keep as Text** apply to the ' +
+          '`Name=Value` form.',
+      },
+    ],
+  },
+  {
+    key: 'properties',
+    label: PURCHASE_LABELS.properties,
+    dict: true,
+    required: false,
+    helpText:
+      'Any other details of the purchase, one per row: the property name on the left and its value on the right, ' +
+      'e.g. `Deal Stage` and `closedwon`. Rows with an empty value are skipped. Amount, Currency, Payment Mode, ' +
+      'Charged ID and Items are set by the fields above.',
+  },
+]);

@@ -12,10 +12,12 @@ import {
   PropertyOperation,
   singleValueStandardKey,
 } from '../clevertap/operations';
-import { InputError } from './errors';
+import { defineInputFields } from 'zapier-platform-core';
+import { LIMITS } from '../clevertap/rules';
+import { InputError } from '../input/errors';
+import { parseNumber } from '../input/numbers';
+import { listOf, textOf } from '../input/text';
 import { quoted } from '../wording';
-import { listOf, textOf } from './text';
-import { parseNumber } from './numbers';
 
 export const OPERATION_LABELS = {
   property: 'Property Name',
@@ -24,7 +26,16 @@ export const OPERATION_LABELS = {
   values: 'Values',
 } as const;
 
-const choices = PROFILE_OPERATION_VALUES.map((op) => `${PROFILE_OPERATIONS[op].label} (${op})`).join(', ');
+/** The operations as the Zap editor names them. */
+export const OPERATION_CHOICES = {
+  increment: 'Increment',
+  decrement: 'Decrement',
+  add: 'Add to List',
+  remove: 'Remove from List',
+  delete: 'Delete Property',
+} as const satisfies Record<keyof typeof PROFILE_OPERATIONS, string>;
+
+const choices = PROFILE_OPERATION_VALUES.map((op) => `${OPERATION_CHOICES[op]} (${op})`).join(', ');
 
 export function parsePropertyName(value: unknown): string {
   const property = textOf(OPERATION_LABELS.property, value);
@@ -82,7 +93,7 @@ export function parsePropertyOperation(input: {
       OPERATION_LABELS.operation,
       name ? `${quoted(name)} is not one of the operations: ${choices}.` : `choose one of ${choices}.`,
     );
-  const { label } = PROFILE_OPERATIONS[name];
+  const label = OPERATION_CHOICES[name];
   switch (name) {
     case 'increment':
     case 'decrement':
@@ -94,3 +105,51 @@ export function parsePropertyOperation(input: {
       return { property, operation: { operation: name } };
   }
 }
+
+/** The operation's own fields, in the editor's order (the user key goes between operation and operand). */
+export const operationFields = defineInputFields([
+  {
+    key: 'property',
+    label: OPERATION_LABELS.property,
+    type: 'string',
+    required: true,
+    helpText:
+      'The name of the profile property to change, as CleverTap shows it, e.g. `Loyalty Points` or `Interests`. ' +
+      'May not contain `. : ; $ % # \' " < > ! | & \\`.',
+  },
+  {
+    key: 'operation',
+    label: OPERATION_LABELS.operation,
+    type: 'string',
+    required: true,
+    choices: PROFILE_OPERATION_VALUES.map((value) => ({
+      value,
+      sample: value,
+      label: OPERATION_CHOICES[value],
+    })),
+    helpText:
+      '**Increment** or **Decrement** a number by **Amount**; **Add to List** or **Remove from List** the ' +
+      "**Values** of a list property (not CleverTap's single-value properties such as Name, Email or Phone); " +
+      "**Delete Property** removes the property's value from the profile.",
+  },
+  {
+    key: 'amount',
+    label: OPERATION_LABELS.amount,
+    // Text, not `number`: Zapier would turn `2,5` into 2 before the app saw it.
+    type: 'string',
+    required: false,
+    helpText:
+      'For Increment and Decrement (required there): the number to add or subtract, e.g. `1` or `25.5`, with a dot ' +
+      'for decimals (`2,5` stops the step rather than be guessed).',
+  },
+  {
+    key: 'values',
+    label: OPERATION_LABELS.values,
+    type: 'string',
+    list: true,
+    required: false,
+    helpText:
+      `For Add to List and Remove from List (required there): the text values, one per entry, at most ` +
+      `${LIMITS.multiValueItems} and each only once, e.g. \`Newsletter\`.`,
+  },
+]);

@@ -1,4 +1,4 @@
-import { parseItemProperties, parseItems, parsePurchase } from '../../src/input/purchases';
+import { parseItemProperties, parseItems, parsePurchase } from '../../src/fields/purchase';
 
 const item = (fields: Record<string, unknown> = {}) => ({ productName: 'Annual Plan', ...fields });
 

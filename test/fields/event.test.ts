@@ -1,11 +1,13 @@
 /**
- * The event action's friendly fields, through the real app: Event Properties as key/value rows with typed values, the
- * JSON field beside them, and which wins. The request body CleverTap receives is asserted.
+ * The event's fields (src/fields/event.ts): the event name, and the properties from the key/value rows and the JSON
+ * field, merged by one rule. Read directly, and through the real app (Upload Event), where the request body CleverTap
+ * receives is asserted.
  */
 import nock from 'nock';
 import { appTester, authData, EU_HOST } from '../helpers';
 import deal from '../fixtures/hubspot-new-deal.json';
 import { perform } from '../../src/creates/upload_event';
+import { eventPropertiesField, evtDataField, evtNameField, parseEventData } from '../../src/fields/event';
 
 const SUCCESS = { status: 'success', processed: 1, unprocessed: [] };
 
@@ -40,7 +42,7 @@ async function refused(inputData: Record<string, unknown>): Promise<string> {
   return (JSON.parse(error.message) as { message: string }).message;
 }
 
-describe('Upload Event: friendly fields', () => {
+describe('the event fields, through Upload Event', () => {
   it('maps a HubSpot deal as rows, with amounts as numbers and dates as dates', async () => {
     const p = deal.properties;
     await expectSent(
@@ -137,5 +139,52 @@ describe('Upload Event: friendly fields', () => {
     ])('%s', async (_name, inputData, message) => {
       expect(await refused(inputData)).toMatch(message);
     });
+  });
+});
+
+describe('the event fields, declared once', () => {
+  it("Event Name is required text, read trimmed and checked against CleverTap's rules", () => {
+    expect(evtNameField.input).toMatchObject({
+      key: 'evtName',
+      label: 'Event Name',
+      type: 'string',
+      required: true,
+    });
+    expect(evtNameField.read(' Deal Won ')).toBe('Deal Won');
+    expect(() => evtNameField.read('')).toThrow(/^Event Name: fill in the name of the event/);
+    expect(() => evtNameField.read('App Launched')).toThrow(/^Event Name: .*"App Launched"/);
+  });
+
+  it('the rows are a key/value field and the JSON a text field, each pointing at the other', () => {
+    expect(eventPropertiesField.input).toMatchObject({ key: 'eventProperties', dict: true, required: false });
+    expect(evtDataField.input).toMatchObject({ key: 'evtData', type: 'text', required: false });
+    expect(eventPropertiesField.input.helpText).toContain('**Event Properties (JSON)**');
+    expect(evtDataField.input.helpText).toContain('**Event Properties**');
+  });
+});
+
+describe('parseEventData', () => {
+  it('is empty when nothing is given', () => {
+    expect(parseEventData({})).toEqual({});
+  });
+
+  it('a row wins over the JSON; Keep as Text keeps a row as text', () => {
+    expect(
+      parseEventData({
+        eventProperties: { Amount: '1300', 'Deal ID': '42' },
+        evtData: '{"Amount": 1200, "Stage": "won"}',
+        keepAsText: 'Deal ID',
+      }),
+    ).toEqual({ Amount: 1300, 'Deal ID': '42', Stage: 'won' });
+  });
+
+  it('allows Items, a list of flat objects, only for a Charged event', () => {
+    const evtData = '{"Items": [{"Product Name": "Annual Plan", "Price": 1200}]}';
+    expect(parseEventData({ evtData }, true)).toEqual({
+      Items: [{ 'Product Name': 'Annual Plan', Price: 1200 }],
+    });
+    expect(() => parseEventData({ evtData })).toThrow(
+      /^Event Properties \(JSON\): this has a list for "Items": .*only a Charged event has Items/,
+    );
   });
 });

@@ -1,10 +1,20 @@
 /**
- * The profile action's friendly fields, through the real app: standard fields, key/value rows with typed values, the
- * JSON field, and which wins when they name the same property. The request body CleverTap receives is asserted.
+ * The profile's fields (src/fields/profile.ts): each standard field with the CleverTap key it fills and its reader, and
+ * the merge of the fields, the key/value rows and the JSON text. Read directly, and through the real app (Create/Update
+ * User Profile), where the request body CleverTap receives is asserted.
  */
 import nock from 'nock';
 import { appTester, authData, EU_HOST } from '../helpers';
 import { perform } from '../../src/creates/upsert_profile';
+import {
+  defaultPhoneCountryField,
+  parseProfileData,
+  PROFILE_STANDARD_FIELDS,
+  profileDataField,
+  profilePropertiesField,
+  standardField,
+} from '../../src/fields/profile';
+import { STANDARD_PROFILE_KEYS } from '../../src/clevertap/rules';
 
 const SUCCESS = { status: 'success', processed: 1, unprocessed: [] };
 
@@ -52,7 +62,7 @@ const hubspotContact = {
   jobtitle: '',
 };
 
-describe('Create/Update User Profile: friendly fields', () => {
+describe('the profile fields, through Create/Update User Profile', () => {
   it('maps a HubSpot contact with no JSON at all', async () => {
     const c = hubspotContact;
     await expectSent(
@@ -352,6 +362,107 @@ describe('Create/Update User Profile: friendly fields', () => {
       ],
     ])('%s', async (_name, inputData, message) => {
       expect(await refused(inputData)).toMatch(message);
+    });
+  });
+});
+
+describe('the standard fields, declared once', () => {
+  it("each fills its own CleverTap standard key, in the editor's order", () => {
+    expect(PROFILE_STANDARD_FIELDS.map((f) => [f.input.key, f.input.label, f.profileKey])).toEqual([
+      ['name', 'Name', 'Name'],
+      ['email', 'Email', 'Email'],
+      ['phone', 'Phone', 'Phone'],
+      ['gender', 'Gender', 'Gender'],
+      ['dob', 'Date of Birth', 'DOB'],
+      ['photo', 'Photo URL', 'Photo'],
+      ['msgEmail', 'Email Subscription', 'MSG-email'],
+      ['msgPush', 'Push Subscription', 'MSG-push'],
+      ['msgSms', 'SMS Subscription', 'MSG-sms'],
+      ['msgWhatsapp', 'WhatsApp Subscription', 'MSG-whatsapp'],
+    ]);
+    for (const field of PROFILE_STANDARD_FIELDS)
+      expect(STANDARD_PROFILE_KEYS).toHaveProperty([field.profileKey]);
+  });
+
+  it('are text fields, read by the app: none is a boolean or datetime Zapier would coerce', () => {
+    for (const { input } of PROFILE_STANDARD_FIELDS)
+      expect(input).toMatchObject({ type: 'string', required: false });
+  });
+
+  it('the subscriptions are yes/no dropdowns', () => {
+    const subscriptions = PROFILE_STANDARD_FIELDS.filter((f) => f.profileKey.startsWith('MSG-'));
+    expect(subscriptions).toHaveLength(4);
+    for (const { input } of subscriptions)
+      expect('choices' in input && input.choices.map((c) => c.value)).toEqual(['yes', 'no']);
+  });
+
+  it('standardField picks a field by its key, not by its position', () => {
+    expect(standardField('phone')).toBe(PROFILE_STANDARD_FIELDS[2].input);
+    expect(standardField('msgWhatsapp').label).toBe('WhatsApp Subscription');
+    expect(standardField('dob').label).toBe('Date of Birth');
+  });
+
+  it('each reader names its field, or the key/value row it came from', () => {
+    const phone = PROFILE_STANDARD_FIELDS[2];
+    const noCountry = () => undefined;
+    expect(phone.read('Phone', '+44 20 7946 0958', noCountry)).toBe('+442079460958');
+    expect(phone.read('Phone', '', noCountry)).toBeUndefined();
+    expect(() => phone.read('Profile Properties > Phone', '4155550123', noCountry)).toThrow(
+      /^Profile Properties > Phone: "4155550123" has no country code/,
+    );
+  });
+});
+
+describe('the other profile fields', () => {
+  it('Default Phone Country is read as an upper-case two-letter code, or nothing', () => {
+    expect(defaultPhoneCountryField.input.key).toBe('defaultPhoneCountry');
+    expect(defaultPhoneCountryField.read(' us ')).toBe('US');
+    expect(defaultPhoneCountryField.read('')).toBeUndefined();
+    expect(() => defaultPhoneCountryField.read('USA')).toThrow(
+      /^Default Phone Country: "USA" is not a two-letter country code/,
+    );
+  });
+
+  it('the rows are a key/value field and the JSON a text field, each pointing at the other', () => {
+    expect(profilePropertiesField.input).toMatchObject({ key: 'properties', dict: true, required: false });
+    expect(profileDataField.input).toMatchObject({ key: 'profileData', type: 'text', required: false });
+    expect(profilePropertiesField.input.helpText).toContain('**Profile Properties (JSON)**');
+    expect(profileDataField.input.helpText).toContain('**Profile Properties**');
+  });
+});
+
+describe('parseProfileData', () => {
+  it('is empty when nothing is given', () => {
+    expect(parseProfileData({})).toEqual({});
+  });
+
+  it('reads Default Phone Country only for a phone, in a field or in a row', () => {
+    expect(parseProfileData({ name: 'Ada', defaultPhoneCountry: 'Narnia' })).toEqual({ Name: 'Ada' });
+    expect(() => parseProfileData({ phone: '4155550123', defaultPhoneCountry: 'Narnia' })).toThrow(
+      /^Default Phone Country: "Narnia"/,
+    );
+    expect(() =>
+      parseProfileData({ properties: { Phone: '4155550123' }, defaultPhoneCountry: 'Narnia' }),
+    ).toThrow(/^Default Phone Country: "Narnia"/);
+    expect(parseProfileData({ properties: { Phone: '4155550123' }, defaultPhoneCountry: 'US' })).toEqual({
+      Phone: '+14155550123',
+    });
+  });
+
+  it('the fields win over the rows, which win over the JSON', () => {
+    expect(
+      parseProfileData({
+        name: 'Field',
+        properties: { Name: 'Row', Plan: 'Row' },
+        profileData: '{"Name": "JSON", "Plan": "JSON", "Tier": "JSON"}',
+      }),
+    ).toEqual({ Name: 'Field', Plan: 'Row', Tier: 'JSON' });
+  });
+
+  it('Keep as Text keeps a row as text, whatever it looks like', () => {
+    expect(parseProfileData({ properties: { Zip: '94107', Score: '42' }, keepAsText: ['zip'] })).toEqual({
+      Zip: '94107',
+      Score: 42,
     });
   });
 });

@@ -70,16 +70,6 @@ describe('Create/Update User Profile', () => {
     expect(result).not.toHaveProperty('ts');
   });
 
-  it.each([
-    ['in1', 'https://in1.api.clevertap.com'],
-    ['us1', 'https://us1.api.clevertap.com'],
-    ['mec1', 'https://mec1.api.clevertap.com'],
-  ])('posts to the %s region host', async (region, host) => {
-    const scope = nock(host).post('/1/upload').reply(200, answers.success);
-    await appTester(perform, { authData: { ...authData, region }, inputData: { identity: 'u1' } });
-    expect(scope.isDone()).toBe(true);
-  });
-
   describe('refuses bad input before sending anything', () => {
     const cases: [string, Record<string, unknown>, RegExp][] = [
       ['neither user key', { profileData: '{}' }, /^Identity \/ Object ID: fill in one of them/],
@@ -135,67 +125,6 @@ describe('Create/Update User Profile', () => {
       expect((error as Error).name).toBe('AppError');
       expect(messageOf(error)).toMatch(expected);
       expect(scope.isDone()).toBe(false);
-    });
-  });
-
-  describe("reports CleverTap's refusals in plain words", () => {
-    it('a rejected record: its code and meaning, without echoing the record', async () => {
-      nock(EU_HOST).post('/1/upload').reply(200, answers.emailRejected);
-      const error = await run({ identity: 'ada@example.com', profileData: '{"Name": "Ada"}' }).catch(
-        (e: unknown) => e,
-      );
-      const message = messageOf(error);
-      expect(message).toContain('CleverTap did not save the data');
-      expect(message).toContain('Email is not a valid email address (CleverTap code 515)');
-      expect(message).not.toContain('ada@@example');
-    });
-
-    it('a success that processed fewer records than were sent is not a success', async () => {
-      nock(EU_HOST).post('/1/upload').reply(200, { status: 'success', processed: 0, unprocessed: [] });
-      const error = await run({ identity: 'u1' }).catch((e: unknown) => e);
-      expect(messageOf(error)).toMatch(/neither processed nor reported as failed/);
-    });
-
-    it('401: the credentials-or-region message, naming the region', async () => {
-      nock(EU_HOST).post('/1/upload').reply(401, answers.invalidCredentials);
-      const error = await run({ identity: 'u1' }).catch((e: unknown) => e);
-      expect((error as Error).name).toBe('ExpiredAuthError');
-      expect(messageOf(error)).toMatch(/Account ID or Passcode for Europe \(eu1\).*dashboard/);
-      expect(messageOf(error)).not.toContain(PASSCODE);
-    });
-
-    it("400: CleverTap's error text", async () => {
-      nock(EU_HOST).post('/1/upload').reply(400, answers.malformed);
-      const error = await run({ identity: 'u1' }).catch((e: unknown) => e);
-      expect(messageOf(error)).toBe(
-        'CleverTap rejected the request as invalid: Malformed request: unexpected end of JSON',
-      );
-    });
-
-    it('429: a ThrottledError so Zapier retries later', async () => {
-      nock(EU_HOST).post('/1/upload').reply(429, answers.tooManyRequests);
-      const error = await run({ identity: 'u1' }).catch((e: unknown) => e);
-      expect((error as Error).name).toBe('ThrottledError');
-      expect(JSON.parse((error as Error).message)).toEqual({
-        message: expect.stringMatching(/too many requests.*Zapier will try again/),
-        delay: 60,
-      });
-    });
-
-    it('5xx: unavailable, with the status', async () => {
-      nock(EU_HOST).post('/1/upload').reply(503, answers.unavailable);
-      const error = await run({ identity: 'u1' }).catch((e: unknown) => e);
-      expect(messageOf(error)).toBe(
-        'CleverTap is unavailable right now (HTTP 503). Try again in a few minutes.',
-      );
-    });
-
-    it('a 200 whose body is not JSON', async () => {
-      nock(EU_HOST).post('/1/upload').reply(200, '<html>gateway</html>', { 'Content-Type': 'text/html' });
-      const error = await run({ identity: 'u1' }).catch((e: unknown) => e);
-      expect(messageOf(error)).toMatch(
-        /something other than an upload result \(HTTP 200\).*not known whether/,
-      );
     });
   });
 });

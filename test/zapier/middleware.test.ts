@@ -1,5 +1,14 @@
+/**
+ * The HTTP middleware (src/zapier/middleware.ts): where the credentials may go, and CleverTap's request-level failures
+ * as Zapier errors in plain words. Read directly, and through the real actions with CleverTap's answers from nock.
+ */
+import nock from 'nock';
 import zapier from 'zapier-platform-core';
+import answers from '../fixtures/clevertap-answers.json';
 import { handleCleverTapErrors, isCleverTapUrl } from '../../src/zapier/middleware';
+import { perform as upsertProfile } from '../../src/creates/upsert_profile';
+import { perform as findProfile } from '../../src/searches/find_profile';
+import { appTester, authData, EU_HOST, messageOf, PASSCODE } from '../helpers';
 
 describe('where credentials may go', () => {
   const saved = process.env.CLEVERTAP_API_BASE_URL;
@@ -55,7 +64,8 @@ describe('CleverTap failures as Zapier errors', () => {
     }) as unknown as Response;
   const thrown = (response: Response) => {
     try {
-      handleCleverTapErrors(response, z, bundle);
+      // Synchronous: it returns the response or throws.
+      void handleCleverTapErrors(response, z, bundle);
     } catch (error) {
       return error as Error;
     }
@@ -78,5 +88,61 @@ describe('CleverTap failures as Zapier errors', () => {
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toMatch(/^CleverTap refused the Account ID or Passcode for India \(in1\)\./);
     expect(error.message.length).toBeLessThanOrEqual(250);
+  });
+});
+
+describe("CleverTap's request-level failures, through the actions", () => {
+  const runProfile = (inputData: Record<string, unknown>) =>
+    appTester(upsertProfile, { authData, inputData });
+  const runLookup = (inputData: Record<string, unknown>) => appTester(findProfile, { authData, inputData });
+  const lookup = () =>
+    nock(EU_HOST, {
+      reqheaders: { 'x-clevertap-account-id': authData.accountId, 'x-clevertap-passcode': PASSCODE },
+    }).get('/1/profile.json');
+
+  it('401: the credentials-or-region message, naming the region', async () => {
+    nock(EU_HOST).post('/1/upload').reply(401, answers.invalidCredentials);
+    const error = await runProfile({ identity: 'u1' }).catch((e: unknown) => e);
+    expect((error as Error).name).toBe('ExpiredAuthError');
+    expect(messageOf(error)).toMatch(/Account ID or Passcode for Europe \(eu1\).*dashboard/);
+    expect(messageOf(error)).not.toContain(PASSCODE);
+  });
+
+  it("400: CleverTap's error text", async () => {
+    nock(EU_HOST).post('/1/upload').reply(400, answers.malformed);
+    const error = await runProfile({ identity: 'u1' }).catch((e: unknown) => e);
+    expect(messageOf(error)).toBe(
+      'CleverTap rejected the request as invalid: Malformed request: unexpected end of JSON',
+    );
+  });
+
+  it('429: a ThrottledError so Zapier retries later', async () => {
+    nock(EU_HOST).post('/1/upload').reply(429, answers.tooManyRequests);
+    const error = await runProfile({ identity: 'u1' }).catch((e: unknown) => e);
+    expect((error as Error).name).toBe('ThrottledError');
+    expect(JSON.parse((error as Error).message)).toEqual({
+      message: expect.stringMatching(/too many requests.*Zapier will try again/),
+      delay: 60,
+    });
+  });
+
+  it('5xx: unavailable, with the status', async () => {
+    nock(EU_HOST).post('/1/upload').reply(503, answers.unavailable);
+    const error = await runProfile({ identity: 'u1' }).catch((e: unknown) => e);
+    expect(messageOf(error)).toBe(
+      'CleverTap is unavailable right now (HTTP 503). Try again in a few minutes.',
+    );
+  });
+
+  it('a lookup: a 401 is a credentials problem, naming the region', async () => {
+    lookup().query(true).reply(401, { status: 'fail', error: 'Invalid Credentials', code: 401 });
+
+    const error = await runLookup({ identity: 'u1' }).catch((e: unknown) => e);
+
+    expect((error as Error).name).toBe('ExpiredAuthError');
+    expect(messageOf(error)).toMatch(/^CleverTap refused the Account ID or Passcode for Europe \(eu1\)\./);
+    const shown = messageOf(error).split('\nWhat happened:')[0] ?? '';
+    expect(shown).toMatch(/Settings > Project.*Region.*Then reconnect\.$/);
+    expect(shown.length).toBeLessThanOrEqual(250);
   });
 });

@@ -1,3 +1,8 @@
+/**
+ * "Upload User Profiles in Bulk" itself: its fields, how one line item becomes a record, its problems reported item by item. How
+ * the records are sent (requests, refusals, failures, HTTP 429, the time limit, the output) is the bulk send's, tested
+ * in test/zapier/bulk.test.ts.
+ */
 import contact from '../fixtures/hubspot-new-contact.json';
 import { perform } from '../../src/creates/upsert_profiles_bulk';
 import { allProcessed, appTester, authData, messageOf, recordUploads, UploadAnswer } from '../helpers';
@@ -138,46 +143,6 @@ describe('Upload User Profiles in Bulk', () => {
     expect(messageOf(error)).toContain('Item 1003: Phone must be a number with its country code');
     expect(messageOf(error)).toContain('Replaying is safe once the refused items are fixed');
     expect(messageOf(error)).not.toContain('user1003@example.com');
-  });
-
-  it('the whole second request fails: stops, and says replaying is safe for profiles', async () => {
-    const sent = recordUploads((records, request) =>
-      request === 2 ? [500, { status: 'fail', error: 'boom', code: 500 }] : allProcessed(records, request),
-    );
-    const error = await failureOf(run({ profiles: profiles(2500) }));
-    expect(sent).toHaveLength(2);
-    expect(messageOf(error)).toMatch(
-      /^CleverTap saved 1000 of 2500 profiles; 1000 not saved \(items 1001-2000\); 500 not sent \(items 2001-2500\)\./,
-    );
-    expect(messageOf(error)).toContain('Replaying is safe: saved profiles are only updated again.');
-    expect(messageOf(error)).toContain('Request 2 of 3 failed: CleverTap is unavailable');
-  });
-
-  describe('HTTP 429 in the second request', () => {
-    const throttledSecond: UploadAnswer = (records, request) =>
-      request === 2
-        ? [429, { status: 'fail', error: 'Too many concurrent requests', code: 429 }]
-        : allProcessed(records, request);
-
-    it('stays a ThrottledError: Zapier sending the saved profiles again is harmless', async () => {
-      recordUploads(throttledSecond);
-      const error = await failureOf(run({ profiles: profiles(1500) }));
-      expect(error.name).toBe('ThrottledError');
-      expect(messageOf(error)).toMatch(
-        /^CleverTap saved 1000 of 1500 profiles; 500 not saved \(items 1001-1500\)/,
-      );
-    });
-
-    it('becomes an AppError when an item changes a counter, which a retry would change twice', async () => {
-      recordUploads(throttledSecond);
-      const list = profiles(1500);
-      list[0] = { ...list[0], profileData: '{"Visits": {"$incr": 1}}' };
-      const error = await failureOf(run({ profiles: list }));
-      expect(error.name).toBe('AppError');
-      expect(codeOf(error)).toBe('throttled_partly_saved');
-      expect(messageOf(error)).toContain("Don't replay the step: send only the items not saved.");
-      expect(messageOf(error)).not.toContain('Zapier will try again');
-    });
   });
 });
 

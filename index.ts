@@ -9,6 +9,9 @@ import recordPurchase from './src/creates/record_purchase';
 import updateProfileProperty from './src/creates/update_profile_property';
 import uploadEventsBulk from './src/creates/upload_events_bulk';
 import upsertProfilesBulk from './src/creates/upsert_profiles_bulk';
+import triggerCampaign from './src/creates/trigger_campaign';
+import updateSubscriptionStatus from './src/creates/update_subscription_status';
+import deleteProfile from './src/creates/delete_profile';
 import findProfile, { findOrCreateProfile } from './src/searches/find_profile';
 
 export default defineApp({
@@ -31,6 +34,9 @@ export default defineApp({
     [updateProfileProperty.key]: updateProfileProperty,
     [uploadEventsBulk.key]: uploadEventsBulk,
     [upsertProfilesBulk.key]: upsertProfilesBulk,
+    [triggerCampaign.key]: triggerCampaign,
+    [updateSubscriptionStatus.key]: updateSubscriptionStatus,
+    [deleteProfile.key]: deleteProfile,
   },
   searches: {
     [findProfile.key]: findProfile,

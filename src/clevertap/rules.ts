@@ -6,6 +6,10 @@
 export const LIMITS = {
   /** Records in one POST /1/upload (older sources say 100; CleverTap's current limit is 1000). */
   recordsPerCall: 1000,
+  /** Values in one POST /1/delete/profiles.json list. */
+  deleteValues: 100,
+  /** Records in one POST /1/subscribe. */
+  subscribeRecords: 1000,
   /** Property key length, checked in UTF-8 bytes (pages disagree between bytes and characters; bytes is the stricter). */
   keyBytes: 120,
   /** Property value length for text values, in UTF-8 bytes, for the same reason. */

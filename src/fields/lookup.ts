@@ -43,8 +43,11 @@ const ZAPIER_TEMPLATE = /\{\{.*?\}\}|\{\{\s*(bundle|process)\.[^}]*\}\}/;
 
 const ALL = LOOKUP_KEYS.map((key) => LOOKUP_LABELS[key]).join(' / ');
 
-/** The one lookup to send; a friendly error unless exactly one of the three fields is filled in. */
-export function parseProfileQuery(input: Partial<Record<LookupKey, unknown>>): ProfileQuery {
+/**
+ * The one user to find (or, with `inQuery` false, to send a message to); a friendly error unless exactly one of the
+ * three fields is filled in. `{{...}}` text is refused only in a query, where core would strip it.
+ */
+export function parseProfileQuery(input: Partial<Record<LookupKey, unknown>>, inQuery = true): ProfileQuery {
   const given = LOOKUP_KEYS.map((key) => [key, textOf(LOOKUP_LABELS[key], input[key])] as const).filter(
     ([, value]) => value,
   );
@@ -60,7 +63,7 @@ export function parseProfileQuery(input: Partial<Record<LookupKey, unknown>>): P
       'fill in only one of them: CleverTap looks a user up by one key at a time.',
     );
   const [key, value] = given[0];
-  if (ZAPIER_TEMPLATE.test(value))
+  if (inQuery && ZAPIER_TEMPLATE.test(value))
     throw new InputError(
       LOOKUP_LABELS[key],
       `${quoted(value)} has text in double curly braces ({{...}}), which Zapier removes from a lookup, so ` +

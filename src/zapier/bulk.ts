@@ -5,8 +5,8 @@
  * sent. Records CleverTap refuses one by one do not: the other requests are still sent, and the step fails at the end.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { REQUEST_TIMEOUT_MS, upload } from './http';
-import { expiredAuthError, parseInput, sendFailureOf, type SendFailure } from './errors';
+import { baseUrlFor, REQUEST_TIMEOUT_MS, upload } from './http';
+import { expiredAuthError, parseInput, sendFailureOf, type SendFailure, userMessageOf } from './errors';
 import { bulkMessage, type Nouns } from './words';
 import {
   answeredOutcome,
@@ -117,7 +117,7 @@ function readCaught(error: unknown): SendFailure {
       outcome: 'unknown',
       kind: 'app',
       code: 'unexpected_error',
-      reason: `an unexpected error: ${quoted(error instanceof Error ? error.message : String(error), 80)}`,
+      reason: `an unexpected error: ${quoted(userMessageOf(error), 80)}`,
     };
   if (failure.kind === 'throttled')
     // The middleware's own text says Zapier will retry, which is not so once the step stops with an AppError.
@@ -151,6 +151,8 @@ export async function sendBulk(
     throw new z.errors.HaltedError(
       `${field}: the list has no items with data${skipped.length ? ` (${itemList(skipped)} ${skipped.length === 1 ? 'is' : 'are'} empty)` : ''}, so nothing was sent.`,
     );
+  // Where to send, before anything is: a connection with no usable region stops the step as in the single actions.
+  baseUrlFor(z, bundle);
   const replaySafe = entries.every((entry) => isReplaySafe(entry.record));
   const batches = splitIntoBatches(entries, batchSize);
   const outcomes: BatchOutcome[] = [];

@@ -65,3 +65,20 @@ export function parseInput<T>(z: ZObject, parse: () => T): T {
     throw error;
   }
 }
+
+/** The words of an error as the user would read them: a Zapier error keeps them as JSON in its message. */
+export function userMessageOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      typeof (parsed as { message?: unknown }).message === 'string'
+    )
+      return (parsed as { message: string }).message;
+  } catch {
+    // Not JSON: the message as it is.
+  }
+  return text;
+}

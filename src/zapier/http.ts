@@ -7,7 +7,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { apiBaseUrl, isRegion, Region, REGION_VALUES } from '../clevertap/regions';
 import { readRequestFailure, readUploadAnswer, UploadResult } from '../clevertap/answers';
 import { appError } from './errors';
-import { lostConnectionMessage, requestFailureMessage } from './words';
+import { lostConnectionMessage, type Replay, requestFailureMessage } from './words';
 import { uploadBody, UploadRecord } from '../clevertap/records';
 import { ProfileQuery, readProfileAnswer } from '../clevertap/profiles';
 
@@ -58,12 +58,12 @@ interface FetchFailure {
 }
 
 /** A network failure (timeout, reset): the request's records may or may not have been saved. */
-function lostConnection(z: ZObject, error: unknown, replaySafe: boolean): Error {
+function lostConnection(z: ZObject, error: unknown, replay: Replay): Error {
   const failure = error as FetchFailure;
   const message = lostConnectionMessage(
     failure.type === 'request-timeout',
     failure.code ?? failure.type ?? 'network error',
-    replaySafe,
+    replay,
   );
   return appError(z, message, 'network_error', 503, { outcome: 'unknown', kind: 'app' });
 }
@@ -76,14 +76,38 @@ function isNetworkFailure(error: unknown): boolean {
 export async function request(
   z: ZObject,
   options: Parameters<ZObject['request']>[0] & object,
-  replaySafe: boolean,
+  replay: Replay | boolean,
 ) {
   try {
     return await z.request({ timeout: REQUEST_TIMEOUT_MS, ...options });
   } catch (error) {
-    if (isNetworkFailure(error)) throw lostConnection(z, error, replaySafe);
+    const risk = replay === true ? 'safe' : replay === false ? 'stores_twice' : replay;
+    if (isNetworkFailure(error)) throw lostConnection(z, error, risk);
     throw error;
   }
+}
+
+/**
+ * A POST of a JSON body to one of CleverTap's API paths, serialised here with one explicit Content-Type (given an
+ * object, core 19.1 sends the header twice). Request-level failures are thrown by the middleware.
+ */
+export async function postJson(
+  z: ZObject,
+  bundle: Pick<Bundle, 'authData'>,
+  path: string,
+  body: unknown,
+  replay: Replay | boolean,
+) {
+  return request(
+    z,
+    {
+      url: `${baseUrlFor(z, bundle)}${path}`,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      body: jsonText(body),
+    },
+    replay,
+  );
 }
 
 /**
@@ -96,17 +120,7 @@ export async function upload(
   records: UploadRecord[],
   replaySafe: boolean,
 ): Promise<UploadResult> {
-  const response = await request(
-    z,
-    {
-      url: `${baseUrlFor(z, bundle)}/1/upload`,
-      method: 'POST',
-      // Serialised here with one explicit Content-Type: given an object, core 19.1 sends the header twice.
-      headers: { 'Content-Type': 'application/json; charset=utf-8' },
-      body: jsonText(uploadBody(records)),
-    },
-    replaySafe,
-  );
+  const response = await postJson(z, bundle, '/1/upload', uploadBody(records), replaySafe);
   const result = readUploadAnswer(response.data, records.length);
   if (!result)
     throw appError(

@@ -47,16 +47,28 @@ export function requestFailureMessage(failure: RequestFailure, region: Region): 
   return `CleverTap refused the request (HTTP ${failure.status}): ${text}`;
 }
 
-/** A timeout or a lost connection; `replaySafe` says whether sending again could store the data twice. */
-export function lostConnectionMessage(timedOut: boolean, cause: string, replaySafe: boolean): string {
+/**
+ * What sending a request again would do: nothing new (`safe`: a profile update, a lookup, a deletion), store the
+ * data twice (`stores_twice`: an event, a counter), or send a message twice (`sends_twice`: a campaign trigger).
+ */
+export type Replay = 'safe' | 'stores_twice' | 'sends_twice';
+
+const REPLAY_ADVICE: Record<Replay, string> = {
+  safe: 'Nothing is known to be saved; it is safe to replay this step.',
+  stores_twice:
+    'The data may or may not have been saved: check CleverTap before replaying this step, ' +
+    'because an event sent twice is stored twice.',
+  sends_twice:
+    'The message may or may not have been sent: check CleverTap before replaying this step, ' +
+    'because a replay sends the message again.',
+};
+
+/** A timeout or a lost connection, and what replaying the step would do. */
+export function lostConnectionMessage(timedOut: boolean, cause: string, replay: Replay): string {
   const what = timedOut
     ? `CleverTap did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`
     : `The connection to CleverTap failed (${cause})`;
-  const advice = replaySafe
-    ? 'Nothing is known to be saved; it is safe to replay this step.'
-    : 'The data may or may not have been saved: check CleverTap before replaying this step, ' +
-      'because an event sent twice is stored twice.';
-  return `${what}. ${advice}`;
+  return `${what}. ${REPLAY_ADVICE[replay]}`;
 }
 
 /** "sg1", "sg1 and us1", "sg1, us1 and aps3": region values, which are what a dashboard address starts with. */
@@ -153,4 +165,67 @@ function cause(summary: BulkSummary): string {
   return first
     ? `${first.item ? `Item ${first.item}` : 'A record'}: ${first.reason} (code ${first.code}).`
     : '';
+}
+
+/** The acting calls, as a user names what they asked for. */
+type Act = 'trigger' | 'subscribe' | 'delete';
+
+const ACT_WHAT: Record<Act, { refused: string; unknown: string; replay: string }> = {
+  trigger: {
+    refused: 'CleverTap did not send the campaign message',
+    unknown: 'whether the campaign message was sent',
+    replay: "check the campaign's report in CleverTap before replaying this step: a replay sends it again",
+  },
+  subscribe: {
+    refused: 'CleverTap did not update the subscription status',
+    unknown: 'whether the subscription status was updated',
+    replay: 'replaying this step is safe',
+  },
+  delete: {
+    refused: 'CleverTap did not delete the profile',
+    unknown: 'whether CleverTap will delete the profile',
+    replay: 'replaying this step is safe',
+  },
+};
+
+/** A 200 `fail` answer: refused, in CleverTap's words (its code is not always the HTTP status). */
+export function actFailedMessage(act: Act, answer: { error?: string; code?: number }): string {
+  const code = answer.code === undefined ? '' : ` (CleverTap code ${answer.code})`;
+  const fix =
+    act === 'trigger'
+      ? 'Check the Campaign ID (an External Trigger campaign that is running) and the user.'
+      : "Check the step's input and try again.";
+  const head = ACT_WHAT[act].refused;
+  // CleverTap's own words get the room the rest leaves.
+  const room = MESSAGE_LIMIT - head.length - code.length - fix.length - 4;
+  const said = answer.error ? `: ${shortened(answer.error.replace(/\.$/, ''), Math.max(10, room))}` : '';
+  return `${head}${said}${code}. ${fix}`;
+}
+
+/** A 200 answer that is not one CleverTap documents: nothing is known. */
+export function actUnknownMessage(act: Act, status: number): string {
+  return (
+    `CleverTap answered with something other than a result (HTTP ${status}), so it is not known ` +
+    `${ACT_WHAT[act].unknown}; ${ACT_WHAT[act].replay}.`
+  );
+}
+
+/** /1/subscribe did not update every address: which were not, and why, then what to do. */
+export function subscriptionsNotUpdatedMessage(result: {
+  failed: { record: { type: string; value: string }; code?: number; reason: string }[];
+  unaccounted: { type: string; value: string }[];
+}): string {
+  const failed = result.failed.map(
+    ({ record, code, reason }) =>
+      `${record.type} ${shortened(record.value, 60)}${reason ? ` (${shortened(reason.replace(/\.$/, ''), 60)}${code ? `, code ${code}` : ''})` : ''}`,
+  );
+  const unknown = result.unaccounted.map((record) => `${record.type} ${shortened(record.value, 60)}`);
+  const parts = [
+    failed.length ? `not updated: ${failed.join('; ')}` : '',
+    unknown.length ? `not confirmed: ${unknown.join('; ')}` : '',
+  ].filter(Boolean);
+  const head = 'CleverTap did not update every subscription status, ';
+  const tail = ' Fix the address if it is wrong; replaying this step is safe.';
+  const { text } = joinWithin(parts, '; ', MESSAGE_LIMIT - head.length - tail.length - 1);
+  return `${head}${text}.${tail}`;
 }

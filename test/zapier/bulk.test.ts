@@ -634,3 +634,19 @@ describe('bulkPerform: the shared fields, then every item, then the send', () =>
     expect(fromEvents).toMatchObject({ status: 'success', items: 2, saved: 2, savedItems: '1, 2' });
   });
 });
+
+describe('sendBulk: a connection with no usable region', () => {
+  it('stops the step before any request, with the reconnect advice, not as "uncertain" items', async () => {
+    const sent = recordUploads();
+    const error = await failureOf(
+      appTester(uploadEventsBulk, {
+        authData: { ...authData, region: 'xx1' },
+        inputData: { events: events(2) },
+      }),
+    );
+    expect(codeOf(error)).toBe('invalid_region');
+    expect(messageOf(error)).toMatch(/^The connection's Region "xx1" is not one CleverTap has/);
+    expect(messageOf(error)).not.toContain('uncertain');
+    expect(sent).toEqual([]);
+  });
+});

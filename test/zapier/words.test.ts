@@ -205,11 +205,17 @@ describe('request-level failures in plain words', () => {
 });
 
 describe('a lost connection', () => {
+  it('a triggered message: says that a replay sends it again', () => {
+    expect(lostConnectionMessage(false, 'ECONNRESET', 'sends_twice')).toMatch(
+      /^The connection to CleverTap failed \(ECONNRESET\)\. The message may or may not have been sent: .*a replay sends the message again\.$/,
+    );
+  });
+
   it('says what happened and whether replaying is safe', () => {
-    expect(lostConnectionMessage(true, 'request-timeout', true)).toBe(
+    expect(lostConnectionMessage(true, 'request-timeout', 'safe')).toBe(
       'CleverTap did not answer within 20 seconds. Nothing is known to be saved; it is safe to replay this step.',
     );
-    expect(lostConnectionMessage(false, 'ECONNRESET', false)).toMatch(
+    expect(lostConnectionMessage(false, 'ECONNRESET', 'stores_twice')).toMatch(
       /^The connection to CleverTap failed \(ECONNRESET\)\. The data may or may not have been saved: check CleverTap/,
     );
   });

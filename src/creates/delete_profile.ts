@@ -1,0 +1,43 @@
+/** "Delete User Profile": a user's profile and event history deleted in CleverTap, by Identity or Object ID. */
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { identityField, objectIdField, parseUserKey } from '../fields/users';
+import { parseInput } from '../zapier/errors';
+import { deleteProfile } from '../zapier/acts';
+
+const inputFields = defineInputFields([identityField.input, objectIdField.input]);
+
+const IN_BACKGROUND =
+  'CleverTap deletes the profile and its events in the background (about 48 hours); a later upload with the same ' +
+  'Identity creates a new profile.';
+
+const perform = (async (z, bundle) => {
+  const user = parseInput(z, () => parseUserKey(bundle.inputData));
+  await deleteProfile(z, bundle, user);
+  return { status: 'deletion_requested', ...user, note: IN_BACKGROUND };
+}) satisfies CreatePerform<typeof inputFields>;
+
+export const sample = { status: 'deletion_requested', identity: 'client-19827239', note: IN_BACKGROUND };
+
+export default defineCreate({
+  key: 'delete_profile',
+  noun: 'User Profile',
+  display: {
+    label: 'Delete User Profile',
+    description:
+      "Deletes a user's profile and event history in CleverTap, by Identity or Object ID. CleverTap completes it in " +
+      'the background (about 48 hours); a later upload with the same Identity creates a new profile.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample,
+    outputFields: [
+      { key: 'status', label: 'Status', type: 'string' },
+      { key: 'identity', label: 'Identity', type: 'string' },
+      { key: 'objectId', label: 'Object ID', type: 'string' },
+      { key: 'note', label: 'Note', type: 'string' },
+    ],
+  },
+});
+
+export { perform };

@@ -1,0 +1,65 @@
+/** "Trigger Campaign": an External Trigger campaign built in CleverTap, sent to one user with the Zap's values. */
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { triggerBody } from '../clevertap/acts';
+import { campaignIdField, parseRecipient, personalizationField } from '../fields/campaign';
+import { lookupFields } from '../fields/lookup';
+import { parseInput } from '../zapier/errors';
+import { triggerCampaign } from '../zapier/acts';
+
+const inputFields = defineInputFields([campaignIdField.input, ...lookupFields, personalizationField.input]);
+
+/** CleverTap queues the message; whether it is delivered shows in the campaign's report, not here. */
+const QUEUED = 'Queued by CleverTap; delivery is not confirmed here (see the campaign report in CleverTap).';
+
+const perform = (async (z, bundle) => {
+  const { campaignId, recipient, personalization } = parseInput(z, () => ({
+    campaignId: campaignIdField.read(bundle.inputData.campaignId),
+    recipient: parseRecipient(bundle.inputData),
+    personalization: personalizationField.read(bundle.inputData.personalization),
+  }));
+  await triggerCampaign(z, bundle, triggerBody(campaignId, recipient, personalization));
+  return {
+    status: 'queued',
+    campaignId,
+    ...recipient,
+    personalization,
+    cleverTapSaid: 'success',
+    note: QUEUED,
+  };
+}) satisfies CreatePerform<typeof inputFields>;
+
+export const sample = {
+  status: 'queued',
+  campaignId: '1695721550',
+  identity: 'ada@example.com',
+  personalization: { 'Deal Name': 'Acme renewal', Amount: '1200.50' },
+  cleverTapSaid: 'success',
+  note: QUEUED,
+};
+
+export default defineCreate({
+  key: 'trigger_campaign',
+  noun: 'Campaign Message',
+  display: {
+    label: 'Trigger Campaign',
+    description:
+      'Sends a user the message of an External Trigger campaign built in CleverTap, with values from the Zap. ' +
+      'CleverTap queues it; a replay sends it again.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample,
+    outputFields: [
+      { key: 'status', label: 'Status', type: 'string' },
+      { key: 'campaignId', label: 'Campaign ID', type: 'string' },
+      { key: 'identity', label: 'Identity', type: 'string' },
+      { key: 'email', label: 'Email', type: 'string' },
+      { key: 'objectId', label: 'Object ID', type: 'string' },
+      { key: 'cleverTapSaid', label: 'CleverTap Answer', type: 'string' },
+      { key: 'note', label: 'Note', type: 'string' },
+    ],
+  },
+});
+
+export { perform };

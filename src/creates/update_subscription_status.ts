@@ -1,0 +1,64 @@
+/** "Update Subscription Status": an email address or phone number unsubscribed or resubscribed in CleverTap. */
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { defaultPhoneCountryField } from '../fields/profile';
+import {
+  parseSubscriptions,
+  subscriptionEmailField,
+  subscriptionPhoneField,
+  subscriptionStatusField,
+} from '../fields/subscription';
+import { parseInput } from '../zapier/errors';
+import { updateSubscriptions } from '../zapier/acts';
+
+const inputFields = defineInputFields([
+  subscriptionStatusField.input,
+  subscriptionEmailField.input,
+  subscriptionPhoneField.input,
+  defaultPhoneCountryField.input,
+]);
+
+const perform = (async (z, bundle) => {
+  const records = parseInput(z, () => parseSubscriptions(bundle.inputData));
+  await updateSubscriptions(z, bundle, records);
+  const of = (type: 'email' | 'phone') => records.find((r) => r.type === type)?.value;
+  return {
+    status: 'success',
+    subscriptionStatus: records[0]?.status,
+    ...(of('email') ? { email: of('email') } : {}),
+    ...(of('phone') ? { phone: of('phone') } : {}),
+    updated: records.length,
+  };
+}) satisfies CreatePerform<typeof inputFields>;
+
+export const sample = {
+  status: 'success',
+  subscriptionStatus: 'Unsubscribe',
+  email: 'ada@example.com',
+  phone: '+14155550123',
+  updated: 2,
+};
+
+export default defineCreate({
+  key: 'update_subscription_status',
+  noun: 'Subscription',
+  display: {
+    label: 'Update Subscription Status',
+    description:
+      "Updates an email address's or phone number's subscription status in CleverTap: Unsubscribe stops every " +
+      'message to it, on every profile that has it; Resubscribe lifts that.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample,
+    outputFields: [
+      { key: 'status', label: 'Status', type: 'string' },
+      { key: 'subscriptionStatus', label: 'Subscription Status', type: 'string' },
+      { key: 'email', label: 'Email', type: 'string' },
+      { key: 'phone', label: 'Phone', type: 'string' },
+      { key: 'updated', label: 'Addresses Updated', type: 'integer' },
+    ],
+  },
+});
+
+export { perform };

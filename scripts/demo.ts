@@ -9,10 +9,13 @@
  *        - the connection test,
  *        - a HubSpot "New Contact" sample through "Create/Update User Profile",
  *        - a HubSpot "New Deal" sample through "Upload Event",
+ *        - the deal won (its stage Closed Won) through "Trigger Campaign": an External Trigger campaign's message for
+ *          the deal's contact, with the deal's name and amount as personalization, which must show up in the test
+ *          server's inbox,
  *        - "Find User Profile" to read the profile back from the server,
  *        - one bad input, to show the error the Zap user sees and that nothing was sent;
  *   3. prints, for each step, what was sent, what CleverTap (the test server) answered and what the Zap step would
- *      output; exits 0 when every step behaved as expected, 1 otherwise.
+ *      output; exits 0 when every step behaved as expected (and the campaign message is in the inbox), 1 otherwise.
  *
  * The HubSpot samples are the same files the unit tests use (test/fixtures/hubspot-new-*.json), read at run time so
  * there is one copy. The passcode is never printed: every line goes through `say`, which masks it.
@@ -23,7 +26,15 @@ import { resolve } from 'node:path';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { startSandbox, type Sandbox } from '../sandbox';
 
-// This file runs as dist/scripts/demo.js: the app's root (package.json, index.js, test/fixtures) is two levels up.
+/** The paths of the acting routes under /<region>/1/, as the request lines show them. */
+const ACT_PATHS = {
+  trigger: 'send/externaltrigger.json',
+  subscribe: 'subscribe',
+  delete: 'delete/profiles.json',
+} as const;
+
+// This file runs from the tools build (see package.json's "demo" script: <tools build>/scripts/demo.js): the app's
+// root (package.json, index.js, test/fixtures) is two levels up.
 const APP_ROOT = resolve(__dirname, '..', '..');
 const load = createRequire(__filename);
 
@@ -52,6 +63,9 @@ const ACCOUNT = {
   region: 'in1' as const,
 };
 const authData = { accountId: ACCOUNT.id, passcode: ACCOUNT.passcode, region: ACCOUNT.region };
+
+/** The demo account's External Trigger campaign ("Welcome aboard", built in CleverTap's dashboard). */
+const CAMPAIGN_ID = '1695721550';
 
 function say(text = ''): void {
   console.log(text.split(ACCOUNT.passcode).join('********'));
@@ -94,6 +108,7 @@ function check(ok: boolean, what: string): void {
 class Demo {
   private seenUploads = 0;
   private seenLookups = 0;
+  private seenActs = 0;
   private step = 0;
 
   constructor(
@@ -139,10 +154,17 @@ class Demo {
   printTraffic(): number {
     const uploads = this.sandbox.received().slice(this.seenUploads);
     const lookups = this.sandbox.lookups().slice(this.seenLookups);
+    const acts = this.sandbox.acts().slice(this.seenActs);
     this.seenUploads += uploads.length;
     this.seenLookups += lookups.length;
+    this.seenActs += acts.length;
     const calls = [
-      ...uploads.map((u) => ({ ...u, line: `POST /${u.region}/1/upload`, body: u.body as unknown })),
+      ...uploads.map((u) => ({ ...u, line: `POST /${u.region}/1/upload`, body: u.body })),
+      ...acts.map((a) => ({
+        ...a,
+        line: `POST /${a.region}/1/${ACT_PATHS[a.route]}`,
+        body: a.body,
+      })),
       ...lookups.map((l) => ({
         ...l,
         line: `GET /${l.region}/1/profile.json?${new URLSearchParams(l.query).toString()}`,
@@ -163,7 +185,7 @@ class Demo {
 }
 
 async function main(): Promise<void> {
-  const sandbox = await startSandbox({ port: 0, accounts: [ACCOUNT] });
+  const sandbox = await startSandbox({ port: 0, accounts: [ACCOUNT], campaigns: [CAMPAIGN_ID] });
   process.env.CLEVERTAP_API_BASE_URL = sandbox.baseUrl;
   try {
     // The built app, loaded the way the Zapier CLI loads it: require(<app root>) -> package.json main -> index.js.
@@ -190,7 +212,7 @@ async function main(): Promise<void> {
     demo.heading('HubSpot "New Contact" -> CleverTap "Create/Update User Profile"');
     say('   Trigger sample (HubSpot New Contact):');
     say(json(contact));
-    const profile = await demo.run(creates.upsert_profile!.operation.perform, {
+    const profile = await demo.run(creates.upsert_profile.operation.perform, {
       identity: contact.id,
       ts: p.createdate,
       name: `${p.firstname} ${p.lastname}`,
@@ -205,7 +227,7 @@ async function main(): Promise<void> {
     demo.heading('HubSpot "New Deal" -> CleverTap "Upload Event"');
     say('   Trigger sample (HubSpot New Deal):');
     say(json(deal));
-    const event = await demo.run(creates.upload_event!.operation.perform, {
+    const event = await demo.run(creates.upload_event.operation.perform, {
       evtName: 'Deal Created',
       identity: deal.associations?.contacts?.[0],
       ts: d.createdate,
@@ -219,8 +241,48 @@ async function main(): Promise<void> {
     });
     check(!event.error, 'Upload Event failed');
 
+    demo.heading(
+      'A HubSpot deal won triggers a campaign: "Deal stage changed" (Closed Won) -> "Trigger Campaign"',
+    );
+    say(
+      `   The deal's stage is ${d.dealstage}; the campaign is the account's External Trigger campaign ${CAMPAIGN_ID}.`,
+    );
+    const personalization = { 'Deal Name': d.dealname, Amount: d.amount };
+    const triggered = await demo.run(creates.trigger_campaign.operation.perform, {
+      campaignId: CAMPAIGN_ID,
+      identity: deal.associations?.contacts?.[0],
+      personalization,
+    });
+    check(!triggered.error, 'Trigger Campaign failed');
+    const inbox = sandbox.store.inbox();
+    const contactObjectId = sandbox.store.profile('identity', contact.id)?.objectId;
+    const message = inbox.find((m) => m.campaignId === CAMPAIGN_ID && m.to.identity?.includes(contact.id));
+    if (message) {
+      say(
+        `   In the test server's inbox (${sandbox.url}/__sandbox/inbox): ${inbox.length} message(s); this one:`,
+      );
+      say(json(message));
+      say(
+        `   Campaign ${message.campaignId} for user ${contact.id} (profile ${message.matchedObjectIds.join(', ') || 'not found'}), ` +
+          `with ${Object.entries(message.personalization)
+            .map(([key, value]) => `${key} = "${value}"`)
+            .join(', ')}: queued, as CleverTap would queue it.`,
+      );
+    } else say("   The test server's inbox has no message for this campaign and user.");
+    check(inbox.length === 1, `the inbox has ${inbox.length} messages, not 1`);
+    check(
+      message !== undefined && JSON.stringify(message.personalization) === JSON.stringify(personalization),
+      'the campaign message is not in the inbox with the deal name and amount as text',
+    );
+    check(
+      message !== undefined &&
+        contactObjectId !== undefined &&
+        message.matchedObjectIds.includes(contactObjectId),
+      "the campaign message did not find the contact's profile",
+    );
+
     demo.heading('Read the profile back: CleverTap "Find User Profile" by Identity');
-    const found = await demo.run(searches.find_profile!.operation.perform, { identity: contact.id });
+    const found = await demo.run(searches.find_profile.operation.perform, { identity: contact.id });
     const record = Array.isArray(found.output) ? (found.output[0] as Record<string, unknown>) : undefined;
     check(
       record?.Name === 'Ada Lovelace' && record?.Email === p.email,
@@ -236,7 +298,7 @@ async function main(): Promise<void> {
 
     demo.heading('A bad input: a contact whose email has a typo');
     const before = sandbox.received().length;
-    const bad = await demo.run(creates.upsert_profile!.operation.perform, {
+    const bad = await demo.run(creates.upsert_profile.operation.perform, {
       identity: '52',
       name: 'Charles Babbage',
       email: 'charles@@example.com',
@@ -251,8 +313,8 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     } else {
       say(
-        'Demo finished: the profile and the event were stored and read back; the bad input was refused before ' +
-          'anything was sent.',
+        'Demo finished: the profile and the event were stored and read back; the won deal triggered the campaign, ' +
+          "whose message is in the test server's inbox; the bad input was refused before anything was sent.",
       );
       say('Try it yourself: `npm run sandbox -- --port 4010`, then point CLEVERTAP_API_BASE_URL at it.');
     }

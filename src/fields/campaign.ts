@@ -43,7 +43,8 @@ export const personalizationField = defineField(
     if (value === undefined || value === null || value === '') return {};
     if (typeof value !== 'object' || Array.isArray(value))
       throw new InputError(label, 'fill this in as rows of a placeholder name and a value.');
-    const out: Record<string, string> = {};
+    // Collected as entries: assigning to an object would drop a row named like one of its members (`__proto__`).
+    const out: [string, string][] = [];
     for (const [rawKey, raw] of Object.entries(value)) {
       if (raw === undefined || raw === null) continue;
       const key = rawKey.trim();
@@ -53,9 +54,9 @@ export const personalizationField = defineField(
         throw new InputError(label, `the value ${quoted(text)} has no placeholder name beside it.`);
       }
       // As given: CleverTap personalizes with text only; the user's own spacing is kept.
-      out[key] = typeof raw === 'string' ? raw : text;
+      out.push([key, typeof raw === 'string' ? raw : text]);
     }
-    return out;
+    return Object.fromEntries(out);
   },
 );
 

@@ -1,6 +1,6 @@
 /** Which user to look up: exactly one of Identity, Email and Object ID, all optional in the editor. */
 import { LookupKey, LOOKUP_KEYS, ProfileQuery } from '../clevertap/profiles';
-import { BYTES_NOTE, LIMITS, utf8Bytes } from '../clevertap/rules';
+import { BYTES_NOTE, LIMITS, STANDARD_PROFILE_KEYS, utf8Bytes } from '../clevertap/rules';
 import { defineInputFields } from 'zapier-platform-core';
 import { InputError } from '../input/errors';
 import { textOf } from '../input/text';
@@ -75,7 +75,7 @@ export function parseProfileQuery(input: Partial<Record<LookupKey, unknown>>, in
       `this value is over ${LIMITS.valueBytes} bytes ${BYTES_NOTE}, more than any CleverTap user key holds; ` +
         'map the user id itself into this field.',
     );
-  if (key === 'email' && !/^[^\s@]+@[^\s@]+$/.test(value))
+  if (key === 'email' && !STANDARD_PROFILE_KEYS.Email.check?.(value))
     throw new InputError(LOOKUP_LABELS.email, `${quoted(value)} is not an email address.`);
   if (key === 'objectId' && /\s/.test(value))
     throw new InputError(

@@ -183,6 +183,230 @@ const keyText = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }) },
 );
 
+/** A campaign id as people paste it: digits (the good ones), or with letters, signs, spaces or other digits. */
+const campaignIdText = fc.oneof(
+  { weight: 3, arbitrary: fc.bigInt({ min: 0n, max: 10n ** 20n }).map(String) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(
+        fc.bigInt({ min: 0n, max: 10n ** 12n }).map(String),
+        fc.constantFrom('a', 'x', 'ID', '-', '_', '.', ' ', 'e', '١', '１'),
+        fc.bigInt({ min: 0n, max: 10n ** 6n }).map(String),
+      )
+      .map(([a, c, b]) => `${a}${c}${b}`),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '1695721550',
+      ' 1695721550 ',
+      '0',
+      '007',
+      '-1695721550',
+      '+1695721550',
+      '1e9',
+      '1695721550.0',
+      '1,695,721,550',
+      '１６９５７２１５５０',
+      'onboarding',
+      'campaign-1695721550',
+      '#1695721550',
+      '',
+      '99999999999999999999999999999999',
+    ),
+  },
+);
+
+/** A subscription status: the choices, in other casings and spacing, and what CleverTap does not take. */
+const statusText = fc.oneof(
+  fc.constantFrom('Unsubscribe', 'Resubscribe'),
+  fc
+    .tuple(
+      fc.constantFrom('Unsubscribe', 'Resubscribe'),
+      fc.array(fc.boolean(), { minLength: 11, maxLength: 11 }),
+    )
+    .map(([status, upper]) =>
+      [...status].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join(''),
+    ),
+  fc.constantFrom(
+    ' unsubscribe ',
+    'RESUBSCRIBE',
+    'Unsubscribed',
+    'Subscribe',
+    'subscribed',
+    'opt-out',
+    'Opted out',
+    'true',
+    'false',
+    'Un subscribe',
+    'Unsubscribe\u200b',
+    '',
+  ),
+);
+
+/** Email addresses, good and bad: as generated, with a typo, without a domain, with spaces, in capitals. */
+const emailText = fc.oneof(
+  { weight: 2, arbitrary: fc.emailAddress() },
+  {
+    weight: 1,
+    arbitrary: fc.emailAddress().map((e) => e.toUpperCase()),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      'ada@example.com',
+      ' ada@example.com ',
+      'ADA@Example.COM',
+      'ada+zap@example.com',
+      'ada@example',
+      'ada@localhost',
+      'ada@@example.com',
+      'ada@exa mple.com',
+      'ada example@example.com',
+      '@example.com',
+      'ada@',
+      'ada',
+      'a@b.c',
+      'ada@example.com.',
+      'ada@example..com',
+      'ada@example.com, bob@example.com',
+      'Ada Lovelace <ada@example.com>',
+      'mailto:ada@example.com',
+      'ada@exämple.com',
+      'ada@example.com\n',
+    ),
+  },
+);
+
+/** Phone numbers, good and bad, as CRMs store them. */
+const phoneText = fc.oneof(
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '+14155550123',
+      '+1 415 555 0123',
+      '(415) 555-0123',
+      '415.555.0123',
+      '4155550123',
+      '0044 20 7946 0958',
+      '+44 20 7946 0958',
+      '020 7946 0958',
+      '+91 98765 43210',
+      '+1 415 555 0123 ext. 12',
+      '+1-415-555-0123',
+      '00 1 415 555 0123',
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '+1',
+      '12',
+      '+1 555',
+      '+999999999999999999',
+      '+0 123 456',
+      'call me',
+      '+14155550123+14155550124',
+      '１４１５５５５０１２３',
+      '+',
+      '',
+    ),
+  },
+  { weight: 1, arbitrary: fc.stringMatching(/^\+?[0-9 ()-]{0,20}$/) },
+);
+
+/** Default Phone Country: codes, names, aliases, casings. */
+const countryText = fc.constantFrom(
+  'US',
+  'GB',
+  'UK',
+  'IN',
+  'DE',
+  'us',
+  ' gb ',
+  'USA',
+  'XX',
+  'United States',
+  '1',
+  '',
+);
+
+/** Object IDs of every documented shape, and what no shape allows (spaces, an email, nothing). */
+const objectIdText = fc.oneof(
+  fc.constantFrom(
+    '-2ce3cca260664f70b82b1c6bb505f462',
+    '__g2ce3cca260664f70b82b1c6bb505f462',
+    '__2ce3cca260664f70b82b1c6bb505f462',
+    'a8ffcbc9-a747-4ee3-a791-c5e58ad03097',
+    'A8FFCBC9-A747-4EE3-A791-C5E58AD03097',
+    '25b08803c1af4e00839f530264dac6f8',
+    '~2ce3cca260664f70b82b1c6bb505f462',
+    '__g 2ce3',
+    ' -2ce3cca260664f70b82b1c6bb505f462 ',
+    'ada@example.com',
+    '',
+  ),
+  fc.uuid(),
+  fc.stringMatching(/^(-|__g|__|~)?[0-9a-f]{32}$/),
+);
+
+/** Personalization values: text of every kind, and what a mapping can hand over instead (numbers, groups). */
+const personalizationValue = fc.oneof(
+  { weight: 4, arbitrary: anyText },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      '  padded  ',
+      '007',
+      '1200.50',
+      '1,200.50',
+      'true',
+      'null',
+      'undefined',
+      '{{bundle.authData.passcode}}',
+      'Dear {{ExternalTrigger.Name}}',
+      '$D_1714573800',
+      'x'.repeat(600),
+    ),
+  },
+  { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .jsonValue({ maxDepth: 2 })
+      .filter((v) => !/"(toString|valueOf)":/.test(JSON.stringify(v) ?? '')),
+  },
+);
+
+/** Rows of a placeholder name and a value: few or many, names blank, repeated after trimming, or odd. */
+const personalizationRows = fc.oneof(
+  fc.dictionary(keyText, personalizationValue, { maxKeys: 8 }),
+  fc.dictionary(
+    fc.constantFrom('Deal Name', ' Deal Name', 'Deal Name ', 'Amount', '', ' '),
+    personalizationValue,
+    {
+      maxKeys: 6,
+    },
+  ),
+  fc.dictionary(keyText, anyText, { minKeys: 250, maxKeys: 270 }),
+);
+
+/**
+ * Fields whose values people type in particular ways, by key: what they type, good and bad. (Email and Phone are
+ * also profile fields, and Object ID every action's user key: those actions get the same values.)
+ */
+const TYPED_AS: Record<string, fc.Arbitrary<unknown>> = {
+  campaignId: campaignIdText,
+  status: statusText,
+  email: emailText,
+  phone: phoneText,
+  defaultPhoneCountry: countryText,
+  objectId: objectIdText,
+};
+
 /**
  * Text fields the app reads as numbers or dates itself (declared `string` so that Zapier hands the text over): by key,
  * the text their users type.
@@ -216,16 +440,18 @@ const yesNoText = fc.constantFrom(
 export function valueFor(field: Field): fc.Arbitrary<unknown> {
   let shaped: fc.Arbitrary<unknown>;
   const readAs = Object.hasOwn(READ_AS, field.key) ? READ_AS[field.key] : undefined;
+  const typedAs = Object.hasOwn(TYPED_AS, field.key) ? TYPED_AS[field.key] : undefined;
   if (readAs && !field.children && !field.dict && !field.list) {
     shaped = fc.oneof({ weight: 3, arbitrary: readAs }, { weight: 1, arbitrary: anyText });
+  } else if (typedAs && !field.children && !field.dict && !field.list) {
+    shaped = fc.oneof({ weight: 3, arbitrary: typedAs }, { weight: 1, arbitrary: anyText });
+  } else if (field.key === 'personalization' && field.dict) {
+    shaped = personalizationRows;
   } else if (field.children) {
-    const child = fc.record(
-      Object.fromEntries(field.children.map((c) => [c.key, valueFor(c)])) as Record<
-        string,
-        fc.Arbitrary<unknown>
-      >,
-      { requiredKeys: [], noNullPrototype: true },
-    );
+    const child = fc.record(Object.fromEntries(field.children.map((c) => [c.key, valueFor(c)])), {
+      requiredKeys: [],
+      noNullPrototype: true,
+    });
     shaped = fc.oneof(
       fc.array(child, { maxLength: 4 }),
       fc.array(child, { minLength: 45, maxLength: 60 }),
@@ -262,9 +488,13 @@ export function valueFor(field: Field): fc.Arbitrary<unknown> {
   return fc.oneof({ weight: 5, arbitrary: shaped }, { weight: 1, arbitrary: anyValue });
 }
 
+/** The fields that name the user (or, for Update Subscription Status, the address). */
+const USER_KEYS = ['identity', 'email', 'objectId', 'phone'];
+
 /**
  * Inputs for an action: fully random ones, and the minimal valid input with some fields (sometimes both user keys,
- * sometimes neither) replaced by generated values, so that a good share of cases reaches the request.
+ * sometimes neither, sometimes one other key alone) replaced by generated values, so that a good share of cases
+ * reaches the request.
  */
 export function inputFor(
   action: Action,
@@ -275,21 +505,26 @@ export function inputFor(
     fc.Arbitrary<unknown>
   >;
   const random = fc.record(fieldArbs, { requiredKeys: [], noNullPrototype: true });
+  const userKeys = action.fields.map((f) => f.key).filter((key) => USER_KEYS.includes(key));
   const mutated = fc
     .tuple(
       fc.subarray(action.fields, { maxLength: Math.min(3, action.fields.length) }),
       fc.record(fieldArbs, { noNullPrototype: true }),
-      fc.constantFrom('keep', 'keep', 'both', 'neither'),
+      fc.constantFrom('keep', 'keep', 'both', 'neither', 'another key'),
+      fc.nat(),
     )
-    .map(([chosen, values, keys]) => {
+    .map(([chosen, values, keys, pick]) => {
       const input: Record<string, unknown> = { ...minimal };
       for (const field of chosen) input[field.key] = values[field.key];
       if (keys === 'both') input.objectId = '-2ce3cca260664f70b82b1c6bb505f462';
-      if (keys === 'neither') {
+      if (keys === 'neither' || keys === 'another key') {
         delete input.identity;
         delete input.objectId;
         delete input.email;
       }
+      // The user (or the address) named by one of the action's keys alone, with a generated value.
+      if (keys === 'another key' && userKeys.length)
+        input[userKeys[pick % userKeys.length]] = values[userKeys[pick % userKeys.length]];
       return input;
     });
   return fc.oneof({ weight: 1, arbitrary: random }, { weight: 3, arbitrary: mutated });

@@ -186,6 +186,9 @@ describe('no declared field type can change what a user typed', () => {
         'creates.update_profile_property',
         'creates.upload_events_bulk',
         'creates.upsert_profiles_bulk',
+        'creates.trigger_campaign',
+        'creates.update_subscription_status',
+        'creates.delete_profile',
         'searches.find_profile',
       ]),
     );

@@ -90,6 +90,9 @@ const MINIMAL: Record<string, Record<string, unknown>> = {
   find_profile: { identity: 'ada@example.com' },
   upload_events_bulk: { events: [{ evtName: 'Deal Won', identity: 'ada@example.com' }] },
   upsert_profiles_bulk: { profiles: [{ identity: 'ada@example.com', name: 'Ada Lovelace' }] },
+  trigger_campaign: { campaignId: '1695721550', identity: 'ada@example.com' },
+  update_subscription_status: { status: 'Unsubscribe', email: 'ada@example.com' },
+  delete_profile: { identity: 'ada@example.com' },
 };
 
 /** A plausible value for a required field of an unknown action. */
@@ -143,10 +146,43 @@ export interface Seen {
   body: string;
 }
 
-/** The body CleverTap would accept for one request: an upload result for uploads, a found profile for lookups. */
+/** The CleverTap API a request went to, by its path; undefined for any other path. */
+export type Route = 'upload' | 'profile' | 'trigger' | 'subscribe' | 'delete';
+
+const ROUTE_PATHS: [Route, string][] = [
+  ['upload', '/1/upload'],
+  ['profile', '/1/profile.json'],
+  ['trigger', '/1/send/externaltrigger.json'],
+  ['subscribe', '/1/subscribe'],
+  ['delete', '/1/delete/profiles.json'],
+];
+
+/** The route of a request's URL, or of its path alone. */
+export function routeOf(url: string): Route | undefined {
+  const path = new URL(url, 'http://path.invalid').pathname;
+  return ROUTE_PATHS.find(([, end]) => path.endsWith(end))?.[0];
+}
+
+/**
+ * The CleverTap API each action calls: the acting creates by key (a new one must be added here, or the property test
+ * reports its requests as sent to the wrong API), the other creates upload, the searches and the connection test read.
+ */
+const ACT_ROUTES: Record<string, Route> = {
+  trigger_campaign: 'trigger',
+  update_subscription_status: 'subscribe',
+  delete_profile: 'delete',
+};
+
+export const routeFor = (action: Action): Route =>
+  action.kind !== 'create' ? 'profile' : (ACT_ROUTES[action.key] ?? 'upload');
+
+/** The answer CleverTap would give for one request: per route, its success (the answers that act on users too). */
 export type Responder = (req: Seen) => [number, unknown, Record<string, string>?];
 
 export const okResponder: Responder = (req) => {
+  const route = routeOf(req.url);
+  // External Trigger and delete answer `{"status": "success"}` alone (docs/clevertap-api.md, Acting on users).
+  if (route === 'trigger' || route === 'delete') return [200, { status: 'success' }];
   if (req.method === 'POST') {
     let n = 1;
     try {
@@ -179,7 +215,7 @@ export function recordAll(responder: Responder = okResponder): Seen[] {
           url: new URL(
             `${client.options?.protocol ?? 'https:'}//${this.req.headers.host ?? client.options?.host}${uri}`,
           ).href,
-          headers: this.req.headers as Seen['headers'],
+          headers: this.req.headers,
           body: typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body),
         };
         seen.push(req);
@@ -213,8 +249,8 @@ export function operationAt(method: string): BoundaryOperation | undefined {
     string,
     { operation: BoundaryOperation }
   >;
-  if (!Object.hasOwn(group, match[2] as string)) throw new Error(`the app has no ${match[1]}.${match[2]}`);
-  return group[match[2] as string]?.operation;
+  if (!Object.hasOwn(group, match[2])) throw new Error(`the app has no ${match[1]}.${match[2]}`);
+  return group[match[2]]?.operation;
 }
 
 /**
@@ -279,7 +315,7 @@ export function messageOf(error: unknown): string {
  * The app's part of an error message: core appends "What happened: Executing ..." to the errors it does not mark as
  * its own (ExpiredAuthError among them), after the app's words. This part must fit what Zapier shows.
  */
-export const appPartOf = (error: unknown): string => messageOf(error).split('\nWhat happened:')[0] as string;
+export const appPartOf = (error: unknown): string => messageOf(error).split('\nWhat happened:')[0];
 
 /** Zapier shows at most this many characters of an integration's error message. */
 export const SHOWN = ZAPIER_MESSAGE_LIMIT;

@@ -11,7 +11,14 @@
  */
 import fc from 'fast-check';
 import zapier from 'zapier-platform-core';
-import { lookupProblems, uploadProblems } from '../contract-checker';
+import {
+  deleteProblems,
+  lookupProblems,
+  subscribeProblems,
+  triggerProblems,
+  uploadProblems,
+  type SeenRequest,
+} from '../contract-checker';
 import { inputFor } from './arbitraries';
 import {
   Action,
@@ -23,6 +30,9 @@ import {
   namesAField,
   quietCoreMemoryGuard,
   recordAll,
+  Route,
+  routeOf,
+  routeFor,
   RUNS,
   SEED,
   Seen,
@@ -39,8 +49,73 @@ const short = (value: unknown) => {
   return text.length > 600 ? `${text.slice(0, 600)}...` : text;
 };
 
+/** The contract checker of each CleverTap API (../contract-checker.ts), by the route a request went to. */
+const CHECKERS: Record<Route, (req: SeenRequest) => string[]> = {
+  upload: uploadProblems,
+  profile: lookupProblems,
+  trigger: triggerProblems,
+  subscribe: subscribeProblems,
+  delete: deleteProblems,
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What the output of an acting step must agree with: the one request it sent (the user CleverTap was asked about,
+ * the campaign, the statuses). A step that says it did something it did not ask for is a false success.
+ */
+function actOutputProblems(
+  route: Route,
+  input: Record<string, unknown>,
+  body: unknown,
+  result: unknown,
+): string[] {
+  if (!isObject(body) || !isObject(result)) return [];
+  const problems: string[] = [];
+  const differ = (what: string, said: unknown, sent: unknown) => {
+    if (JSON.stringify(said) !== JSON.stringify(sent))
+      problems.push(`the output's ${what} ${short(said)} is not what was sent, ${short(sent)}`);
+  };
+  if (route === 'trigger') {
+    differ('status', result.status, 'queued');
+    differ('campaignId', result.campaignId, body.campaign_id);
+    const to = isObject(body.to) ? body.to : {};
+    for (const key of ['identity', 'email', 'objectId'])
+      differ(key, result[key], Array.isArray(to[key]) ? to[key][0] : undefined);
+    differ('personalization', result.personalization, body.ExternalTrigger ?? {});
+    // Text, as given: a value typed in a row is sent unchanged under its (trimmed) name.
+    const rows = isObject(input.personalization) ? input.personalization : {};
+    const names = Object.keys(rows).map((k) => k.trim());
+    const sent = isObject(body.ExternalTrigger) ? body.ExternalTrigger : {};
+    for (const [name, value] of Object.entries(rows))
+      if (typeof value === 'string' && name.trim() && names.filter((n) => n === name.trim()).length === 1)
+        differ(`personalization[${JSON.stringify(name.trim())}]`, sent[name.trim()], value);
+  }
+  if (route === 'subscribe') {
+    const records = Array.isArray(body.d) ? (body.d as Record<string, unknown>[]) : [];
+    differ('updated', result.updated, records.length);
+    for (const record of records) differ('subscriptionStatus', result.subscriptionStatus, record.status);
+    for (const type of ['email', 'phone'])
+      differ(type, result[type], records.find((r) => r.type === type)?.value);
+  }
+  if (route === 'delete') {
+    differ('status', result.status, 'deletion_requested');
+    const list = (key: string) => (Array.isArray(body[key]) ? body[key][0] : undefined);
+    differ('identity', result.identity, list('identity'));
+    differ('objectId', result.objectId, list('guid'));
+  }
+  return problems;
+}
+
 /** The problems with one case's outcome; [] when it is one of the two allowed outcomes. */
-function outcomeProblems(action: Action, seen: Seen[], result: unknown, error: unknown): string[] {
+function outcomeProblems(
+  action: Action,
+  input: Record<string, unknown>,
+  seen: Seen[],
+  result: unknown,
+  error: unknown,
+): string[] {
   if (error !== undefined) {
     const problems: string[] = [];
     // A HaltedError is Zapier's soft stop (a bulk step with nothing to send), also naming the field.
@@ -56,9 +131,26 @@ function outcomeProblems(action: Action, seen: Seen[], result: unknown, error: u
   }
   const problems: string[] = [];
   if (!seen.length) problems.push('succeeded without sending anything');
+  const expected = routeFor(action);
   for (const req of seen) {
-    const found = action.kind === 'search' ? lookupProblems(req) : uploadProblems(req);
+    const route = routeOf(req.url);
+    if (route !== expected) {
+      problems.push(`${req.method} ${req.url}: sent to ${route ?? 'an unknown path'}, not to ${expected}`);
+      continue;
+    }
+    const found = CHECKERS[route](req);
     if (found.length) problems.push(`${req.method} ${req.url}: ${found.slice(0, 5).join('; ')}`);
+  }
+  // The acting calls: one request (a trigger sent twice is a message sent twice), and an output that agrees with it.
+  if (expected !== 'upload' && expected !== 'profile') {
+    if (seen.length > 1) problems.push(`sent ${seen.length} requests; an acting step sends exactly one`);
+    let body: unknown;
+    try {
+      body = seen[0] ? (JSON.parse(seen[0].body) as unknown) : undefined;
+    } catch {
+      // not JSON: the checker has said so
+    }
+    problems.push(...actOutputProblems(expected, input, body, result));
   }
   if (action.kind === 'create' && (typeof result !== 'object' || result === null || Array.isArray(result)))
     problems.push(`a create returned ${short(result)}`);
@@ -95,7 +187,7 @@ export function propertySuite(shard: number, of: number): void {
             } catch (e) {
               error = e;
             }
-            const problems = outcomeProblems(action, seen, result, error);
+            const problems = outcomeProblems(action, sendable(inputData), seen, result, error);
             if (problems.length) throw new Error(`${problems.join('\n')}\ninput: ${short(inputData)}`);
             if (error === undefined) sent += 1;
             else refused += 1;

@@ -12,7 +12,17 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
-import { Action, actions, auth, connection, minimalInput, recordAll, Responder } from './harness';
+import {
+  Action,
+  actions,
+  auth,
+  connection,
+  minimalInput,
+  okResponder,
+  recordAll,
+  Responder,
+  routeFor,
+} from './harness';
 import { boundaryTester } from '../boundary';
 
 const appTester = boundaryTester;
@@ -42,8 +52,105 @@ export interface Scenario {
   expect: (action: Action) => Expected;
 }
 
+/** The acting steps (trigger, subscribe, delete): one call each, answered `{"status": ...}`, no records. */
+type Act = 'trigger' | 'subscribe' | 'delete';
+export const actOf = (a: Action): Act | undefined => {
+  const route = routeFor(a);
+  return route === 'trigger' || route === 'subscribe' || route === 'delete' ? route : undefined;
+};
+
+/**
+ * What sending the minimal input again would do: nothing new (profiles, lookups, subscription statuses, deletions),
+ * store it twice (events, purchases, counters), or send a campaign message twice (a trigger).
+ */
+type Replay = 'safe' | 'stores_twice' | 'sends_twice';
+const replayOf = (a: Action): Replay => {
+  const act = actOf(a);
+  if (act) return act === 'trigger' ? 'sends_twice' : 'safe';
+  return a.kind === 'create' && !/profile(s)?(_bulk)?$/.test(a.key) ? 'stores_twice' : 'safe';
+};
 /** Whether sending the minimal input twice could store it twice: events, purchases, counters. */
-const mayDuplicate = (a: Action) => a.kind === 'create' && !/profile(s)?(_bulk)?$/.test(a.key);
+const mayDuplicate = (a: Action) => replayOf(a) === 'stores_twice';
+
+/** After a lost answer, what the message must say a replay would do. */
+const REPLAY_ADVICE: Record<Replay, RegExp> = {
+  safe: /Nothing is known to be saved; it is safe to replay this step\./,
+  stores_twice: /The data may or may not have been saved: check CleverTap before replaying/,
+  sends_twice:
+    /The message may or may not have been sent: check CleverTap before replaying this step, because a replay sends the message again\./,
+};
+
+/** A 200 answer to an acting call that is not one CleverTap documents: whether it acted is not known. */
+const ACT_UNKNOWN: Record<Act, RegExp> = {
+  trigger:
+    /^CleverTap answered with something other than a result \(HTTP 200\), so it is not known whether the campaign message was sent; check the campaign's report in CleverTap before replaying this step: a replay sends it again\.$/,
+  subscribe:
+    /^CleverTap answered with something other than a result \(HTTP 200\), so it is not known whether the subscription status was updated; replaying this step is safe\.$/,
+  delete:
+    /^CleverTap answered with something other than a result \(HTTP 200\), so it is not known whether CleverTap will delete the profile; replaying this step is safe\.$/,
+};
+const actUnknown = (act: Act): Expected => ({
+  error: 'AppError',
+  message: ACT_UNKNOWN[act],
+  essential: ['not known', ...(act === 'trigger' ? ['a replay sends it again'] : [])],
+  requests: 1,
+});
+
+/** A 200 `fail` to a trigger or a deletion: refused, in CleverTap's words (and its code, when it gave one). */
+const actRefused = (act: 'trigger' | 'delete', said: string, code?: number): Expected => {
+  const head =
+    act === 'trigger'
+      ? 'CleverTap did not send the campaign message'
+      : 'CleverTap did not delete the profile';
+  const tail = code === undefined ? '' : ` \\(CleverTap code ${code}\\)`;
+  const fix =
+    act === 'trigger'
+      ? 'Check the Campaign ID \\(an External Trigger campaign that is running\\) and the user\\.'
+      : "Check the step's input and try again\\.";
+  return {
+    error: 'AppError',
+    message: new RegExp(`^${head}: ${escape(said)}${tail}\\. ${fix}$`),
+    essential: [said, ...(code === undefined ? [] : [`code ${code}`])],
+    requests: 1,
+  };
+};
+
+/** A subscribe answer short of full success: an error naming the address (the minimal input's one email). */
+const notSubscribed = (detail: RegExp): Expected => ({
+  error: 'AppError',
+  message: new RegExp(
+    `^CleverTap did not update every subscription status, ${detail.source}\\. Fix the address if it is wrong; replaying this step is safe\\.$`,
+  ),
+  essential: ['ada@example.com'],
+  requests: 1,
+});
+
+/** The step's output for the minimal input when CleverTap answers success, for the acting steps. */
+const ACT_RESULT: Record<Act, unknown> = {
+  trigger: {
+    status: 'queued',
+    campaignId: '1695721550',
+    identity: 'ada@example.com',
+    personalization: {},
+    cleverTapSaid: 'success',
+    note: expect.stringMatching(/^Queued by CleverTap; delivery is not confirmed/),
+  },
+  subscribe: { status: 'success', subscriptionStatus: 'Unsubscribe', email: 'ada@example.com', updated: 1 },
+  delete: {
+    status: 'deletion_requested',
+    identity: 'ada@example.com',
+    note: expect.stringMatching(/in the background/),
+  },
+};
+
+/** The expectation for an acting step, `byAct`, or else for the others, `otherwise`. */
+const forActs =
+  (byAct: (act: Act) => Expected, otherwise: (a: Action) => Expected) =>
+  (a: Action): Expected => {
+    const act = actOf(a);
+    return act ? byAct(act) : otherwise(a);
+  };
+
 /** The bulk steps: their failures are reports of what became of each item. */
 export const isBulk = (a: Action) => a.kind === 'create' && /_bulk$/.test(a.key);
 
@@ -213,19 +320,13 @@ export const SCENARIOS: Scenario[] = [
     expect: unavailable(503),
   },
   {
+    // Each API's own success: an upload result, a found profile, `{"status": "success"}` for a trigger or a deletion.
     name: '200 success',
-    reply: (req) =>
-      req.method === 'POST'
-        ? [
-            200,
-            {
-              status: 'success',
-              processed: (JSON.parse(req.body) as { d: unknown[] }).d.length,
-              unprocessed: [],
-            },
-          ]
-        : [200, { status: 'success', record: { identity: 'ada@example.com', Name: 'Ada' } }],
-    expect: () => ({ requests: 1 }),
+    reply: okResponder,
+    expect: forActs(
+      (act) => ({ result: ACT_RESULT[act], requests: 1 }),
+      () => ({ requests: 1 }),
+    ),
   },
   {
     name: '200 partial',
@@ -244,13 +345,20 @@ export const SCENARIOS: Scenario[] = [
         ],
       },
     ],
-    expect: (a) =>
-      notSuccess({
-        single:
-          /^CleverTap did not save the data: record 1: Email is not a valid email address \(CleverTap code 515\)/,
-        bulk: report(a, false, /Item 1: Email is not a valid email address \(code 515\)/),
-        lookup: NO_LOOKUP_ANSWER,
-      })(a),
+    expect: forActs(
+      // `partial` is a subscribe answer: record 1 (the email) was not updated; to a trigger or a deletion, unknown.
+      (act) =>
+        act === 'subscribe'
+          ? notSubscribed(/not updated: email ada@example\.com \(Email invalid\.?, code 515\)/)
+          : actUnknown(act),
+      (a) =>
+        notSuccess({
+          single:
+            /^CleverTap did not save the data: record 1: Email is not a valid email address \(CleverTap code 515\)/,
+          bulk: report(a, false, /Item 1: Email is not a valid email address \(code 515\)/),
+          lookup: NO_LOOKUP_ANSWER,
+        })(a),
+    ),
   },
   {
     name: '200 fail',
@@ -265,29 +373,86 @@ export const SCENARIOS: Scenario[] = [
         ],
       },
     ],
-    expect: (a) =>
-      notSuccess({
-        single: /^CleverTap did not save the data: record 1: CleverTap had a server error while saving it/,
-        bulk: report(a, false, /Item 1: CleverTap had a server error while saving it/),
-        lookup: /CleverTap could not look up the profile: Server error/,
-      })(a),
+    expect: forActs(
+      (act) =>
+        act === 'subscribe'
+          ? notSubscribed(/not updated: email ada@example\.com \(Server error\.?, code 555\)/)
+          : actRefused(act, 'Server error'),
+      (a) =>
+        notSuccess({
+          single: /^CleverTap did not save the data: record 1: CleverTap had a server error while saving it/,
+          bulk: report(a, false, /Item 1: CleverTap had a server error while saving it/),
+          lookup: /CleverTap could not look up the profile: Server error/,
+        })(a),
+    ),
   },
   {
     name: '200 success that processed nothing',
     reply: () => [200, { status: 'success', processed: 0, unprocessed: [] }],
-    expect: (a) =>
-      a.kind === 'search'
-        ? { result: [], requests: 1 } // a lookup answer without a record: "no match"
-        : notSuccess({
-            single: /neither processed nor reported as failed/,
-            bulk: report(a, true),
-            lookup: NO_LOOKUP_ANSWER,
-          })(a),
+    expect: forActs(
+      // A trigger and a deletion answer `status` alone, and it says success; a subscribe answer that processed
+      // none of the records sent has not confirmed the address.
+      (act) =>
+        act === 'subscribe'
+          ? notSubscribed(/not confirmed: email ada@example\.com/)
+          : { result: ACT_RESULT[act], requests: 1 },
+      (a) =>
+        a.kind === 'search'
+          ? { result: [], requests: 1 } // a lookup answer without a record: "no match"
+          : notSuccess({
+              single: /neither processed nor reported as failed/,
+              bulk: report(a, true),
+              lookup: NO_LOOKUP_ANSWER,
+            })(a),
+    ),
+  },
+  {
+    // The shape CleverTap's send API refuses with: its own code (not the HTTP status), no records.
+    name: '200 fail with its own code',
+    reply: () => [200, { status: 'fail', error: 'Invalid request payload', code: 9 }],
+    expect: forActs(
+      (act) =>
+        act === 'subscribe'
+          ? notSubscribed(/not confirmed: email ada@example\.com/)
+          : actRefused(act, 'Invalid request payload', 9),
+      (a) =>
+        notSuccess({
+          single: /neither processed nor reported as failed/,
+          bulk: report(a, true),
+          lookup: /CleverTap could not look up the profile: Invalid request payload/,
+        })(a),
+    ),
+  },
+  {
+    name: '200 with a status CleverTap does not document',
+    reply: () => [200, { status: 'queued' }],
+    expect: forActs(actUnknown, (a) =>
+      notSuccess({
+        single: /neither processed nor reported as failed/,
+        bulk: report(a, true),
+        lookup: NO_LOOKUP_ANSWER,
+      })(a),
+    ),
+  },
+  {
+    name: '200 with a JSON body that has no status',
+    reply: () => [200, { message: 'accepted', record: ECHOED }],
+    expect: forActs(actUnknown, (a) =>
+      notSuccess({
+        single: NO_UPLOAD_ANSWER,
+        bulk: report(
+          a,
+          true,
+          /Request 1 of 1 got no answer: CleverTap answered the upload with something other/,
+        ),
+        lookup: NO_LOOKUP_ANSWER,
+      })(a),
+    ),
   },
   {
     name: '200 with an empty body',
     reply: () => [200, ''],
-    expect: (a) =>
+    expect: forActs(actUnknown, (a) =>
       notSuccess({
         single: NO_UPLOAD_ANSWER,
         bulk: report(
@@ -297,11 +462,12 @@ export const SCENARIOS: Scenario[] = [
         ),
         lookup: NO_LOOKUP_ANSWER,
       })(a),
+    ),
   },
   {
     name: '200 with a non-JSON body',
     reply: () => [200, '<html>maintenance</html>', { 'Content-Type': 'text/html' }],
-    expect: (a) =>
+    expect: forActs(actUnknown, (a) =>
       notSuccess({
         single: NO_UPLOAD_ANSWER,
         bulk: report(
@@ -311,6 +477,7 @@ export const SCENARIOS: Scenario[] = [
         ),
         lookup: NO_LOOKUP_ANSWER,
       })(a),
+    ),
   },
   {
     name: 'a connection reset',
@@ -318,12 +485,11 @@ export const SCENARIOS: Scenario[] = [
     expect: (a) => ({
       error: 'AppError',
       message: noAnswer(
-        mayDuplicate(a)
-          ? /The connection to CleverTap failed \(.+\)\. The data may or may not have been saved: check CleverTap before replaying/
-          : /The connection to CleverTap failed \(.+\)\. Nothing is known to be saved; it is safe to replay this step\./,
+        new RegExp(`^The connection to CleverTap failed \\(.+\\)\\. ${REPLAY_ADVICE[replayOf(a)].source}`),
         a,
         /The connection to CleverTap failed \(ECONNRESET\)/,
       ),
+      ...(replayOf(a) === 'sends_twice' ? { essential: ['a replay sends the message again'] } : {}),
       requests: 1,
     }),
   },
@@ -333,22 +499,28 @@ export const SCENARIOS: Scenario[] = [
     expect: (a) => ({
       error: 'AppError',
       message: noAnswer(
-        mayDuplicate(a)
-          ? /CleverTap did not answer within 20 seconds\. The data may or may not have been saved/
-          : /CleverTap did not answer within 20 seconds\. Nothing is known to be saved/,
+        new RegExp(`^CleverTap did not answer within 20 seconds\\. ${REPLAY_ADVICE[replayOf(a)].source}`),
         a,
         /CleverTap did not answer within 20 seconds/,
       ),
+      ...(replayOf(a) === 'sends_twice' ? { essential: ['a replay sends the message again'] } : {}),
       requests: 1,
     }),
   },
 ];
 
 /** A local server that reads each request and destroys its socket without answering. */
-async function resetServer(): Promise<{ base: string; count: () => number; close: () => Promise<void> }> {
+async function resetServer(): Promise<{
+  base: string;
+  count: () => number;
+  paths: () => string[];
+  close: () => Promise<void>;
+}> {
   let count = 0;
+  const paths: string[] = [];
   const server = http.createServer((req) => {
     count += 1;
+    paths.push(req.url ?? '');
     req.resume();
     req.on('end', () => req.socket.destroy());
   });
@@ -357,6 +529,7 @@ async function resetServer(): Promise<{ base: string; count: () => number; close
   return {
     base: `http://127.0.0.1:${port}/{region}`,
     count: () => count,
+    paths: () => [...paths],
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -368,6 +541,8 @@ export interface Outcome {
   error?: Error;
   requests: number;
   sent: string[];
+  /** The path of each request sent (as far as the scenario's server can tell). */
+  paths: string[];
   logs: string[];
 }
 
@@ -402,7 +577,7 @@ export async function runScenario(
     process.env[BASE_URL_VARIABLE] = server.base;
     try {
       const outcome = await settle(runner(action, bundle));
-      return { ...outcome, requests: server.count(), sent: [] };
+      return { ...outcome, requests: server.count(), sent: [], paths: server.paths() };
     } finally {
       delete process.env[BASE_URL_VARIABLE];
       await server.close();
@@ -412,6 +587,7 @@ export async function runScenario(
     jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     try {
       const seen: string[] = [];
+      const paths: string[] = [];
       for (const method of ['GET', 'POST'])
         nock(/.*/)
           .persist()
@@ -419,11 +595,12 @@ export async function runScenario(
           .delay(60_000)
           .reply(function (uri, body) {
             seen.push(`${this.req.method} ${uri} ${typeof body === 'string' ? body : JSON.stringify(body)}`);
+            paths.push(uri);
             return [200, { status: 'success', processed: 1, unprocessed: [] }];
           });
       const pending = settle(runner(action, bundle));
       await jest.advanceTimersByTimeAsync(20_001);
-      return { ...(await pending), requests: seen.length, sent: seen };
+      return { ...(await pending), requests: seen.length, sent: seen, paths };
     } finally {
       // nock's delay is a timer of its own: left pending, it would keep jest from exiting for a minute.
       nock.abortPendingRequests();
@@ -432,7 +609,12 @@ export async function runScenario(
   }
   const seen = recordAll(scenario.reply);
   const outcome = await settle(runner(action, bundle));
-  return { ...outcome, requests: seen.length, sent: seen.map((s) => `${s.method} ${s.url} ${s.body}`) };
+  return {
+    ...outcome,
+    requests: seen.length,
+    sent: seen.map((s) => `${s.method} ${s.url} ${s.body}`),
+    paths: seen.map((s) => new URL(s.url).pathname),
+  };
 }
 
 export const SUBJECTS = [...actions(), connection];

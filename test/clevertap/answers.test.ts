@@ -144,3 +144,104 @@ describe('request-level failures', () => {
     expect(readRequestFailure(400, { error: '   ' })).toEqual({ kind: 'rejected', status: 400 });
   });
 });
+
+describe('reading an upload answer: what is not a success', () => {
+  it.each(['partial', 'fail', 'ok'])(
+    'a %j answer is a failure even with every record processed and nothing unprocessed',
+    (status) => {
+      expect(readUploadAnswer({ status, processed: 2, unprocessed: [] }, 2)).toEqual({
+        ok: false,
+        processed: 2,
+        failures: [],
+        unaccounted: 0,
+      });
+    },
+  );
+
+  it('an unprocessed entry is a failure even when the processed count looks complete', () => {
+    expect(
+      readUploadAnswer({ status: 'success', processed: 2, unprocessed: [{ code: 515, error: 'x' }] }, 2),
+    ).toEqual({
+      ok: false,
+      processed: 2,
+      failures: [{ code: 515, reason: RECORD_ERRORS[515] }],
+      unaccounted: 0,
+    });
+  });
+
+  it('a success without an unprocessed list is a success', () => {
+    expect(readUploadAnswer({ status: 'success', processed: 3 }, 3)).toStrictEqual({
+      ok: true,
+      processed: 3,
+    });
+  });
+
+  it('an answer without a processed count counts nothing as processed', () => {
+    expect(readUploadAnswer({ status: 'fail', error: 'Bad request' }, 2)).toEqual({
+      ok: false,
+      processed: 0,
+      failures: [],
+      unaccounted: 2,
+    });
+    expect(readUploadAnswer({ status: 'success', processed: '2', unprocessed: [] }, 2)).toEqual({
+      ok: false,
+      processed: 0,
+      failures: [],
+      unaccounted: 2,
+    });
+  });
+});
+
+describe('reading an unprocessed entry', () => {
+  const failureOf = (entry: unknown) => {
+    const result = readUploadAnswer({ status: 'partial', processed: 0, unprocessed: [entry] }, 1);
+    return result && !result.ok ? result.failures[0] : undefined;
+  };
+
+  it.each([
+    ['record number : 12', 12],
+    ['Skipped record number:7', 7],
+    ['skipped RECORD NUMBER  :  103 ErrorCode: 516', 103],
+  ])('reads the record number from %j', (error, recordNumber) => {
+    expect(failureOf({ code: 516, error })).toEqual({ code: 516, reason: RECORD_ERRORS[516], recordNumber });
+  });
+
+  it('reads a code given as text, and takes anything else for no code', () => {
+    expect(failureOf({ code: '516', error: 'x' })).toEqual({ code: 516, reason: RECORD_ERRORS[516] });
+    expect(failureOf({ code: 'none', error: 'Odd' })).toEqual({ code: 0, reason: 'CleverTap said "Odd"' });
+    expect(failureOf('not an entry')).toEqual({ code: 0, reason: 'CleverTap gave no reason' });
+  });
+
+  it('says CleverTap gave no reason for an unknown code without text, or with text that is not text', () => {
+    expect(failureOf({ code: 599 })).toEqual({ code: 599, reason: 'CleverTap gave no reason' });
+    expect(failureOf({ code: 599, error: 42 })).toEqual({ code: 599, reason: 'CleverTap gave no reason' });
+    expect(failureOf({ code: 599, error: '' })).toEqual({ code: 599, reason: 'CleverTap gave no reason' });
+  });
+
+  it.each([
+    'A new problem. ErrorCode: 599',
+    'A new problem.  ErrorCode: 599 Skipped record',
+    'A new problem.\nErrorCode: 599\nmore',
+    'A new problem.ErrorCode: 5',
+  ])("drops the ErrorCode tail of CleverTap's text exactly: %j", (error) => {
+    expect(failureOf({ code: 599, error })?.reason).toBe('CleverTap said "A new problem."');
+  });
+
+  it('describes a failure without a record number without one', () => {
+    expect(
+      describeFailures({
+        ok: false,
+        processed: 0,
+        failures: [{ code: 555, reason: 'boom' }],
+        unaccounted: 0,
+      }),
+    ).toEqual(['boom (CleverTap code 555)']);
+  });
+});
+
+describe('request-level failures: the text', () => {
+  it('has no text (not even an undefined one) when CleverTap gave none, or not as text', () => {
+    for (const body of [undefined, {}, { error: 42 }, { error: '  ' }, 'Bad JSON'])
+      expect(readRequestFailure(500, body)).toStrictEqual({ kind: 'unavailable', status: 500 });
+  });
+});

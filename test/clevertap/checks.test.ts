@@ -131,3 +131,138 @@ describe('properties', () => {
     );
   });
 });
+
+describe('event names: empty', () => {
+  it.each(['', '   ', '\t\n'])('%j is empty', (name) => {
+    expect(eventNameProblem(name)).toBe('is empty');
+  });
+
+  it('words a forbidden character and a system event in full', () => {
+    expect(eventNameProblem('Deal.Won!')).toBe(
+      'contains "!" ".", which CleverTap does not allow in event names',
+    );
+    expect(eventNameProblem('app  LAUNCHED')).toBe(
+      'is "App Launched", an event CleverTap records itself and does not accept from uploads',
+    );
+  });
+});
+
+describe('properties: every problem in full words', () => {
+  it('an empty property name', () => {
+    expect(propertiesProblems({ ' ': 'x' }, 'event')).toEqual(['has an empty property name']);
+    expect(propertiesProblems({ '': 'x' }, 'profile')).toEqual(['has an empty property name']);
+  });
+
+  it('a forbidden character in a name, quoting the name', () => {
+    expect(propertiesProblems({ 'Deal.Stage': 'x' }, 'event')).toEqual([
+      'has the property name "Deal.Stage", which contains "." (not allowed in CleverTap property names)',
+    ]);
+  });
+
+  it('text values: 512 bytes pass, one more does not', () => {
+    expect(propertiesProblems({ Bio: 'a'.repeat(512) }, 'event')).toEqual([]);
+    expect(propertiesProblems({ Bio: 'a'.repeat(513) }, 'event')).toEqual([
+      'has a value for "Bio" over 512 bytes (an accented or Asian character counts 2-3)',
+    ]);
+  });
+
+  it('null in a profile, as in an event, is refused with a way out', () => {
+    expect(propertiesProblems({ Plan: null }, 'profile')).toEqual([
+      'has no value (null) for "Plan": remove the property, or give it a value',
+    ]);
+  });
+
+  it('plain text, numbers and booleans in a profile are not mistaken for operators', () => {
+    expect(propertiesProblems({ Plan: 'Gold', Score: 3, Active: false, Tags: [] }, 'profile')).toEqual([]);
+  });
+
+  it('a list in a profile: the same value twice, a value too long, values that are not text', () => {
+    expect(propertiesProblems({ Tags: ['a', 'b', 'a'] }, 'profile')).toEqual([
+      'has the same value twice in the list for "Tags"',
+    ]);
+    expect(propertiesProblems({ Tags: ['ok', 'a'.repeat(513)] }, 'profile')).toEqual([
+      'has a value for "Tags" over 512 bytes (an accented or Asian character counts 2-3)',
+    ]);
+    expect(propertiesProblems({ Tags: ['a'.repeat(512)] }, 'profile')).toEqual([]);
+    expect(propertiesProblems({ Tags: ['a', null] }, 'profile')).toEqual([
+      'has a list for "Tags" with values that are not text; CleverTap lists hold text only',
+    ]);
+  });
+
+  it('an unknown operator names the ones CleverTap has', () => {
+    expect(propertiesProblems({ X: { $set: 1 } }, 'profile')).toEqual([
+      'has a nested object for "X": CleverTap takes plain values, a list of text, or one operator ' +
+        '($add, $remove, $incr, $decr, $delete) like {"$incr": 1}',
+    ]);
+  });
+
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, '1', null])('$incr and $decr refuse %p', (amount) => {
+    expect(propertiesProblems({ Visits: { $incr: amount } }, 'profile')).toEqual([
+      'uses $incr on "Visits" without a number (e.g. {"$incr": 1})',
+    ]);
+    expect(propertiesProblems({ Visits: { $decr: amount } }, 'profile')).toEqual([
+      'uses $decr on "Visits" without a number (e.g. {"$decr": 1})',
+    ]);
+  });
+
+  it('list operators check their values as a list', () => {
+    expect(propertiesProblems({ Tags: { $add: ['a', 'a'] } }, 'profile')).toEqual([
+      'has the same value twice in the list for "Tags"',
+    ]);
+    expect(propertiesProblems({ Tags: { $remove: 'a' } }, 'profile')).toEqual([
+      'uses $remove on "Tags" without a list of text (e.g. {"$remove": ["a", "b"]})',
+    ]);
+  });
+
+  it('quotes the refused value of a standard key as JSON, and says what the key accepts', () => {
+    expect(propertiesProblems({ Gender: 'male' }, 'profile')).toEqual([
+      'has ""male"" for "Gender"; CleverTap accepts M or F there',
+    ]);
+    expect(propertiesProblems({ Age: '42' }, 'profile')).toEqual([
+      'has ""42"" for "Age"; CleverTap accepts a number there',
+    ]);
+    expect(propertiesProblems({ 'MSG-push': 1 }, 'profile')).toEqual([
+      'has "1" for "MSG-push"; CleverTap accepts true or false there',
+    ]);
+  });
+
+  it('event properties named like standard profile keys take any value', () => {
+    expect(propertiesProblems({ Gender: 'male', Age: '42', Email: 'none', Phone: 'n/a' }, 'event')).toEqual(
+      [],
+    );
+  });
+
+  it('a Charged event keeps Items only under "Items", and only when asked to', () => {
+    const items = [{ 'Product Name': 'Pen' }];
+    expect(propertiesProblems({ Items: items }, 'event')).toEqual([
+      'has a list for "Items": CleverTap event properties take plain values (only a Charged event has Items)',
+    ]);
+    expect(propertiesProblems({ Products: items }, 'event', true)).toEqual([
+      'has a list for "Products": CleverTap event properties take plain values (only a Charged event has Items)',
+    ]);
+    expect(propertiesProblems({ Items: items }, 'profile')).toEqual([
+      'has a list for "Items" with values that are not text; CleverTap lists hold text only',
+    ]);
+  });
+
+  it('an Items entry that is not an object, or breaks a rule, is named by its number', () => {
+    const pen = { 'Product Name': 'Pen' };
+    for (const entry of [null, 'Pen', ['Pen'], 3])
+      expect(propertiesProblems({ Items: [pen, entry] }, 'event', true)).toEqual([
+        'has an Items entry (number 2) that is not an object',
+      ]);
+    expect(propertiesProblems({ Items: [pen, pen, { Tags: ['a'] }] }, 'event', true)).toEqual([
+      'has an Items entry (number 3) that has a list for "Tags": CleverTap event properties take plain values ' +
+        '(only a Charged event has Items)',
+    ]);
+    expect(propertiesProblems({ Items: [{ '#': 1 }] }, 'event', true)).toEqual([]);
+  });
+
+  it('counts properties: 256 at most in a profile too', () => {
+    const props = (n: number) => Object.fromEntries([...Array(n)].map((_, i) => [`p${i}`, i]));
+    expect(propertiesProblems(props(256), 'profile')).toEqual([]);
+    expect(propertiesProblems(props(257), 'profile')).toEqual([
+      'has 257 properties; CleverTap takes at most 256',
+    ]);
+  });
+});

@@ -13,6 +13,8 @@ describe('profile property operations', () => {
     expect(isProfileOperation('add')).toBe(true);
     expect(isProfileOperation('Add')).toBe(false);
     expect(isProfileOperation('toString')).toBe(false);
+    expect(isProfileOperation(['add'])).toBe(false);
+    expect(isProfileOperation(undefined)).toBe(false);
   });
 
   it('maps each operation to its CleverTap operator', () => {
@@ -55,6 +57,8 @@ describe('profile property operations', () => {
     for (const key of ['Name', 'Email', 'Phone', 'Gender', 'DOB', 'Age', 'Photo', 'MSG-email', 'Identity'])
       expect(singleValueStandardKey(key)).toBe(key);
     expect(singleValueStandardKey('email')).toBe('Email');
+    expect(singleValueStandardKey(' EMAIL ')).toBe('Email');
+    expect(singleValueStandardKey('identity')).toBe('Identity');
     expect(singleValueStandardKey('Interests')).toBeUndefined();
   });
 
@@ -67,6 +71,7 @@ describe('profile property operations', () => {
     expect(listValuesProblem(['a', 'b', 'a'])).toBe(
       '"a" is given twice; the values of a list must be unique',
     );
+    expect(listValuesProblem(['a'.repeat(512), 'é'.repeat(256)])).toBeUndefined();
     expect(listValuesProblem(['é'.repeat(257)])).toMatch(
       /^"é{39}…" is over 512 bytes \(an accented or Asian character counts 2-3\), CleverTap's limit$/,
     );

@@ -141,3 +141,102 @@ describe('eventsSummary', () => {
     });
   });
 });
+
+describe("readProfileAnswer: CleverTap's error texts, loosely worded", () => {
+  it.each([
+    'User not  found',
+    'No  user with this identity',
+    'No profiles',
+    'no such  record',
+    'No such users',
+    'The user does not  exist',
+    'User does not exist',
+    "The profile doesn't  exist",
+    'profile  missing',
+    'Record is  missing',
+    'User missing',
+    'User is missing',
+  ])('%j means no such user', (error) => {
+    expect(readProfileAnswer({ status: 'fail', error, code: 400 })).toEqual({ kind: 'not_found' });
+  });
+
+  it.each([
+    'Unauthorized',
+    'unauthorised request',
+    'Authentication failed',
+    'Forbidden',
+    'Not  allowed',
+    'not allowed for this account',
+    'Permission missing',
+    'Access  denied',
+    'Access denied: user not found',
+    'Wrong passcode',
+  ])('%j is about the credentials', (error) => {
+    expect(readProfileAnswer({ status: 'fail', error })).toEqual({ kind: 'credentials', error });
+  });
+
+  it.each(['Nobody here', 'Unknown error', 'Record number too large', 'Access is slow'])(
+    '%j is neither',
+    (error) => {
+      expect(readProfileAnswer({ status: 'fail', error })).toEqual({ kind: 'failed', error });
+    },
+  );
+
+  it('reads a code given as text like a number', () => {
+    expect(readProfileAnswer({ status: 'fail', error: 'x', code: '404' })).toEqual({ kind: 'not_found' });
+    expect(readProfileAnswer({ status: 'fail', error: 'x', code: '401' })).toEqual({
+      kind: 'credentials',
+      error: 'x',
+    });
+  });
+
+  it('reads the status in any case', () => {
+    expect(readProfileAnswer({ status: 'SUCCESS', record: { Name: 'Ada' } })).toEqual({
+      kind: 'found',
+      record: { Name: 'Ada' },
+    });
+    expect(readProfileAnswer({ status: 'Fail', error: 'Boom' })).toEqual({ kind: 'failed', error: 'Boom' });
+  });
+
+  it('keeps the error text trimmed and at most 300 characters', () => {
+    expect(readProfileAnswer({ status: 'fail', error: '  Boom \n' })).toEqual({
+      kind: 'failed',
+      error: 'Boom',
+    });
+    const long = readProfileAnswer({ status: 'fail', error: ` ${'x'.repeat(400)}` });
+    expect(long).toEqual({ kind: 'failed', error: 'x'.repeat(300) });
+  });
+});
+
+describe('flattenProfile: user keys', () => {
+  it('drops empty object ids, and reads numeric ones as text', () => {
+    expect(
+      flattenProfile({
+        objectId: '',
+        platformInfo: [{ objectId: '' }, { objectId: 42 }, { objectId: '-a' }, 'x'],
+      }),
+    ).toEqual({ objectId: '42', objectIds: '42,-a' });
+  });
+
+  it('puts a top-level objectId first and names each id once', () => {
+    expect(
+      flattenProfile({ objectId: '-a', platformInfo: [{ objectId: '-b' }, { objectId: '-a' }] }),
+    ).toEqual({
+      objectId: '-a',
+      objectIds: '-a,-b',
+    });
+  });
+
+  it('never copies the user keys as properties, even when they are empty or not text', () => {
+    expect(flattenProfile({ identity: null, objectId: 7, Name: 'X' })).toStrictEqual({ Name: 'X' });
+    expect(flattenProfile({ identity: true, objectId: '', Name: 'X' })).toStrictEqual({ Name: 'X' });
+  });
+
+  it('turns epoch seconds into times only in the events summary', () => {
+    const stats = { Web: { first_seen: 1457962417 } };
+    expect(flattenProfile({ Stats: stats, events: stats })).toEqual({
+      Stats: { Web: { first_seen: 1457962417 } },
+      events: { Web: { first_seen: '2016-03-14T13:33:37Z' } },
+    });
+  });
+});

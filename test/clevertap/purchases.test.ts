@@ -39,12 +39,12 @@ describe('Charged records', () => {
   });
 
   it('leaves out purchase properties that were not given, and keeps a zero amount', () => {
-    expect(chargedData({ amount: 0, properties: {}, items: [{ productName: 'A', properties: {} }] })).toEqual(
-      {
-        Amount: 0,
-        Items: [{ 'Product Name': 'A' }],
-      },
-    );
+    expect(
+      chargedData({ amount: 0, properties: {}, items: [{ productName: 'A', properties: {} }] }),
+    ).toStrictEqual({
+      Amount: 0,
+      Items: [{ 'Product Name': 'A' }],
+    });
   });
 
   it('builds a Charged event record for the user', () => {

@@ -38,3 +38,31 @@ describe('regions', () => {
     );
   });
 });
+
+describe('isRegion', () => {
+  it.each(REGION_VALUES.map((region) => [region]))('takes %s', (region) => {
+    expect(isRegion(region)).toBe(true);
+  });
+
+  it.each([undefined, null, 1, ['eu1'], { eu1: true }])(
+    'refuses %p, which is not a region value',
+    (value) => {
+      expect(isRegion(value)).toBe(false);
+    },
+  );
+});
+
+describe('the test-server override: what it may not carry', () => {
+  it('drops every trailing slash', () => {
+    expect(apiBaseUrl('sg1', 'http://127.0.0.1:4010/{region}///')).toBe('http://127.0.0.1:4010/sg1');
+  });
+
+  it.each([
+    'http://user@127.0.0.1/',
+    'http://:pw@127.0.0.1/',
+    'http://127.0.0.1/#x',
+    'http://127.0.0.1/{region}?a',
+  ])('refuses %s: credentials, a query or a fragment', (override) => {
+    expect(apiBaseUrl('eu1', override)).toBeUndefined();
+  });
+});

@@ -79,6 +79,11 @@ describe('joinWithin: as many parts as fit', () => {
     expect(left).toBe(1);
   });
 
+  it('keeps a first part that fits as it is, its spacing too, even at exactly the limit', () => {
+    expect(joinWithin(['a  b\nc', 'd'], '; ', 6)).toEqual({ text: 'a  b\nc', left: 1 });
+    expect(joinWithin(['a  b\nc'], '; ', 100)).toEqual({ text: 'a  b\nc', left: 0 });
+  });
+
   it('gives an empty text for no parts', () => {
     expect(joinWithin([], '; ', 100)).toEqual({ text: '', left: 0 });
   });
@@ -90,6 +95,10 @@ describe('itemList', () => {
     [[1, 2, 3, 7, 9, 10], 'items 1-3, 7, 9-10'],
     [[3, 1, 2], 'items 1-3'],
   ])('%p -> %s', (items, text) => expect(itemList(items)).toBe(text));
+
+  it('names an item given twice once', () => {
+    expect(itemList([2, 2, 3, 3, 5])).toBe('items 2-3, 5');
+  });
 
   it('shows at most the given number of ranges', () => {
     expect(itemList([1, 3, 5, 7], 2)).toBe('items 1, 3 and 2 more');

@@ -90,3 +90,66 @@ describe('parseJsonObject: what people type in the Zap editor', () => {
     expect(message.length).toBeLessThanOrEqual(250);
   });
 });
+
+describe('parseJsonObject: where broken text broke', () => {
+  it.each<[string, string]>([
+    ['{\n  "a": 1,\n  "b": 2\n  "c": 3\n}', 'line 4, column 3 (near ` "b": 2 "c": 3 }`)'],
+    ['{"a": 1,\n\n "b" 2}', 'line 3, column 6 (near `": 1, "b" 2}`)'],
+    ['{\n\t"a":\t1\t\t"b": 2}', 'line 2, column 10 (near `{ "a": 1 "b": 2}`)'],
+    ['x', 'line 1, column 1 (near `x`)'],
+  ])('%j: %s, on one line', (text, at) => {
+    expect(() => parseJsonObject(FIELD, text)).toThrow(
+      new InputError(
+        FIELD,
+        `this is not valid JSON at ${at}. Often a mapped value has a double quote or a line break: put \\ before ` +
+          'such quotes, or map the value into a row.',
+      ),
+    );
+  });
+
+  it('reports where the text as typed broke, not where its straightened copy did', () => {
+    expect(() => parseJsonObject(FIELD, '{\u201CPlan\u201D: Gold}')).toThrow(/at line 1, column 2 /);
+  });
+});
+
+describe('parseJsonObject: values', () => {
+  it('keeps null and nested values', () => {
+    expect(parseJsonObject(FIELD, '{"Gone": null, "Tags": ["a", null], "Op": {"$incr": 1}}')).toEqual({
+      Gone: null,
+      Tags: ['a', null],
+      Op: { $incr: 1 },
+    });
+  });
+
+  it('finds a number it cannot keep exactly after good ones, at any depth', () => {
+    expect(() => parseJsonObject(FIELD, '{"a": 1, "b": {"c": [1, {"d": NaN}]}}')).toThrow(
+      new InputError(
+        FIELD,
+        'the value of "b" > "c"[2] > "d" is not a finite number; write a number such as 42.',
+      ),
+    );
+    expect(() => parseJsonObject(FIELD, '{"a": "x", "b": 12345678901234567890}')).toThrow(
+      /the number for "b" has too many digits/,
+    );
+  });
+
+  it.each<[string, string]>([
+    ['null', 'the single value null'],
+    ['"Gold"', 'the single value "Gold"'],
+    ['true', 'the single value true'],
+    ['[{"a": 1}]', 'a list'],
+  ])('refuses %s, which is not an object', (text, got) => {
+    expect(() => parseJsonObject(FIELD, text)).toThrow(
+      new InputError(
+        FIELD,
+        `this must be a JSON object of property names and values, like {"Plan": "Gold", "Score": 42}; got ${got}.`,
+      ),
+    );
+  });
+
+  it('takes a list handed over as it is for a list, not for properties', () => {
+    expect(() => parseJsonObject(FIELD, ['a'])).toThrow(
+      /^Profile Properties \(JSON\): expected a single value here/,
+    );
+  });
+});

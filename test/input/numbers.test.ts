@@ -41,3 +41,50 @@ describe('parseNumber', () => {
     expect(() => parseNumber('Amount', '1e999')).toThrow('Amount: "1e999" is too large a number.');
   });
 });
+
+describe('parseNumber: plain decimals only', () => {
+  it.each([
+    ['.25', 0.25],
+    ['-.5', -0.5],
+    ['5.', 5],
+    ['1e-3', 0.001],
+    ['1E+2', 100],
+    ['2.5e2', 250],
+    ['9007199254740991', 9007199254740991],
+    ['0', 0],
+  ])('reads %p as %p', (value, expected) => {
+    expect(parseNumber('Amount', value)).toBe(expected);
+  });
+
+  it('hints at the decimal comma only for a number written with one', () => {
+    for (const value of ['-12,50', '+3,5'])
+      expect(() => parseNumber('Amount', value)).toThrow(
+        /is not a plain number \(a comma is not a decimal separator here\)\. /,
+      );
+    for (const value of ['$12,50', '12,50 EUR', '1,200.00', '12,5,0'])
+      expect(() => parseNumber('Amount', value)).toThrow(
+        new InputError(
+          'Amount',
+          `"${value}" is not a plain number. Write it with a dot for decimals and no currency sign or thousands ` +
+            'separators, like 1200.50.',
+        ),
+      );
+  });
+
+  it('refuses whole numbers too long to be sent exactly, and keeps long decimals', () => {
+    expect(() => parseNumber('Deal ID', '12345678901234567890')).toThrow(
+      new InputError(
+        'Deal ID',
+        '"12345678901234567890" has too many digits to be sent exactly; CleverTap would store another number.',
+      ),
+    );
+    expect(() => parseNumber('Deal ID', '9007199254740993')).toThrow(/has too many digits/);
+    expect(parseNumber('Rate', '0.1234567890123456789')).toBeCloseTo(0.123456789012, 12);
+  });
+
+  it('refuses infinite numbers handed over as numbers', () => {
+    expect(() => parseNumber('Amount', Number.NEGATIVE_INFINITY)).toThrow(
+      'Amount: -Infinity is not a finite number.',
+    );
+  });
+});

@@ -147,3 +147,28 @@ describe('phone metadata loads only when a phone is given', () => {
     });
   });
 });
+
+describe('parsePhone: where a country code comes from', () => {
+  it('takes a country code only after + or a leading 00, never from digits inside the number', () => {
+    expect(() => parsePhone('Phone', '44 20 7001 0958')).toThrow(
+      new InputError(
+        'Phone',
+        '"44 20 7001 0958" has no country code. Write it with one (like +1 415 555 0123), or fill in Default ' +
+          'Phone Country for numbers stored without one.',
+      ),
+    );
+    expect(() => parsePhone('Phone', '415 555 0012')).toThrow(/^Phone: "415 555 0012" has no country code\./);
+  });
+
+  it('names the default country only when it was used', () => {
+    const notPossible = (shown: string, where = '') =>
+      new InputError(
+        'Phone',
+        `"${shown}" is not a possible phone number${where}. CleverTap needs the country code and the number, ` +
+          'like +14155550123.',
+      );
+    expect(() => parsePhone('Phone', '0012')).toThrow(notPossible('0012'));
+    expect(() => parsePhone('Phone', '+1 415', 'US')).toThrow(notPossible('+1 415'));
+    expect(() => parsePhone('Phone', '0012', 'GB')).toThrow(notPossible('0012', ' in GB'));
+  });
+});

@@ -11,7 +11,10 @@ describe('textOf', () => {
     ['  ada@example.com \n', 'ada@example.com'],
     [42, '42'],
     [false, 'false'],
-  ])('reads %j as %j', (value, expected) => {
+    [true, 'true'],
+    [0, '0'],
+    [BigInt('12345678901234567890'), '12345678901234567890'],
+  ])('reads %p as %j', (value, expected) => {
     expect(textOf('Identity', value)).toBe(expected);
   });
 
@@ -35,11 +38,32 @@ describe('textOf', () => {
   });
 });
 
+describe('textOf: the message for a group or a list', () => {
+  it('says what it got and what to map instead', () => {
+    expect(() => textOf('Identity', ['a'])).toThrow(
+      new InputError(
+        'Identity',
+        'expected a single value here but got a list; map one value into this field, not a whole group or list.',
+      ),
+    );
+    expect(() => textOf('Identity', { a: 1 })).toThrow(
+      new InputError(
+        'Identity',
+        'expected a single value here but got a group of values; map one value into this field, not a whole ' +
+          'group or list.',
+      ),
+    );
+  });
+});
+
 describe('listOf', () => {
   it('takes a list or a single value, trims and drops blanks, keeps numbers as text', () => {
     expect(listOf('Values', [' a ', '', 3, null])).toEqual(['a', '3']);
     expect(listOf('Values', 'only')).toEqual(['only']);
     expect(listOf('Values', undefined)).toEqual([]);
+    expect(listOf('Values', null)).toEqual([]);
+    expect(listOf('Values', '   ')).toEqual([]);
+    expect(listOf('Values', [false, 0])).toEqual(['false', '0']);
   });
 
   it('refuses an entry that is a list or a group, naming the field and the entry', () => {

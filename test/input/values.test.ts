@@ -1,6 +1,6 @@
 import { parseEpochSeconds } from '../../src/input/dates';
 import { InputError } from '../../src/input/errors';
-import { parseKeyValues, parseYesNo, typedValue, ValueTyping } from '../../src/input/values';
+import { parseKeyValues, parseYesNo, typedValue, typesValueOf, ValueTyping } from '../../src/input/values';
 
 describe('typedValue: what a key/value row becomes', () => {
   it.each<[string, string | number | boolean]>([
@@ -135,6 +135,14 @@ describe('parseYesNo', () => {
     ['n', false],
     ['1', true],
     ['0', false],
+    ['on', true],
+    ['off', false],
+    ['ON', true],
+    [' Off ', false],
+    ['YES', true],
+    ['No', false],
+    [1, true],
+    [0, false],
     ['', undefined],
     ['  ', undefined],
     [undefined, undefined],
@@ -188,5 +196,59 @@ describe('parseEpochSeconds: what an unreadable date says (the dates typed value
     expect(message).toMatch(/^Creation Date: "sometime next week .*…" is not a date the app can read\. Use /);
     expect(message).toMatch(/Unix seconds or milliseconds\.$/);
     expect(message.length).toBeLessThanOrEqual(250);
+  });
+});
+
+describe('typedValue: the edges of numbers, dates and quotes', () => {
+  it.each<[string, string | number]>([
+    // 15 significant digits are kept exactly, whatever the dot and the leading zeros
+    ['1.23456789012345', 1.23456789012345],
+    ['-12345678901234.5', -12345678901234.5],
+    ['0.000123456789012345', 0.000123456789012345],
+    ['1.234567890123456', '1.234567890123456'],
+    // offsets with or without minutes and colon
+    ['2024-05-01T16:30:00+02', '$D_1714573800'],
+    ['2024-05-01T16:30:00+0200', '$D_1714573800'],
+    ['2024-05-01T12:30:00-02:00', '$D_1714573800'],
+    ['2024-05-01t14:30:00z', '$D_1714573800'],
+    // a date only when the whole text is one
+    ['+002024-05-01', '+002024-05-01'],
+    ['on 2024-05-01', 'on 2024-05-01'],
+    ['2024-05-01 or later', '2024-05-01 or later'],
+    // quotes around the whole text only, whatever is inside
+    ['say "hi"', 'say "hi"'],
+    ['"hi" there', '"hi" there'],
+    ['" a b "', ' a b '],
+    ['"line\none"', 'line\none'],
+    ['\u201C a b \u201D', ' a b '],
+    ['\u201Ca\u201D b', '\u201Ca\u201D b'],
+  ])('%j -> %j', (text, expected) => {
+    expect(typedValue(text)).toBe(expected);
+  });
+});
+
+describe('typesValueOf: which rows are typed', () => {
+  const typing: ValueTyping = { convert: true, keepAsText: new Set(['zip code']) };
+
+  it('types every row when conversion is on, except the names kept as text, in any case and spacing', () => {
+    expect(typesValueOf(typing, 'Score')).toBe(true);
+    expect(typesValueOf(typing, 'Zip Code')).toBe(false);
+    expect(typesValueOf(typing, '  ZIP CODE ')).toBe(false);
+  });
+
+  it('types nothing when conversion is off', () => {
+    expect(typesValueOf({ ...typing, convert: false }, 'Score')).toBe(false);
+  });
+});
+
+describe('parseKeyValues: values that arrive typed', () => {
+  it('keeps numbers and true/false that Zapier handed over as they are, and skips undefined', () => {
+    expect(
+      parseKeyValues(
+        'Profile Properties',
+        { Big: 1e21, Small: 2.5e-7, Paid: false, Count: 5, Gone: undefined },
+        TYPED,
+      ),
+    ).toStrictEqual({ Big: 1e21, Small: 2.5e-7, Paid: false, Count: 5 });
   });
 });

@@ -1,8 +1,34 @@
+// `npm test`: every test under test/. ts-jest only transpiles, one file at a time (`isolatedModules` in tsconfig.json,
+// ts-jest 29's non-deprecated switch for it): `npm run typecheck` is what type-checks the tests.
+//
+// `npm run test:quick` (JEST_QUICK=1, FC_RUNS=100): the unit folders and the generated-input property runs
+// (test/reliability/properties-*) cut down to 100 cases per action; not the end-to-end runs (test/e2e), the sandbox's
+// own tests (test/sandbox) or the other reliability runs. Kept here rather than as --testPathIgnorePatterns in the
+// script, which would swallow a path given after it (`npm run test:quick -- test/input`) as one more pattern.
+//
+// The root is the whole project (tests are still only test/**/*.test.ts) so that jest's module map holds src/,
+// index.ts and the tools: `-o` and `--findRelatedTests src/x.ts` follow imports from a changed file to its tests
+// (with roots: [test/] they found nothing). The builds, Stryker's sandbox copy and reports are left out of the map.
+//
+// One worker per core (jest's default leaves one core to its main process, which mostly waits): on a 2-core machine
+// two test files run at once instead of one, about halving the wall-clock time of both suites.
+const QUICK_SKIPS = ['/test/e2e/', '/test/sandbox/', '/test/reliability/(?!properties-)'];
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
+  maxWorkers: '100%',
+  roots: ['<rootDir>'],
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', ...(process.env.JEST_QUICK === '1' ? QUICK_SKIPS : [])],
+  modulePathIgnorePatterns: [
+    '<rootDir>/dist/',
+    '<rootDir>/dist-tools/',
+    '<rootDir>/build/',
+    '<rootDir>/coverage/',
+    '<rootDir>/.stryker-tmp/',
+    '<rootDir>/reports/',
+  ],
   // TypeScript first, so `import App from '../index'` tests index.ts itself, not the build in dist/ behind index.js.
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },

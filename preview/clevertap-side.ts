@@ -119,11 +119,11 @@ export async function readLogs(sandboxUrl: string): Promise<SandboxLogs | { prob
   const [received, lookups, acts] = await Promise.all(
     ['received', 'lookups', 'acts'].map((name) => getJson(`${sandboxUrl}/__sandbox/${name}`)),
   );
-  for (const fetched of [received, lookups]) if (!fetched!.ok) return { problem: fetched!.problem };
+  for (const fetched of [received, lookups]) if (!fetched.ok) return { problem: fetched.problem };
   return {
-    received: listIn<UploadEntry>(received!, 'received'),
-    lookups: listIn<LookupEntry>(lookups!, 'lookups'),
-    acts: listIn<ActEntry>(acts!, 'acts'),
+    received: listIn<UploadEntry>(received, 'received'),
+    lookups: listIn<LookupEntry>(lookups, 'lookups'),
+    acts: listIn<ActEntry>(acts, 'acts'),
   };
 }
 
@@ -241,7 +241,7 @@ export function userRecords(
   const profiles = (store.profiles ?? []).filter(
     (p) =>
       wanted.has(p.objectId) ||
-      USER_KEYS.some((key) => typeof p[key] === 'string' && wanted.has(p[key] as string)) ||
+      USER_KEYS.some((key) => typeof p[key] === 'string' && wanted.has(p[key])) ||
       (typeof p.profileData?.Email === 'string' && emails.has(p.profileData.Email.toLowerCase())),
   );
   const objectIds = new Set(profiles.map((p) => p.objectId));
@@ -257,7 +257,7 @@ function identifiers(users: readonly string[], profiles: readonly StoredProfileV
   for (const profile of profiles) {
     values.add(profile.objectId);
     for (const key of ['Email', 'Phone'])
-      if (typeof profile.profileData?.[key] === 'string') values.add(profile.profileData[key] as string);
+      if (typeof profile.profileData?.[key] === 'string') values.add(profile.profileData[key]);
   }
   return values;
 }
@@ -297,7 +297,7 @@ export async function cleverTapSide(
   const answers = await Promise.all(views.map((name) => getJson(`${sandboxUrl}/__sandbox/${name}`)));
   const notOffered: string[] = [];
   views.forEach((name, index) => {
-    const answer = answers[index] as Fetched;
+    const answer = answers[index];
     const path = `/__sandbox/${name}`;
     if (answer.ok && answer.status === 200)
       extras.push({

@@ -3,7 +3,7 @@
  * server on 127.0.0.1, and prints the address. Builds nothing: it runs the built app (dist/, through index.js, as
  * the Zapier CLI loads it) with the real zapier-platform-core.
  *
- *   node dist/preview/cli.js [--port N]
+ *   node dist-tools/preview/cli.js [--port N]
  *
  * Stops on Ctrl-C (SIGINT) or SIGTERM. The passcode of the made-up sandbox account is never printed.
  */
@@ -16,11 +16,11 @@ import { readHubSpotSamples } from './samples';
 import { startPreview } from './server';
 import type { AppTester } from './steps';
 
-const USAGE = 'Usage: node dist/preview/cli.js [--port N]   (N: 1-65535; default: a free port)';
+const USAGE = 'Usage: node dist-tools/preview/cli.js [--port N]   (N: 1-65535; default: a free port)';
 
 /**
- * The app's root: the nearest folder above this file that holds the preview's page (from dist/preview/ or
- * preview/). Not just "has package.json": the build copies package.json into dist/ too.
+ * The app's root: the nearest folder above this file that holds the preview's page (from dist-tools/preview/ or
+ * preview/). Not just "has package.json": the app's build copies package.json into dist/ too.
  */
 export function appRoot(from = __dirname): string {
   let dir = from;

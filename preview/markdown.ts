@@ -18,10 +18,12 @@ type MarkedModule = typeof import('marked');
 function loadMarked(): MarkedModule {
   const file = join(dirname(require.resolve('marked/package.json')), 'lib', 'marked.umd.js');
   const module = { exports: {} as MarkedModule };
-  compileFunction(readFileSync(file, 'utf8'), ['exports', 'module'], { filename: file })(
-    module.exports,
-    module,
-  );
+  (
+    compileFunction(readFileSync(file, 'utf8'), ['exports', 'module'], { filename: file }) as (
+      exports: unknown,
+      module: unknown,
+    ) => void
+  )(module.exports, module);
   return module.exports;
 }
 
@@ -35,7 +37,7 @@ const ENTITIES: Record<string, string> = {
 
 /** Text made safe for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
 /** The address a link may keep: http, https or mailto; anything else (javascript:, data:, relative) is dropped. */

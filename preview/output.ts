@@ -62,7 +62,7 @@ export function outputRows(
   output: unknown,
   outputFields: ReadonlyArray<{ key: string; label: string }>,
 ): OutputRow[] {
-  const record = Array.isArray(output) ? output[0] : output;
+  const record: unknown = Array.isArray(output) ? (output as unknown[])[0] : output;
   if (record === undefined) return [];
   if (!isPlainObject(record)) return [{ key: '', value: shown(record) }];
   const pairs = new Map(flattenLikeZapier(record));

@@ -164,7 +164,7 @@ export async function startPreview(options: PreviewOptions, port = 0): Promise<P
     const next =
       typeof choice === 'string' && Object.hasOwn(NEXT_ANSWERS, choice) ? NEXT_ANSWERS[choice] : undefined;
     const url = sandbox.url();
-    if (!next?.fault || !url) return async () => undefined;
+    if (!next?.fault || !url) return () => Promise.resolve(undefined);
     await fetch(`${url}/__sandbox/faults`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

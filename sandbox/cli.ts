@@ -1,4 +1,4 @@
-// Command line: node dist/sandbox/cli.js [--port 4010] [--account ID:PASSCODE:REGION ...] [--max-records N]
+// Command line: node dist-tools/sandbox/cli.js [--port 4010] [--account ID:PASSCODE:REGION ...] [--max-records N]
 //   [--max-concurrent N] [--max-concurrent-reads N] [--max-concurrent-acts N] [--not-found SHAPE]
 //   [--campaign ID ...] [--keep-running]
 // Prints where it listens and the base URL; stops on SIGINT/SIGTERM, and when the process that started it is gone.
@@ -12,7 +12,7 @@ import {
 } from './index';
 import { ProfileNotFoundShape } from './state';
 
-const USAGE = `Usage: node dist/sandbox/cli.js [--port 4010] [--account ID:PASSCODE:REGION ...]
+const USAGE = `Usage: node dist-tools/sandbox/cli.js [--port 4010] [--account ID:PASSCODE:REGION ...]
        [--max-records N] [--max-concurrent N] [--max-concurrent-reads N] [--max-concurrent-acts N]
        [--not-found ${PROFILE_NOT_FOUND_SHAPES.join('|')}] [--campaign ID ...] [--keep-running]
 Regions: ${REGIONS.join(', ')}. Default account: TEST-ACCOUNT:test-passcode:eu1. Default port: 4010.

@@ -13,7 +13,7 @@ function valuesOf(body: unknown): { by: 'identity' | 'objectId'; values: string[
   const given = DELETE_KEYS.filter((key) => body[key] !== undefined);
   if (given.length === 0) return 'One of "identity" or "guid" is required';
   if (given.length > 1) return 'Send "identity" or "guid", not both';
-  const key = given[0] as (typeof DELETE_KEYS)[number];
+  const key = given[0];
   const values: unknown[] = [body[key]].flat();
   if (values.length === 0) return `"${key}" is an empty list`;
   if (values.length > LIMITS.deleteValues)

@@ -84,7 +84,7 @@ function checkAccounts(accounts: SandboxAccount[]): SandboxAccount[] {
   if (accounts.length === 0) throw new Error('startSandbox: at least one account is needed');
   for (const account of accounts) {
     if (!isRegion(account.region))
-      throw new Error(`startSandbox: region "${account.region}" is not one of ${REGIONS.join(', ')}`);
+      throw new Error(`startSandbox: region "${String(account.region)}" is not one of ${REGIONS.join(', ')}`);
     if (account.id === '' || account.passcode === '')
       throw new Error('startSandbox: empty account id or passcode');
   }
@@ -100,7 +100,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const server = new SandboxServer(state, () => ({ url, baseUrl: `${url}/{region}` }));
   const boundPort = await server.listen(port);
   url = `http://127.0.0.1:${boundPort}`;
-  const first = known[0] as SandboxAccount;
+  const first = known[0];
   return {
     url,
     baseUrl: `${url}/{region}`,

@@ -32,7 +32,7 @@ export function handleLookup(
   const given = QUERY_KEYS.filter((key) => (params.get(key) ?? '') !== '');
   if (given.length !== 1)
     return requestError(400, `Exactly one of ${QUERY_KEYS.join(', ')} is required; got ${given.length}`);
-  const key = given[0] as (typeof QUERY_KEYS)[number];
+  const key = given[0];
   const query: ProfileQuery = { [key]: params.get(key) as string };
   const profile = store.find(query, accountId);
   return profile

@@ -22,7 +22,7 @@ const TARGET_VALUE: Record<TriggerTarget, { fits: (value: string) => boolean; ex
 
 function toOf(to: unknown): Message['to'] | string {
   const keys = isPlainObject(to) ? Object.keys(to) : [];
-  if (!isPlainObject(to) || keys.length !== 1 || !(TRIGGER_TARGETS as readonly string[]).includes(keys[0]!))
+  if (!isPlainObject(to) || keys.length !== 1 || !(TRIGGER_TARGETS as readonly string[]).includes(keys[0]))
     return `"to" must be an object with exactly one of ${TRIGGER_TARGETS.join(', ')}`;
   const key = keys[0] as TriggerTarget;
   const values = to[key];

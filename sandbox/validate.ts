@@ -211,7 +211,7 @@ const checkUserKey: RecordCheck = (record) => {
   if (present.length === 0) return reject(523, `The record has none of ${USER_KEYS.join(', ')}.`);
   if (present.length > 1)
     return reject(523, `The record has more than one user key (${present.join(', ')}).`);
-  const value = record[present[0] as UserKeyName];
+  const value = record[present[0]];
   const usable =
     typeof value === 'string' ? value.trim() !== '' : typeof value === 'number' && Number.isFinite(value);
   return usable ? undefined : reject(523, `The user key ${present[0]} must be a non-empty string.`);

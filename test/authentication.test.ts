@@ -76,7 +76,7 @@ function regions(answers: Partial<Record<Region, Answer>>): Regions {
       if (answer === 'hang') return [200, { status: 'success' }];
       const [status, answerBody, headers, slow] = answer;
       if (slow) jest.setSystemTime(Date.now() + slow);
-      return [status, (answerBody ?? '') as string | object, headers];
+      return [status, answerBody ?? '', headers];
     };
     for (const method of ['GET', 'POST'])
       nock(hostOf(region))

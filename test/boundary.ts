@@ -42,7 +42,7 @@ export function asZapierHandsItOver(
  * them); that context comes after the app's message, so the app's part is what must fit.
  */
 export function assertShownWhole(error: unknown): void {
-  const message = messageOf(error).split('\nWhat happened:')[0] as string;
+  const message = messageOf(error).split('\nWhat happened:')[0];
   if (message.length > ZAPIER_MESSAGE_LIMIT)
     throw new Error(
       `The error message is ${message.length} characters; Zapier shows only ${ZAPIER_MESSAGE_LIMIT}: ${message}`,
@@ -54,7 +54,7 @@ const tester = zapier.createAppTester(App);
 type Tester = typeof tester;
 
 /** `createAppTester(App)` with Zapier's boundary around each perform (see above). */
-export const boundaryTester: Tester = (async (
+export const boundaryTester: Tester = async (
   method: unknown,
   bundle?: { inputData?: object },
   ...rest: []
@@ -72,4 +72,4 @@ export const boundaryTester: Tester = (async (
     assertShownWhole(error);
     throw error;
   }
-}) as Tester;
+};

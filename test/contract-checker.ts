@@ -116,7 +116,7 @@ function listProblems(where: string, list: unknown[]): string[] {
     problems.push(`${where}: more than ${CONTRACT.multiValueItems} items`);
   if (!list.every((v) => typeof v === 'string')) return [...problems, `${where}: list items must be strings`];
   if (new Set(list).size !== list.length) problems.push(`${where}: list items must be unique`);
-  for (const item of list as string[]) problems.push(...scalarProblems(where, item));
+  for (const item of list) problems.push(...scalarProblems(where, item));
   return problems;
 }
 

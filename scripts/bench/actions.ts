@@ -70,7 +70,7 @@ function post(url: URL, body: string): Promise<unknown> {
               reject(new Error(`raw POST answered ${response.statusCode} ${JSON.stringify(answer)}`));
             else resolve(answer);
           } catch (error) {
-            reject(error as Error);
+            reject(error instanceof Error ? error : new Error('raw POST: an unreadable answer'));
           }
         });
         response.on('error', reject);
@@ -109,7 +109,12 @@ async function main(): Promise<void> {
     });
     if (payloads.length !== warmup)
       throw new Error(`${key}: ${payloads.length} uploads for ${warmup} actions`);
-    for (let i = 0; i < warmup; i++) await post(uploadUrl, payloads[i] as string);
+    const payloadAt = (i: number): string => {
+      const payload = payloads[i % payloads.length];
+      if (payload === undefined) throw new Error(`${key}: no payload ${i}`);
+      return payload;
+    };
+    for (const payload of payloads) await post(uploadUrl, payload);
 
     const total = { appMs: 0, rawMs: 0, appCpuMs: 0, rawCpuMs: 0 };
     const timed = async (run: () => Promise<void>): Promise<[number, number]> => {
@@ -123,8 +128,7 @@ async function main(): Promise<void> {
       const size = Math.min(BLOCK, n - done);
       sandbox.reset(); // keeps the sandbox's logs and store small and alike for both
       const [rawMs, rawCpuMs] = await timed(async () => {
-        for (let i = 0; i < size; i++)
-          await post(uploadUrl, payloads[(done + i) % payloads.length] as string);
+        for (let i = 0; i < size; i++) await post(uploadUrl, payloadAt(done + i));
       });
       const [appMs, appCpuMs] = await timed(async () => {
         for (let i = 0; i < size; i++) await runApp();
@@ -134,7 +138,7 @@ async function main(): Promise<void> {
       total.appMs += appMs;
       total.appCpuMs += appCpuMs;
     }
-    results.push({ key, input, n, ...total, bodyBytes: Buffer.byteLength(payloads[0] as string) });
+    results.push({ key, input, n, ...total, bodyBytes: Buffer.byteLength(payloadAt(0)) });
   }
   rawAgent.destroy();
   await sandbox.close();

@@ -1,4 +1,4 @@
-/** The performance budgets of issue 7 and how a results file is judged against them. */
+/** The performance budgets (issue 7; the zip's, issue 12) and how a results file is judged against them. */
 import type { BenchResults } from './results';
 
 export const BUDGETS = {
@@ -6,8 +6,11 @@ export const BUDGETS = {
   coldStartRatio: 1.1,
   /** The app's own work per record at the largest allowed input, in CPU microseconds. */
   workUsPerRecord: 1000,
-  /** The production zip, in bytes (1 MB read as 1,000,000: the stricter reading). */
-  zipBytes: 1_000_000,
+  /**
+   * The app's own share of the production zip (everything outside zapier-platform-core's dependency tree), in bytes
+   * (350 KB read as 350,000: the stricter reading). The whole zip is the platform's size plus this; it is printed.
+   */
+  appZipBytes: 350_000,
 } as const;
 
 export interface BudgetCheck {
@@ -64,17 +67,21 @@ export function checkBudgets(results: Partial<BenchResults>): BudgetCheck[] {
       : missing('own work grows linearly with properties (1..256)', 'linear'),
   );
 
-  const zipBudget = `< ${BUDGETS.zipBytes.toLocaleString('en-US')} bytes`;
-  const zip = results.zip?.production;
+  const zipBudget = `<= ${BUDGETS.appZipBytes.toLocaleString('en-US')} bytes`;
+  const app = results.zip?.app;
+  const whole = results.zip?.production;
+  const zipName = "the app's own share of the production zip (outside core's tree)";
   checks.push(
-    zip
+    app
       ? {
-          name: 'build zip (production packages)',
+          name: zipName,
           budget: zipBudget,
-          actual: `${zip.bytes.toLocaleString('en-US')} bytes, ${zip.files} files`,
-          ok: zip.bytes < BUDGETS.zipBytes,
+          actual:
+            `${app.bytes.toLocaleString('en-US')} bytes, ${app.files} files` +
+            (whole ? ` (whole zip ${whole.bytes.toLocaleString('en-US')} bytes, ${whole.files} files)` : ''),
+          ok: app.bytes <= BUDGETS.appZipBytes,
         }
-      : missing('build zip (production packages)', zipBudget),
+      : missing(zipName, zipBudget),
   );
   return checks;
 }

@@ -1,7 +1,7 @@
 /**
  * Benchmark: 2500 events sent by one "Upload Events in Bulk" step against 2500 "Upload Event" steps.
  *
- *   npm run build && node dist/scripts/bench/bulk.js [events]
+ *   npm run build && node dist-tools/scripts/bench/bulk.js [events]
  *
  * Loads the BUILT app through its public entry (the root index.js, as the Zapier CLI does), starts the local
  * CleverTap-compatible sandbox in-process on a free port, and runs each way through zapier-platform-core's tester (the
@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { startSandbox } from '../../sandbox';
 
-// This file runs as dist/scripts/bench/bulk.js: the app's root is three levels up.
+// This file runs as dist-tools/scripts/bench/bulk.js: the app's root is three levels up.
 const APP_ROOT = resolve(__dirname, '..', '..', '..');
 const load = createRequire(__filename);
 
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
 
     // Warm-up: the first run of each loads code paths (JSON5, luxon, core's request stack) once.
     await appTester(bulk, { authData, inputData: { events: list.slice(0, 10) } });
-    await appTester(single, { authData, inputData: list[0]! });
+    await appTester(single, { authData, inputData: event(0) });
 
     const measure = async (way: string, tasks: number, run: () => Promise<void>): Promise<Measured> => {
       sandbox.reset();

@@ -29,7 +29,7 @@ function main(): void {
     cpu.push(cpuMicros());
   }
   const at = (list: number[], step: number) =>
-    (list[Math.min(step, list.length - 1)] as number) - (list[0] as number);
+    (list[Math.min(step, list.length - 1)] ?? NaN) - (list[0] ?? NaN);
   (globalThis as { gc?: () => void }).gc?.();
   report({
     target,

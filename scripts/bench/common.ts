@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 
-/** The project root: this file runs as dist/scripts/bench/common.js. */
+/** The project root: this file runs as dist-tools/scripts/bench/common.js. */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** The app's public entry, as the Zapier CLI and the build's wrapper load it. */
@@ -40,8 +40,8 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+    ? (sorted[middle] ?? NaN)
+    : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
 }
 
 export function round(value: number, digits = 2): number {

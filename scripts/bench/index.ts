@@ -15,14 +15,15 @@
  *    request is answered in-process (no socket, no core pipeline): parsing and checking inputs, typing values,
  *    building and serialising the record, reading the answer. Small input, a HubSpot contact, the largest CleverTap
  *    allows (256 properties of 512 characters, as key/value rows and as JSON text), and growth from 1 to 256 rows.
- * 4. The zip (zip.ts): built by the Zapier CLI under Node 22, measured as built and with dev-only packages removed.
- *    Built last, because the CLI's build script recompiles dist/; dist/ is rebuilt afterwards if the tools are gone.
+ * 4. The zip (zip.ts): built by the Zapier CLI under Node 22, measured as built and with dev-only packages removed,
+ *    and the app's own share of it (outside zapier-platform-core's dependency tree). Built last, because the CLI's
+ *    build script recompiles dist/ (the app the other parts load); the tools run from dist-tools/, which it leaves.
  *
  * Repetitions: --cold-runs N (BENCH_COLD_RUNS, default 15), --action-runs N (BENCH_ACTION_RUNS, 5),
  * --actions N per run (BENCH_ACTIONS, 100), --work-runs N (BENCH_WORK_RUNS, 5), --skip-zip (BENCH_SKIP_ZIP=1),
  * --quick (fewer of each), --out FILE (default bench-results/latest.json).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -246,7 +247,8 @@ async function ownWork(runs: number): Promise<Work> {
     progress(`own work ${run + 1}/${runs}`);
     samples.push(await runChild<WorkSample>('work'));
   }
-  const first = samples[0] as WorkSample;
+  const [first] = samples;
+  if (!first) throw new Error('no runs');
   const range = (values: number[]): [number, number] => [
     round(Math.min(...values), 1),
     round(Math.max(...values), 1),
@@ -287,13 +289,6 @@ async function ownWork(runs: number): Promise<Work> {
   };
 }
 
-/** The CLI's build script may recompile dist/ without the tools; put them back so bench:check can run. */
-function restoreTools(): void {
-  if (fs.existsSync(path.join(__dirname, 'check-budgets.js'))) return;
-  progress('dist/scripts was removed by the app build: npm run build');
-  spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-}
-
 async function section<T>(name: string, errors: string[], run: () => Promise<T>): Promise<T | null> {
   try {
     return await run();
@@ -317,14 +312,13 @@ async function main(): Promise<void> {
     coldStart: await section('cold start', errors, () => coldStart(settings.coldRuns)),
     actions: await section('per action', errors, () => perAction(settings)),
     work: await section('own work', errors, () => ownWork(settings.workRuns)),
-    zip: { built: null, production: null, largestParts: [], buildSeconds: null },
+    zip: { built: null, production: null, app: null, largestParts: [], buildSeconds: null },
     errors,
   };
   if (settings.skipZip) results.zip.error = 'skipped (--skip-zip): the zip figures are missing';
   else {
     progress('building the zip with the Zapier CLI under Node 22');
-    results.zip = (await section<Zip>('zip', errors, async () => measureZip())) ?? results.zip;
-    restoreTools();
+    results.zip = (await section<Zip>('zip', errors, () => Promise.resolve(measureZip()))) ?? results.zip;
   }
   results.machine.loadAverageAfter = os.loadavg().map((l) => round(l));
   results.durationSeconds = round((Date.now() - started) / 1000, 1);

@@ -107,6 +107,19 @@ export interface Zip {
   built: ZipFigures | null;
   /** The zip of a production install (`npm ci --omit=dev` in a copy of the built app): what Zapier's build ships. */
   production: ZipFigures | null;
+  /**
+   * The app's own share of the production zip: every entry outside zapier-platform-core's dependency tree, counted
+   * with its headers (the bytes the zip would lose without it); by part (dist/, the root files, each package).
+   * The budgeted figure.
+   */
+  app: {
+    bytes: number;
+    files: number;
+    parts: { part: string; bytes: number; files: number }[];
+    /** Packages in core's tree (dependencies, optional and peer dependencies) and what they take in the zip. */
+    corePackages: number;
+    coreBytes: number;
+  } | null;
   /** The largest parts of the production zip (compressed bytes), dist/ and each package. */
   largestParts: { part: string; bytes: number; files: number }[];
   buildSeconds: number | null;

@@ -154,9 +154,27 @@ export function formatResults(results: BenchResults): string {
       [
         ['as built (--skip-dep-install)', z.built?.bytes ?? 'missing', z.built?.files ?? 'missing'],
         ['production packages only', z.production?.bytes ?? 'missing', z.production?.files ?? 'missing'],
+        [
+          `  of which zapier-platform-core's tree (${z.app?.corePackages ?? 'missing'} packages)`,
+          z.app?.coreBytes ?? 'missing',
+          '',
+        ],
+        [
+          `  of which the app's own (budget <= ${BUDGETS.appZipBytes.toLocaleString('en-US')})`,
+          z.app?.bytes ?? 'missing',
+          z.app?.files ?? 'missing',
+        ],
       ],
     ),
   );
+  if (z.app?.parts.length)
+    out.push(
+      table(
+        "   The app's own share by part (bytes in the zip, headers included)",
+        ['part', 'bytes', 'files'],
+        z.app.parts.map((p) => [p.part, p.bytes, p.files]),
+      ),
+    );
   if (z.largestParts.length)
     out.push(
       table(

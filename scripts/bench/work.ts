@@ -46,9 +46,9 @@ function standInZ(errors: unknown): unknown {
     errors,
     console: { log() {}, info() {}, warn() {}, error() {} },
     JSON: { parse: JSON.parse, stringify: JSON.stringify },
-    request: async (options: { body?: unknown }) => {
+    request: (options: { body?: unknown }) => {
       seen.request = options;
-      return {
+      return Promise.resolve({
         status: 200,
         data: ANSWER,
         json: ANSWER,
@@ -58,7 +58,7 @@ function standInZ(errors: unknown): unknown {
         throwForStatus() {},
         skipThrowForStatus: false,
         request: options,
-      };
+      });
     },
   };
   return new Proxy(members, {

@@ -38,7 +38,7 @@ const contactInput = {
 /** A HubSpot "New Deal": the deal's associated contact is the user. */
 const dealInput = {
   evtName: 'Deal Created',
-  identity: deal.associations.contacts[0] as string,
+  identity: deal.associations.contacts[0],
   ts: deal.properties.createdate,
   eventProperties: {
     'Deal ID': deal.id,
@@ -65,7 +65,7 @@ const failureOf = (run: Promise<unknown>) =>
 const CREDENTIALS_MESSAGE = /^CleverTap refused the Account ID or Passcode for (.+)\. .*Then reconnect\./;
 
 /** The app's own part of a message, as Zapier shows it: core's "What happened:" context comes after it. */
-const shownPart = (error: unknown) => messageOf(error).split('\nWhat happened:')[0] as string;
+const shownPart = (error: unknown) => messageOf(error).split('\nWhat happened:')[0];
 
 describe('the connection', () => {
   it('passes the test with good credentials and names the account and region (for the label)', async () => {

@@ -3,11 +3,9 @@
 // with altersDynamicFields changes), type coercion of those computed fields, long messages, and crashed performs.
 import { join } from 'node:path';
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
-import type { PreviewApp } from '../../preview/definition';
 import { startManagedSandbox, type SandboxControl } from '../../preview/sandbox-control';
 import { readHubSpotSamples } from '../../preview/samples';
 import { startPreview, type Preview } from '../../preview/server';
-import type { AppTester } from '../../preview/steps';
 import type { ConnectionAnswer, DefinitionAnswer, FieldsAnswer, StepAnswer } from './api-types';
 
 const ROOT = join(__dirname, '..', '..');
@@ -31,7 +29,8 @@ const app = {
     type: 'custom',
     fields: [{ key: 'user', label: 'User', required: true }],
     test: (_z: ZObject, bundle: Bundle) => ({ name: `User ${bundle.authData.user}` }),
-    connectionLabel: (_z: ZObject, bundle: Bundle) => `Label from a function: ${bundle.inputData.name}`,
+    connectionLabel: (_z: ZObject, bundle: Bundle) =>
+      `Label from a function: ${String(bundle.inputData.name)}`,
   },
   creates: {
     thing: {
@@ -73,8 +72,8 @@ async function post<T = StepAnswer>(path: string, body: unknown): Promise<T> {
 beforeAll(async () => {
   sandbox = await startManagedSandbox();
   preview = await startPreview({
-    app: app as unknown as PreviewApp,
-    appTester: zapier.createAppTester(app) as unknown as AppTester,
+    app: app,
+    appTester: zapier.createAppTester(app),
     sandbox,
     samples: readHubSpotSamples(join(ROOT, 'test', 'fixtures')),
     staticDir: join(ROOT, 'preview', 'static'),
@@ -90,7 +89,7 @@ it('describes only the declared fields, and counts the functions', async () => {
   const definition = (await (
     await fetch(new URL('/api/definition', preview.url))
   ).json()) as DefinitionAnswer;
-  const thing = definition.actions[0]!;
+  const thing = definition.actions[0];
   expect(thing.fields.map((f) => f.key)).toEqual(['kind']);
   expect(thing.computedSources).toBe(1);
   expect(thing.fields[0]).toMatchObject({ altersDynamicFields: true, control: 'select' });

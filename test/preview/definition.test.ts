@@ -30,7 +30,7 @@ describe('describeActions', () => {
   it("keeps the definition's field order and marks required fields", () => {
     const uploadEvent = actions.find((a) => a.key === 'upload_event')!;
     const declared = (
-      app.creates!.upload_event!.operation.inputFields as Array<{ key: string; required?: boolean }>
+      app.creates!.upload_event.operation.inputFields as Array<{ key: string; required?: boolean }>
     )
       .filter((f) => typeof f === 'object')
       .map((f) => [f.key, f.required === true]);
@@ -71,14 +71,14 @@ describe('the connection fields', () => {
       ['passcode', 'password'],
       ['region', 'select'],
     ]);
-    expect(fields[2]!.choices!.map((c) => c.value)).toEqual(['eu1', 'in1', 'sg1', 'us1', 'aps3', 'mec1']);
-    expect(fields[0]!.helpHtml).toContain('<a href="https://developer.clevertap.com/');
+    expect(fields[2].choices!.map((c) => c.value)).toEqual(['eu1', 'in1', 'sg1', 'us1', 'aps3', 'mec1']);
+    expect(fields[0].helpHtml).toContain('<a href="https://developer.clevertap.com/');
   });
 });
 
 describe('describeField', () => {
   it('gives booleans a True/False choice and keeps defaults as text', () => {
-    expect(describeField({ key: 'b', type: 'boolean', default: 'true' } as never)).toMatchObject({
+    expect(describeField({ key: 'b', type: 'boolean', default: 'true' })).toMatchObject({
       control: 'select',
       choices: [
         { value: 'true', label: 'True' },
@@ -161,7 +161,7 @@ describe('sampleFills', () => {
 
   it("maps the New Contact sample into Create/Update User Profile as README's table says", () => {
     const [fill] = sampleFills('upsert_profile', samples);
-    expect(fill!.values).toEqual({
+    expect(fill.values).toEqual({
       identity: 'ada@example.com',
       ts: '1714573800000',
       name: 'Ada Lovelace',
@@ -177,12 +177,12 @@ describe('sampleFills', () => {
 
   it("maps the New Deal sample into Upload Event, on the associated contact's email", () => {
     const [fill] = sampleFills('upload_event', samples);
-    expect(fill!.values).toMatchObject({
+    expect(fill.values).toMatchObject({
       evtName: 'Deal Created',
       identity: 'ada@example.com',
       ts: '1714573800000',
     });
-    expect(fill!.values.eventProperties).toEqual([
+    expect(fill.values.eventProperties).toEqual([
       ['Deal ID', '9001'],
       ['Deal Name', 'Acme renewal'],
       ['Amount', '1200.50'],
@@ -194,7 +194,7 @@ describe('sampleFills', () => {
 
   it("falls back to the contact's Record ID when the associated contact is not the sample", () => {
     const other = { ...samples, deal: { ...samples.deal, associations: { contacts: ['77'] } } };
-    expect(sampleFills('upload_event', other)[0]!.values.identity).toBe('77');
+    expect(sampleFills('upload_event', other)[0].values.identity).toBe('77');
   });
 
   it('has samples for the four actions README maps, and none for others', () => {

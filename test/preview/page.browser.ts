@@ -1,6 +1,6 @@
 /**
  * The preview page in a real browser: headless Chromium (Debian's `chromium`, driven by puppeteer-core; nothing is
- * downloaded) against `node dist/preview/cli.js` as `npm run preview` starts it. Not part of `npm test`: run with
+ * downloaded) against `node dist-tools/preview/cli.js` as `npm run preview` starts it. Not part of `npm test`: run with
  *
  *   npm run test:browser (npm run build, then jest -c preview/jest.browser.config.js)
  *
@@ -36,7 +36,7 @@ declare const document: {
 };
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'preview', 'cli.js');
+const CLI = join(ROOT, 'dist-tools', 'preview', 'cli.js');
 const SHOTS = join(ROOT, 'preview-screenshots');
 const DOCS_SHOT = join(ROOT, 'docs', 'preview.png');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -58,7 +58,7 @@ function startCli(): Promise<string> {
     const onData = (chunk: Buffer) => {
       cliOutput += chunk.toString();
       const match = /Open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(cliOutput);
-      if (match) resolve(match[1]!);
+      if (match) resolve(match[1]);
     };
     cli.stdout.on('data', onData);
     cli.stderr.on('data', onData);

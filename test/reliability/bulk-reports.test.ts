@@ -197,7 +197,7 @@ function model(rows: Row[], size: number, answers: Answer[]): Model {
       continue;
     }
     m.requests += 1;
-    const answer = answers[i] as Answer;
+    const answer = answers[i];
     if (answer.kind === 'ok') m.saved.push(...batch);
     else if (answer.kind === 'partial') {
       const refused = new Set(answer.refused.filter((n) => n <= batch.length).map((n) => batch[n - 1]));
@@ -257,7 +257,7 @@ describe('bulk reports: what became of each item, in what Zapier shows', () => {
     let sent = 0;
     const seen = recordAll((req) => {
       sent += 1;
-      return reply(answers[sent - 1] as Answer, (JSON.parse(req.body) as { d: unknown[] }).d.length);
+      return reply(answers[sent - 1], (JSON.parse(req.body) as { d: unknown[] }).d.length);
     });
     const reached = { output: 0, finished: 0, report: 0, credentials: 0, invalid: 0, halted: 0 };
 
@@ -398,7 +398,7 @@ describe('bulk reports: what became of each item, in what Zapier shows', () => {
       let request = 0;
       recordAll((req) => {
         request += 1;
-        return reply(plan[request - 1] as Answer, (JSON.parse(req.body) as { d: unknown[] }).d.length);
+        return reply(plan[request - 1], (JSON.parse(req.body) as { d: unknown[] }).d.length);
       });
       const inputData = {
         [bulk.listKey]: [1, 2, 3, 4].map((n) => bulk.row(n, 'data')),

@@ -33,7 +33,7 @@ const BULKS = [
 ] as const;
 
 const operationOf = (key: string) =>
-  (App.creates as unknown as Record<string, { operation: Operation }>)[key]?.operation as Operation;
+  (App.creates as unknown as Record<string, { operation: Operation }>)[key]?.operation;
 
 /** CleverTap refuses record `n` of every request (515: a bad email), and saves the rest. */
 const refusingRecord = (n: number) =>

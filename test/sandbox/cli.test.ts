@@ -73,7 +73,7 @@ describe('node cli.js', () => {
   let child: ChildProcess | undefined;
 
   beforeAll(() => {
-    // Transpile the sandbox's sources to JavaScript, as `npm run build` does into dist/sandbox.
+    // Transpile the sandbox's sources to JavaScript, as `npm run build` does into dist-tools/sandbox.
     dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'));
     const sources = join(__dirname, '..', '..', 'sandbox');
     for (const file of readdirSync(sources).filter((name) => name.endsWith('.ts'))) {
@@ -174,7 +174,7 @@ describe('node cli.js', () => {
   test('exits 2 with the usage on a bad argument', async () => {
     const cli = run(['--account', 'nonsense']);
     expect(await cli.exited).toBe(2);
-    expect(cli.output()).toMatch(/Usage: node dist\/sandbox\/cli\.js/);
+    expect(cli.output()).toMatch(/Usage: node dist-tools\/sandbox\/cli\.js/);
   });
 });
 

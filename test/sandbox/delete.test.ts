@@ -158,10 +158,10 @@ test('every request is logged under acts() with route "delete", the body and the
   await act(sandbox, 'delete', { identity: ['u1'] });
   await act(sandbox, 'delete', { identity: 'u1', guid: 'x' });
   const [first, second] = sandbox.acts();
-  expect(second!.seq).toBe(first!.seq + 1);
+  expect(second.seq).toBe(first.seq + 1);
   expect(sandbox.acts()).toEqual([
     {
-      seq: first!.seq,
+      seq: first.seq,
       at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       route: 'delete',
       region: 'eu1',

@@ -1,5 +1,6 @@
 /** "Delete User Profile": a user's profile and event history deleted in CleverTap, by Identity or Object ID. */
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { noteOutputField, statusOutputField, userKeyOutputFields } from '../fields/outputs';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
 import { parseInput } from '../zapier/errors';
 import { deleteProfile } from '../zapier/acts';
@@ -31,12 +32,7 @@ export default defineCreate({
     inputFields,
     perform,
     sample,
-    outputFields: [
-      { key: 'status', label: 'Status', type: 'string' },
-      { key: 'identity', label: 'Identity', type: 'string' },
-      { key: 'objectId', label: 'Object ID', type: 'string' },
-      { key: 'note', label: 'Note', type: 'string' },
-    ],
+    outputFields: [statusOutputField, ...userKeyOutputFields, noteOutputField],
   },
 });
 

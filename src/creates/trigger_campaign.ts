@@ -3,6 +3,7 @@ import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-plat
 import { triggerBody } from '../clevertap/acts';
 import { campaignIdField, parseRecipient, personalizationField } from '../fields/campaign';
 import { lookupFields } from '../fields/lookup';
+import { noteOutputField, statusOutputField, userKeyOutputFields } from '../fields/outputs';
 import { parseInput } from '../zapier/errors';
 import { triggerCampaign } from '../zapier/acts';
 
@@ -51,13 +52,12 @@ export default defineCreate({
     perform,
     sample,
     outputFields: [
-      { key: 'status', label: 'Status', type: 'string' },
+      statusOutputField,
       { key: 'campaignId', label: 'Campaign ID', type: 'string' },
-      { key: 'identity', label: 'Identity', type: 'string' },
+      ...userKeyOutputFields,
       { key: 'email', label: 'Email', type: 'string' },
-      { key: 'objectId', label: 'Object ID', type: 'string' },
       { key: 'cleverTapSaid', label: 'CleverTap Answer', type: 'string' },
-      { key: 'note', label: 'Note', type: 'string' },
+      noteOutputField,
     ],
   },
 });

@@ -3,6 +3,7 @@ import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-plat
 import { PROFILE_OPERATIONS, propertyUpdateRecord } from '../clevertap/operations';
 import { pickField } from '../fields/define';
 import { operationFields, parsePropertyOperation } from '../fields/operation';
+import { statusOutputField, userKeyOutputFields } from '../fields/outputs';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
 import { parseInput } from '../zapier/errors';
 import { uploadOne } from '../zapier/send';
@@ -52,13 +53,12 @@ export default defineCreate({
     perform,
     sample,
     outputFields: [
-      { key: 'status', label: 'Status', type: 'string' },
+      statusOutputField,
       { key: 'processed', label: 'Records Processed', type: 'integer' },
       { key: 'property', label: 'Property Name', type: 'string' },
       { key: 'operation', label: 'Operation', type: 'string' },
       { key: 'type', label: 'Record Type', type: 'string' },
-      { key: 'identity', label: 'Identity', type: 'string' },
-      { key: 'objectId', label: 'Object ID', type: 'string' },
+      ...userKeyOutputFields,
     ],
   },
 });

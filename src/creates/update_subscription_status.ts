@@ -1,5 +1,6 @@
 /** "Update Subscription Status": an email address or phone number unsubscribed or resubscribed in CleverTap. */
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { statusOutputField } from '../fields/outputs';
 import { defaultPhoneCountryField } from '../fields/profile';
 import {
   parseSubscriptions,
@@ -52,7 +53,7 @@ export default defineCreate({
     perform,
     sample,
     outputFields: [
-      { key: 'status', label: 'Status', type: 'string' },
+      statusOutputField,
       { key: 'subscriptionStatus', label: 'Subscription Status', type: 'string' },
       { key: 'email', label: 'Email', type: 'string' },
       { key: 'phone', label: 'Phone', type: 'string' },

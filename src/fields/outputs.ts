@@ -1,12 +1,23 @@
 /** What the upload steps output, for later steps to map: the record as sent, with CleverTap's verdict. */
 
-/** Every single-record upload step. */
-export const recordOutputFields = [
-  { key: 'status', label: 'Status', type: 'string' },
-  { key: 'processed', label: 'Records Processed', type: 'integer' },
-  { key: 'type', label: 'Record Type', type: 'string' },
+/** The step's verdict. */
+export const statusOutputField = { key: 'status', label: 'Status', type: 'string' } as const;
+
+/** Who the step was about. */
+export const userKeyOutputFields = [
   { key: 'identity', label: 'Identity', type: 'string' },
   { key: 'objectId', label: 'Object ID', type: 'string' },
+] as const;
+
+/** What an acting step adds about what CleverTap will do. */
+export const noteOutputField = { key: 'note', label: 'Note', type: 'string' } as const;
+
+/** Every single-record upload step. */
+export const recordOutputFields = [
+  statusOutputField,
+  { key: 'processed', label: 'Records Processed', type: 'integer' },
+  { key: 'type', label: 'Record Type', type: 'string' },
+  ...userKeyOutputFields,
   { key: 'ts', label: 'Creation Date', type: 'datetime' },
 ] as const;
 

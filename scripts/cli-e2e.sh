@@ -243,11 +243,11 @@ step "Zapier's boundary: a formatted amount, an unreadable date and an empty sub
 invoke money create record_purchase -i '{"identity": "51", "amount": "$1,200.50", "items": [{"productName": "Annual Plan", "price": "1200.50"}]}'
 [ "$INVOKE_RC" -ne 0 ] || fail 'invoke with Amount $1,200.50 exited 0'
 expect 'Amount $1,200.50: refused naming Amount (Zapier would have sent 1)' \
-  "flat(a).includes('Amount: \"$1,200.50\" is not a plain number')" "$WORK/money.err"
+  "flat(a).includes('Amount:') && flat(a).includes('1,200.50') && flat(a).includes('is not a plain number')" "$WORK/money.err"
 invoke garbage-date create upload_event -i '{"evtName": "Deal Created", "identity": "51", "ts": "garbage"}'
 [ "$INVOKE_RC" -ne 0 ] || fail 'invoke with Creation Date garbage exited 0'
 expect 'Creation Date garbage: refused naming Creation Date (Zapier would have sent the current time)' \
-  "flat(a).includes('Creation Date: \"garbage\" is not a date')" "$WORK/garbage-date.err"
+  "flat(a).includes('Creation Date:') && flat(a).includes('garbage') && flat(a).includes('is not a date')" "$WORK/garbage-date.err"
 sandbox_get /__sandbox/received "$WORK/received.json"
 expect 'neither refusal sent anything' "a.received.length === 2" "$WORK/received.json"
 invoke_ok subscribe create upsert_profile -i '{"identity": "51", "msgEmail": "yes"}'

@@ -7,7 +7,12 @@
 import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import App from '../../index';
-import { BoundaryOperation, cleanLikeZapier, ZAPIER_MESSAGE_LIMIT } from '../../scripts/zapier-boundary';
+import {
+  BoundaryOperation,
+  cleanLikeZapier,
+  messageOf,
+  ZAPIER_MESSAGE_LIMIT,
+} from '../../scripts/zapier-boundary';
 import { asZapierHandsItOver } from '../boundary';
 
 export const SECRET_PASSCODE = 'rel-passcode-7Qx2-SECRET-e91b';
@@ -301,15 +306,7 @@ export async function invoke(method: string, given: Record<string, unknown>): Pr
 }
 
 /** The user-facing message of a Zapier error (AppError and ThrottledError keep JSON in .message). */
-export function messageOf(error: unknown): string {
-  const text = (error as Error)?.message ?? String(error);
-  try {
-    const parsed = JSON.parse(text) as { message?: string };
-    return typeof parsed.message === 'string' ? parsed.message : text;
-  } catch {
-    return text;
-  }
-}
+export { messageOf };
 
 /**
  * The app's part of an error message: core appends "What happened: Executing ..." to the errors it does not mark as

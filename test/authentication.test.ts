@@ -14,7 +14,7 @@ import { MESSAGE_LIMIT } from '../src/wording';
 import { REGIONS, Region, REGION_VALUES } from '../src/clevertap/regions';
 import { PROBE_BUDGET_MS, PROBE_MIN_TIMEOUT_MS, PROBE_TIMEOUT_MS } from '../src/clevertap/region-probe';
 import { startSandbox, Sandbox } from '../sandbox';
-import { appTester, authData, PASSCODE } from './helpers';
+import { appTester, authData, failureOf, PASSCODE } from './helpers';
 
 const BASE_URL_VARIABLE = 'CLEVERTAP_API_BASE_URL';
 const hostOf = (region: Region) => `https://${REGIONS[region].host}`;
@@ -103,14 +103,6 @@ function regions(answers: Partial<Record<Region, Answer>>): Regions {
 
 const runTest = (auth: Record<string, string> = authData) =>
   appTester(authentication.test, { authData: auth });
-const failureOf = (run: Promise<unknown>) =>
-  run.then(
-    (result) => {
-      throw new Error(`expected the connection test to fail, but it returned ${JSON.stringify(result)}`);
-    },
-    (error: unknown) => error as Error,
-  );
-
 /** Fake timers for everything but the queues nock's in-process I/O runs on. */
 const useFakeClock = () => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
 

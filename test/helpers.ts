@@ -38,6 +38,18 @@ export function mapFields<T extends Record<string, string>>(template: T, sample:
 /** The message of an AppError (z.errors.Error stores JSON in .message). */
 export { messageOf } from '../scripts/zapier-boundary';
 
+/**
+ * The error a step (or any promise) is expected to end with. A promise that resolves fails the test instead, naming
+ * what it returned: a failure at CleverTap must never pass as a success.
+ */
+export const failureOf = (promise: Promise<unknown>): Promise<Error> =>
+  promise.then(
+    (result) => {
+      throw new Error(`expected a failure, but it succeeded with ${JSON.stringify(result)}`);
+    },
+    (error: unknown) => error as Error,
+  );
+
 export type UploadBody = { d: Record<string, unknown>[] };
 export type UploadAnswer = (records: Record<string, unknown>[], request: number) => [number, unknown];
 

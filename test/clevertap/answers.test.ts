@@ -193,7 +193,7 @@ describe('reading an upload answer: what is not a success', () => {
 });
 
 describe('reading an unprocessed entry', () => {
-  const failureOf = (entry: unknown) => {
+  const failureInAnswer = (entry: unknown) => {
     const result = readUploadAnswer({ status: 'partial', processed: 0, unprocessed: [entry] }, 1);
     return result && !result.ok ? result.failures[0] : undefined;
   };
@@ -203,19 +203,32 @@ describe('reading an unprocessed entry', () => {
     ['Skipped record number:7', 7],
     ['skipped RECORD NUMBER  :  103 ErrorCode: 516', 103],
   ])('reads the record number from %j', (error, recordNumber) => {
-    expect(failureOf({ code: 516, error })).toEqual({ code: 516, reason: RECORD_ERRORS[516], recordNumber });
+    expect(failureInAnswer({ code: 516, error })).toEqual({
+      code: 516,
+      reason: RECORD_ERRORS[516],
+      recordNumber,
+    });
   });
 
   it('reads a code given as text, and takes anything else for no code', () => {
-    expect(failureOf({ code: '516', error: 'x' })).toEqual({ code: 516, reason: RECORD_ERRORS[516] });
-    expect(failureOf({ code: 'none', error: 'Odd' })).toEqual({ code: 0, reason: 'CleverTap said "Odd"' });
-    expect(failureOf('not an entry')).toEqual({ code: 0, reason: 'CleverTap gave no reason' });
+    expect(failureInAnswer({ code: '516', error: 'x' })).toEqual({ code: 516, reason: RECORD_ERRORS[516] });
+    expect(failureInAnswer({ code: 'none', error: 'Odd' })).toEqual({
+      code: 0,
+      reason: 'CleverTap said "Odd"',
+    });
+    expect(failureInAnswer('not an entry')).toEqual({ code: 0, reason: 'CleverTap gave no reason' });
   });
 
   it('says CleverTap gave no reason for an unknown code without text, or with text that is not text', () => {
-    expect(failureOf({ code: 599 })).toEqual({ code: 599, reason: 'CleverTap gave no reason' });
-    expect(failureOf({ code: 599, error: 42 })).toEqual({ code: 599, reason: 'CleverTap gave no reason' });
-    expect(failureOf({ code: 599, error: '' })).toEqual({ code: 599, reason: 'CleverTap gave no reason' });
+    expect(failureInAnswer({ code: 599 })).toEqual({ code: 599, reason: 'CleverTap gave no reason' });
+    expect(failureInAnswer({ code: 599, error: 42 })).toEqual({
+      code: 599,
+      reason: 'CleverTap gave no reason',
+    });
+    expect(failureInAnswer({ code: 599, error: '' })).toEqual({
+      code: 599,
+      reason: 'CleverTap gave no reason',
+    });
   });
 
   it.each([
@@ -224,7 +237,7 @@ describe('reading an unprocessed entry', () => {
     'A new problem.\nErrorCode: 599\nmore',
     'A new problem.ErrorCode: 5',
   ])("drops the ErrorCode tail of CleverTap's text exactly: %j", (error) => {
-    expect(failureOf({ code: 599, error })?.reason).toBe('CleverTap said "A new problem."');
+    expect(failureInAnswer({ code: 599, error })?.reason).toBe('CleverTap said "A new problem."');
   });
 
   it('describes a failure without a record number without one', () => {

@@ -7,6 +7,7 @@ import {
   authData,
   cleverTapWithHeaders,
   EU_HOST,
+  failureOf,
   mapFields,
   messageOf,
   PASSCODE,
@@ -21,14 +22,6 @@ const run = (inputData: Record<string, unknown>) => appTester(perform, { authDat
 
 /** The keys of a list of declared fields. */
 const keysOf = (fields: unknown) => ((fields ?? []) as { key: string }[]).map((f) => f.key);
-
-const failureOf = (step: Promise<unknown>) =>
-  step.then(
-    () => {
-      throw new Error('the step succeeded');
-    },
-    (error: unknown) => error as Error,
-  );
 
 describe('Delete User Profile', () => {
   it('deletes a deleted HubSpot contact by identity, with the two headers', async () => {

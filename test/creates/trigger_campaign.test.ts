@@ -7,6 +7,7 @@ import {
   authData,
   cleverTapWithHeaders,
   EU_HOST,
+  failureOf,
   mapFields,
   messageOf,
   PASSCODE,
@@ -28,14 +29,6 @@ const run = (inputData: Record<string, unknown>) => appTester(perform, { authDat
 
 /** The keys of a list of declared fields. */
 const keysOf = (fields: unknown) => ((fields ?? []) as { key: string }[]).map((f) => f.key);
-
-const failureOf = (step: Promise<unknown>) =>
-  step.then(
-    () => {
-      throw new Error('the step succeeded');
-    },
-    (error: unknown) => error as Error,
-  );
 
 /** Records what each request to the trigger path carried, answering `answer`. */
 function recordTriggers(answer: [number, unknown] = [200, { status: 'success' }]) {

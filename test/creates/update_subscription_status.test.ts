@@ -7,6 +7,7 @@ import {
   authData,
   cleverTapWithHeaders,
   EU_HOST,
+  failureOf,
   mapFields,
   messageOf,
   PASSCODE,
@@ -24,14 +25,6 @@ const run = (inputData: Record<string, unknown>) => appTester(perform, { authDat
 
 /** The keys of a list of declared fields. */
 const keysOf = (fields: unknown) => ((fields ?? []) as { key: string }[]).map((f) => f.key);
-
-const failureOf = (step: Promise<unknown>) =>
-  step.then(
-    () => {
-      throw new Error('the step succeeded');
-    },
-    (error: unknown) => error as Error,
-  );
 
 const skipped = (code: number, number: number, title: string) => ({
   status: 'fail',

@@ -4,7 +4,7 @@
  * in test/zapier/bulk.test.ts.
  */
 import { perform } from '../../src/creates/upload_events_bulk';
-import { appTester, authData, messageOf, recordUploads, UploadBody } from '../helpers';
+import { appTester, authData, failureOf, messageOf, recordUploads, UploadBody } from '../helpers';
 
 /** n line items as a line-item trigger hands them over: text values, JSON text for the properties. */
 const events = (n: number) =>
@@ -20,13 +20,6 @@ const splits = (sent: UploadBody[]) =>
   sent.map(({ d }) => [d[0]?.identity, d[d.length - 1]?.identity, d.length]);
 
 const run = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
-const failureOf = (promise: Promise<unknown>) =>
-  promise.then(
-    (result) => {
-      throw new Error(`expected the step to fail, but it returned ${JSON.stringify(result)}`);
-    },
-    (error: unknown) => error as Error,
-  );
 const codeOf = (error: Error) => (JSON.parse(error.message) as { code: string; status: number }).code;
 
 describe('Upload Events in Bulk', () => {

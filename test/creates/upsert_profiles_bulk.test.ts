@@ -5,7 +5,15 @@
  */
 import contact from '../fixtures/hubspot-new-contact.json';
 import { perform } from '../../src/creates/upsert_profiles_bulk';
-import { allProcessed, appTester, authData, messageOf, recordUploads, UploadAnswer } from '../helpers';
+import {
+  allProcessed,
+  appTester,
+  authData,
+  failureOf,
+  messageOf,
+  recordUploads,
+  UploadAnswer,
+} from '../helpers';
 
 const profiles = (n: number): Record<string, unknown>[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -15,13 +23,6 @@ const profiles = (n: number): Record<string, unknown>[] =>
   }));
 
 const run = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
-const failureOf = (promise: Promise<unknown>) =>
-  promise.then(
-    (result) => {
-      throw new Error(`expected the step to fail, but it returned ${JSON.stringify(result)}`);
-    },
-    (error: unknown) => error as Error,
-  );
 const codeOf = (error: Error) => (JSON.parse(error.message) as { code: string }).code;
 
 describe('Upload User Profiles in Bulk', () => {

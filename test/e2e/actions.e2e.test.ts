@@ -15,7 +15,7 @@ import { perform as uploadEvent } from '../../src/creates/upload_event';
 import { authDataOf, useSandbox } from './harness';
 import contact from '../fixtures/hubspot-new-contact.json';
 import deal from '../fixtures/hubspot-new-deal.json';
-import { messageOf } from '../helpers';
+import { failureOf, messageOf } from '../helpers';
 import { boundaryTester } from '../boundary';
 
 const appTester = boundaryTester;
@@ -53,14 +53,6 @@ const runProfile = (inputData: Record<string, unknown>, auth: Record<string, str
   appTester(upsertProfile, { authData: auth, inputData });
 const runEvent = (inputData: Record<string, unknown>, auth: Record<string, string> = authData) =>
   appTester(uploadEvent, { authData: auth, inputData });
-const failureOf = (run: Promise<unknown>) =>
-  run.then(
-    (result) => {
-      throw new Error(`expected the step to fail, but it returned ${JSON.stringify(result)}`);
-    },
-    (error: unknown) => error as Error,
-  );
-
 /** The refusal of the connection's region: which region, what to check, reconnect (core appends its context after). */
 const CREDENTIALS_MESSAGE = /^CleverTap refused the Account ID or Passcode for (.+)\. .*Then reconnect\./;
 

@@ -21,7 +21,7 @@ import { perform as findProfile } from '../../src/searches/find_profile';
 import { authDataOf, useSandbox } from './harness';
 import contact from '../fixtures/hubspot-new-contact.json';
 import deal from '../fixtures/hubspot-new-deal.json';
-import { messageOf } from '../helpers';
+import { failureOf, messageOf } from '../helpers';
 import { boundaryTester } from '../boundary';
 
 const appTester = boundaryTester;
@@ -44,14 +44,6 @@ const subscription = (inputData: Input, auth: Record<string, string> = authData)
 const remove = (inputData: Input, auth: Record<string, string> = authData) =>
   appTester(deleteProfile, { authData: auth, inputData });
 const find = (inputData: Input) => appTester(findProfile, { authData, inputData });
-
-const failureOf = (run: Promise<unknown>) =>
-  run.then(
-    (result) => {
-      throw new Error(`expected the step to fail, but it returned ${JSON.stringify(result)}`);
-    },
-    (error: unknown) => error as Error,
-  );
 
 /** The app's own part of a message, as Zapier shows it: core's "What happened:" context comes after it. */
 const shownPart = (error: unknown) => messageOf(error).split('\nWhat happened:')[0];

@@ -6,7 +6,7 @@
 import { perform as uploadEventsBulk } from '../../src/creates/upload_events_bulk';
 import { perform as upsertProfilesBulk } from '../../src/creates/upsert_profiles_bulk';
 import { authDataOf, useSandbox } from './harness';
-import { messageOf } from '../helpers';
+import { failureOf, messageOf } from '../helpers';
 import { boundaryTester } from '../boundary';
 
 const appTester = boundaryTester;
@@ -28,14 +28,6 @@ const runEvents = (inputData: Record<string, unknown>) =>
   appTester(uploadEventsBulk, { authData, inputData });
 const runProfiles = (inputData: Record<string, unknown>) =>
   appTester(upsertProfilesBulk, { authData, inputData });
-const failureOf = (promise: Promise<unknown>) =>
-  promise.then(
-    (result) => {
-      throw new Error(`expected the step to fail, but it returned ${JSON.stringify(result)}`);
-    },
-    (error: unknown) => error as Error,
-  );
-
 /** Item numbers 1..n: as a step's output lists them (`1, 2, 3`), and as every item saved. */
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 

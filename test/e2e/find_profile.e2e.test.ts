@@ -6,7 +6,7 @@
 import { perform as findProfile } from '../../src/searches/find_profile';
 import { perform as upsertProfile } from '../../src/creates/upsert_profile';
 import { authDataOf, useSandbox } from './harness';
-import { messageOf } from '../helpers';
+import { failureOf, messageOf } from '../helpers';
 import { boundaryTester } from '../boundary';
 
 const appTester = boundaryTester;
@@ -18,14 +18,6 @@ const sandbox = useSandbox({ accounts: [ACCOUNT] });
 
 const find = (inputData: Record<string, unknown>, auth = authData) =>
   appTester(findProfile, { authData: auth, inputData });
-
-const failureOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the step to fail');
-    },
-    (error: unknown) => error as Error,
-  );
 
 async function createAda() {
   await appTester(upsertProfile, {

@@ -7,7 +7,7 @@ import { perform as recordPurchase } from '../../src/creates/record_purchase';
 import { perform as updateProperty } from '../../src/creates/update_profile_property';
 import { authDataOf, useSandbox } from './harness';
 import deal from '../fixtures/hubspot-new-deal.json';
-import { messageOf } from '../helpers';
+import { failureOf, messageOf } from '../helpers';
 import { boundaryTester } from '../boundary';
 
 const appTester = boundaryTester;
@@ -16,14 +16,6 @@ const ACCOUNT = { id: 'E2E-ISSUE5', passcode: 'e2e-issue5-passcode-SECRET', regi
 const authData = authDataOf(ACCOUNT);
 
 const sandbox = useSandbox({ accounts: [ACCOUNT] });
-
-const failureOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the step to fail');
-    },
-    (error: unknown) => error as Error,
-  );
 
 /** A HubSpot deal with its line items, mapped as the README shows (HubSpot gives numbers as text). */
 const purchaseInput = {

@@ -13,7 +13,7 @@ import { perform as updateProperty } from '../../src/creates/update_profile_prop
 import { perform as uploadEvent } from '../../src/creates/upload_event';
 import { perform as upsertProfile } from '../../src/creates/upsert_profile';
 import { authDataOf, useSandbox } from './harness';
-import { messageOf } from '../helpers';
+import { failureOf, messageOf } from '../helpers';
 import { boundaryTester, ZAP_TIMEZONE } from '../boundary';
 
 const appTester = boundaryTester;
@@ -22,14 +22,6 @@ const ACCOUNT = { id: 'E2E-BOUNDARY', passcode: 'e2e-boundary-passcode-SECRET', 
 const authData = authDataOf(ACCOUNT);
 
 const sandbox = useSandbox({ accounts: [ACCOUNT] });
-
-const failureOf = (promise: Promise<unknown>) =>
-  promise.then(
-    (result) => {
-      throw new Error(`expected the step to fail, but it returned ${JSON.stringify(result)}`);
-    },
-    (error: unknown) => error as Error,
-  );
 
 const buy = (inputData: Record<string, unknown>) => appTester(recordPurchase, { authData, inputData });
 const sendEvent = (inputData: Record<string, unknown>) => appTester(uploadEvent, { authData, inputData });

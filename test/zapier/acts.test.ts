@@ -8,7 +8,15 @@ import { deleteProfile, triggerCampaign, updateSubscriptions } from '../../src/z
 import type { SubscriptionRecord, TriggerBody } from '../../src/clevertap/acts';
 import type { UserKey } from '../../src/clevertap/records';
 import { sendFailureOf } from '../../src/zapier/errors';
-import { appTester, authData, cleverTapWithHeaders, EU_HOST, messageOf, PASSCODE } from '../helpers';
+import {
+  appTester,
+  authData,
+  cleverTapWithHeaders,
+  EU_HOST,
+  failureOf,
+  messageOf,
+  PASSCODE,
+} from '../helpers';
 
 const TRIGGER = '/1/send/externaltrigger.json';
 const SUBSCRIBE = '/1/subscribe';
@@ -52,14 +60,6 @@ const remove = (user: UserKey) =>
  * plain object to `req.destroy()`, where node-fetch never sees it and the request hangs until its timeout.
  */
 const connectionReset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-
-const failureOf = (run: Promise<unknown>) =>
-  run.then(
-    () => {
-      throw new Error('the call succeeded');
-    },
-    (error: unknown) => error as Error,
-  );
 
 describe('triggerCampaign', () => {
   it('posts the body as JSON with both headers, and a success is done', async () => {

@@ -15,6 +15,7 @@ import {
   appTester,
   authData,
   EU_HOST,
+  failureOf,
   messageOf,
   recordUploads,
   UploadAnswer,
@@ -45,13 +46,6 @@ const runEvents = (inputData: Record<string, unknown>) =>
   appTester(uploadEventsBulk, { authData, inputData });
 const runProfiles = (inputData: Record<string, unknown>) =>
   appTester(upsertProfilesBulk, { authData, inputData });
-const failureOf = (promise: Promise<unknown>) =>
-  promise.then(
-    (result) => {
-      throw new Error(`expected the step to fail, but it returned ${JSON.stringify(result)}`);
-    },
-    (error: unknown) => error as Error,
-  );
 const codeOf = (error: Error) => (JSON.parse(error.message) as { code: string; status: number }).code;
 const statusOf = (error: Error) => (JSON.parse(error.message) as { code: string; status: number }).status;
 

@@ -1,9 +1,16 @@
-import { appTester, authData, cleverTapWithHeaders, messageOf } from '../helpers';
+/**
+ * "Record Purchase" itself: the purchase and its line items. What every single upload shares (the record sent, the
+ * output, the refusals of bad input) is run by ./kinds/single-upload.ts; CleverTap's answers by the failure matrix and
+ * test/zapier/send.test.ts.
+ */
+import { cleverTapWithHeaders } from '../helpers';
 import recordPurchase, { perform, sample } from '../../src/creates/record_purchase';
+import { describeSingleUpload } from './kinds/single-upload';
+import { runner } from './kinds/common';
 
 const SUCCESS = { status: 'success', processed: 1, unprocessed: [] };
 
-const run = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const run = runner(perform);
 
 const upload = cleverTapWithHeaders;
 
@@ -54,28 +61,63 @@ const expectedRecord = {
   },
 };
 
-describe('Record Purchase', () => {
-  it('uploads one Charged event with the line items as Items', async () => {
-    let raw = '';
-    const scope = upload()
-      .post('/1/upload', (body) => {
-        raw = JSON.stringify(body);
-        return true;
-      })
-      .reply(200, SUCCESS);
+describeSingleUpload({
+  label: 'Record Purchase',
+  perform,
+  input: dealInput,
+  record: expectedRecord,
+  output: { status: 'success', processed: 1, ...expectedRecord, ts: '2024-05-01T14:30:00Z' },
+  invalid: [
+    [
+      'an Amount with a decimal comma',
+      { ...dealInput, amount: '1.250,00' },
+      /^Amount: "1\.250,00" is not a plain number/,
+    ],
+    [
+      'an item Price with a decimal comma',
+      { ...dealInput, items: [dealInput.items[0], { productName: 'X', price: '12,50' }] },
+      /^Items, item 2, Price: "12,50" is not a plain number/,
+    ],
+    [
+      'an item Quantity that is not a number',
+      { ...dealInput, items: [{ productName: 'X', quantity: 'two' }] },
+      /^Items, item 1, Quantity: "two"/,
+    ],
+    ['no items', { ...dealInput, items: [] }, /^Items: a purchase needs at least one item/],
+    [
+      'more items than one purchase carries',
+      { ...dealInput, items: Array.from({ length: 51 }, (_, i) => ({ productName: `P${i}` })) },
+      /^Items: there are 51 items; one purchase can carry at most 50/,
+    ],
+    [
+      'a purchase property set by the purchase',
+      { ...dealInput, properties: { Amount: '3' } },
+      /^Other Purchase Properties: "Amount" is set by the purchase/,
+    ],
+    [
+      'a property name with a forbidden character',
+      { ...dealInput, properties: { 'a|b': '3' } },
+      /^Other Purchase Properties: this has the property name "a\|b"/,
+    ],
+    [
+      'an Item Property that is not name=value',
+      { ...dealInput, items: [{ productName: 'X', itemProperties: 'Color' }] },
+      /^Items, item 1, Item Properties: "Color" is not name=value/,
+    ],
+    [
+      'no user key',
+      { ...dealInput, identity: '', objectId: '' },
+      /^Identity \/ Object ID: fill in one of them/,
+    ],
+    [
+      'a Creation Date that is not a date',
+      { ...dealInput, ts: 'yesterday' },
+      /^Creation Date: "yesterday" is not a date/,
+    ],
+  ],
+});
 
-    const result = await run(dealInput);
-
-    expect(scope.isDone()).toBe(true);
-    expect(JSON.parse(raw)).toEqual({ d: [expectedRecord] });
-    expect(result).toEqual({
-      status: 'success',
-      processed: 1,
-      ...expectedRecord,
-      ts: '2024-05-01T14:30:00Z',
-    });
-  });
-
+describe('Record Purchase: what is given', () => {
   it('sends only what is given, by Object ID, without ts', async () => {
     const scope = upload()
       .post('/1/upload', {
@@ -93,65 +135,6 @@ describe('Record Purchase', () => {
     await run({ objectId: '-abc', items: [{ productName: 'Gift Card' }, { productName: '' }] });
 
     expect(scope.isDone()).toBe(true);
-  });
-
-  it('turns a record CleverTap refuses into an error, not a success', async () => {
-    upload()
-      .post('/1/upload')
-      .reply(200, {
-        status: 'fail',
-        processed: 0,
-        unprocessed: [
-          {
-            status: 'fail',
-            code: 528,
-            error: 'Event discarded. ErrorCode: 528 - Charged. Skipped record number : 1',
-            record: {},
-          },
-        ],
-      });
-
-    const error = await run(dealInput).catch((e: unknown) => e);
-
-    expect(messageOf(error)).toBe(
-      'CleverTap did not save the data: record 1: the event has been discarded in the CleverTap dashboard ' +
-        "(Settings > Events) (CleverTap code 528). Fix the step's input and try again.",
-    );
-  });
-
-  it.each([
-    [{ ...dealInput, amount: '1.250,00' }, /^Amount: "1\.250,00" is not a plain number/],
-    [
-      { ...dealInput, items: [dealInput.items[0], { productName: 'X', price: '12,50' }] },
-      /^Items, item 2, Price: "12,50" is not a plain number/,
-    ],
-    [{ ...dealInput, items: [{ productName: 'X', quantity: 'two' }] }, /^Items, item 1, Quantity: "two"/],
-    [{ ...dealInput, items: [] }, /^Items: a purchase needs at least one item/],
-    [
-      { ...dealInput, items: Array.from({ length: 51 }, (_, i) => ({ productName: `P${i}` })) },
-      /^Items: there are 51 items; one purchase can carry at most 50/,
-    ],
-    [
-      { ...dealInput, properties: { Amount: '3' } },
-      /^Other Purchase Properties: "Amount" is set by the purchase/,
-    ],
-    [
-      { ...dealInput, properties: { 'a|b': '3' } },
-      /^Other Purchase Properties: this has the property name "a\|b"/,
-    ],
-    [
-      { ...dealInput, items: [{ productName: 'X', itemProperties: 'Color' }] },
-      /^Items, item 1, Item Properties: "Color" is not name=value/,
-    ],
-    [{ ...dealInput, identity: '', objectId: '' }, /^Identity \/ Object ID: fill in one of them/],
-    [{ ...dealInput, ts: 'yesterday' }, /^Creation Date: "yesterday" is not a date/],
-  ])('sends nothing and names the field for invalid input %#', async (inputData, message) => {
-    const scope = upload().post('/1/upload').reply(200, SUCCESS);
-
-    const error = await run(inputData).catch((e: unknown) => e);
-
-    expect(messageOf(error)).toMatch(message);
-    expect(scope.isDone()).toBe(false);
   });
 });
 

@@ -1,5 +1,11 @@
-import { appTester, authData, cleverTapWithHeaders, messageOf } from '../helpers';
+/**
+ * "Update Profile Property" itself: its operations. What every single upload shares (the record sent, the output, the
+ * refusals of bad input) is run by ./kinds/single-upload.ts; CleverTap's answers by the failure matrix and
+ * test/zapier/send.test.ts.
+ */
+import { appTester, authData, cleverTapWithHeaders } from '../helpers';
 import updateProfileProperty, { perform, sample } from '../../src/creates/update_profile_property';
+import { describeSingleUpload } from './kinds/single-upload';
 
 const SUCCESS = { status: 'success', processed: 1, unprocessed: [] };
 
@@ -7,9 +13,73 @@ const run = (inputData: Record<string, unknown>) => appTester(perform, { authDat
 
 const upload = cleverTapWithHeaders;
 
-describe('Update Profile Property', () => {
+/** The input every refused case starts from. */
+const base = { identity: 'u1', property: 'Interests' };
+
+const counted = { type: 'profile', identity: 'ada@example.com', profileData: { 'Deals Won': { $incr: 10 } } };
+
+describeSingleUpload({
+  label: 'Update Profile Property',
+  perform,
+  input: { identity: 'ada@example.com', property: 'Deals Won', operation: 'increment', amount: '10' },
+  record: counted,
+  output: { status: 'success', processed: 1, property: 'Deals Won', operation: 'increment', ...counted },
+  invalid: [
+    [
+      'increment without an Amount',
+      { ...base, operation: 'increment' },
+      'Amount: fill in the number to increment by, such as 1.',
+    ],
+    [
+      'an Amount that is not a number',
+      { ...base, operation: 'decrement', amount: 'ten' },
+      /^Amount: "ten" is not a plain number/,
+    ],
+    [
+      'add without Values',
+      { ...base, operation: 'add' },
+      'Values: fill in at least one value to add to the list.',
+    ],
+    [
+      'remove with no values',
+      { ...base, operation: 'remove', values: [] },
+      'Values: fill in at least one value to remove from the list.',
+    ],
+    [
+      'a value given twice',
+      { ...base, operation: 'add', values: ['a', 'a'] },
+      'Values: "a" is given twice; the values of a list must be unique.',
+    ],
+    [
+      'more values than a list keeps',
+      { ...base, operation: 'add', values: Array.from({ length: 101 }, (_, i) => `v${i}`) },
+      'Values: there are 101 values; CleverTap keeps at most 100 in a list.',
+    ],
+    [
+      'add to a single-value standard property',
+      { ...base, operation: 'add', property: 'Email', values: ['a@b.c'] },
+      /^Property Name: Email is a standard CleverTap property that holds a single value, so "Add to List" cannot/,
+    ],
+    [
+      'a property name with a forbidden character',
+      { ...base, operation: 'delete', property: 'Plan.Tier' },
+      /^Property Name: the name "Plan\.Tier" contains "\."/,
+    ],
+    [
+      'an unknown operation',
+      { ...base, operation: 'square' },
+      /^Operation: "square" is not one of the operations/,
+    ],
+    [
+      'no user key',
+      { ...base, operation: 'delete', identity: '' },
+      /^Identity \/ Object ID: fill in one of them/,
+    ],
+  ],
+});
+
+describe('Update Profile Property: the operations', () => {
   it.each([
-    [{ operation: 'increment', amount: '10' }, { $incr: 10 }],
     [{ operation: 'decrement', amount: 2.5 }, { $decr: 2.5 }],
     [{ operation: 'add', values: ['Golf', 'Chess'] }, { $add: ['Golf', 'Chess'] }],
     [{ operation: 'remove', values: ['Golf'] }, { $remove: ['Golf'] }],
@@ -42,54 +112,6 @@ describe('Update Profile Property', () => {
     await run({ objectId: '-abc', property: 'Visits', operation: 'increment', amount: 1 });
 
     expect(scope.isDone()).toBe(true);
-  });
-
-  it('turns a record CleverTap refuses into an error', async () => {
-    upload()
-      .post('/1/upload')
-      .reply(200, {
-        status: 'fail',
-        processed: 0,
-        unprocessed: [{ status: 'fail', code: 555, error: 'Server error. Skipped record number : 1' }],
-      });
-
-    const error = await run({ identity: 'u1', property: 'Visits', operation: 'increment', amount: 1 }).catch(
-      (e: unknown) => e,
-    );
-
-    expect(messageOf(error)).toBe(
-      'CleverTap did not save the data: record 1: CleverTap had a server error while saving it; try again ' +
-        '(CleverTap code 555). Try again in a few minutes.',
-    );
-  });
-
-  it.each([
-    [{ operation: 'increment' }, 'Amount: fill in the number to increment by, such as 1.'],
-    [{ operation: 'decrement', amount: 'ten' }, /^Amount: "ten" is not a plain number/],
-    [{ operation: 'add' }, 'Values: fill in at least one value to add to the list.'],
-    [{ operation: 'remove', values: [] }, 'Values: fill in at least one value to remove from the list.'],
-    [
-      { operation: 'add', values: ['a', 'a'] },
-      'Values: "a" is given twice; the values of a list must be unique.',
-    ],
-    [
-      { operation: 'add', values: Array.from({ length: 101 }, (_, i) => `v${i}`) },
-      'Values: there are 101 values; CleverTap keeps at most 100 in a list.',
-    ],
-    [
-      { operation: 'add', property: 'Email', values: ['a@b.c'] },
-      /^Property Name: Email is a standard CleverTap property that holds a single value, so "Add to List" cannot/,
-    ],
-    [{ operation: 'delete', property: 'Plan.Tier' }, /^Property Name: the name "Plan\.Tier" contains "\."/],
-    [{ operation: 'square' }, /^Operation: "square" is not one of the operations/],
-    [{ operation: 'delete', identity: '' }, /^Identity \/ Object ID: fill in one of them/],
-  ])('sends nothing and names the field for %p', async (fields, message) => {
-    const scope = upload().post('/1/upload').reply(200, SUCCESS);
-
-    const error = await run({ identity: 'u1', property: 'Interests', ...fields }).catch((e: unknown) => e);
-
-    expect(messageOf(error)).toMatch(message);
-    expect(scope.isDone()).toBe(false);
   });
 });
 

@@ -1,8 +1,15 @@
+/**
+ * "Create/Update User Profile" itself: the user key and the properties it reads. What every single upload shares (the
+ * record sent, the output, the refusals of bad input) is run by ./kinds/single-upload.ts; CleverTap's answers by the
+ * failure matrix and test/zapier/send.test.ts.
+ */
 import nock from 'nock';
 import contact from '../fixtures/hubspot-new-contact.json';
 import answers from '../fixtures/clevertap-answers.json';
 import { perform } from '../../src/creates/upsert_profile';
-import { appTester, authData, EU_HOST, mapFields, messageOf, PASSCODE } from '../helpers';
+import { EU_HOST, mapFields } from '../helpers';
+import { describeSingleUpload } from './kinds/single-upload';
+import { runner } from './kinds/common';
 
 /** How a user maps a HubSpot "New Contact" into the action, typing the JSON around mapped values. */
 const contactMapping = {
@@ -14,48 +21,78 @@ const contactMapping = {
     '"HubSpot Contact ID": "{{id}}"}',
 };
 
-const run = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const run = runner(perform);
 
-describe('Create/Update User Profile', () => {
-  it('uploads a mapped HubSpot contact as one profile record, with the credentials as headers', async () => {
-    const scope = nock(EU_HOST, {
-      reqheaders: {
-        'x-clevertap-account-id': 'TEST-ACC-123',
-        'x-clevertap-passcode': PASSCODE,
-        'content-type': 'application/json; charset=utf-8',
-      },
-    })
-      .post('/1/upload', {
-        d: [
-          {
-            type: 'profile',
-            identity: 'ada@example.com',
-            ts: 1714573800,
-            profileData: {
-              Name: 'Ada Lovelace',
-              Email: 'ada@example.com',
-              Phone: '+14155550123',
-              'Lifecycle Stage': 'lead',
-              'HubSpot Contact ID': '51',
-            },
-          },
-        ],
-      })
-      .reply(200, answers.success);
+const profileData = {
+  Name: 'Ada Lovelace',
+  Email: 'ada@example.com',
+  Phone: '+14155550123',
+  'Lifecycle Stage': 'lead',
+  'HubSpot Contact ID': '51',
+};
 
-    const result = await run(mapFields(contactMapping, contact));
+describeSingleUpload({
+  label: 'Create/Update User Profile',
+  perform,
+  input: mapFields(contactMapping, contact),
+  record: { type: 'profile', identity: 'ada@example.com', ts: 1714573800, profileData },
+  output: {
+    status: 'success',
+    processed: 1,
+    type: 'profile',
+    identity: 'ada@example.com',
+    ts: '2024-05-01T14:30:00Z',
+    profileData,
+  },
+  invalid: [
+    ['neither user key', { profileData: '{}' }, /^Identity \/ Object ID: fill in one of them/],
+    ['both user keys', { identity: 'a', objectId: '-1' }, /^Identity \/ Object ID: fill in only one/],
+    [
+      'a mapped value with a quote that breaks the JSON',
+      mapFields({ identity: 'x', profileData: '{"Name": "{{name}}"}' }, { name: 'Ada "The Countess"' }),
+      /^Profile Properties \(JSON\): this is not valid JSON at line 1, column \d+ .*double quote/,
+    ],
+    [
+      'JSON that is a list',
+      { identity: 'x', profileData: '[1, 2]' },
+      /^Profile Properties \(JSON\): this must be a JSON object.*got a list/,
+    ],
+    [
+      'an unknown date',
+      { identity: 'x', ts: 'next tuesday' },
+      /^Creation Date: "next tuesday" is not a date/,
+    ],
+    [
+      'a key with a forbidden character',
+      { identity: 'x', profileData: '{"plan.tier": "gold"}' },
+      /"plan\.tier".*"\."/,
+    ],
+    ['a key with #', { identity: 'x', profileData: '{"#tag": "a"}' }, /"#tag", which contains "#"/],
+    [
+      'a Gender CleverTap refuses',
+      { identity: 'x', profileData: '{"Gender": "female"}' },
+      /"Gender"; CleverTap accepts M or F/,
+    ],
+    [
+      'a phone without country code',
+      { identity: 'x', profileData: '{"Phone": "(415) 555-0123"}' },
+      /country code/,
+    ],
+    [
+      'a value over 512 characters',
+      { identity: 'x', profileData: JSON.stringify({ Bio: 'a'.repeat(513) }) },
+      /over 512 bytes/,
+    ],
+    [
+      'a nested object',
+      { identity: 'x', profileData: '{"Address": {"City": "London"}}' },
+      /nested object for "Address"/,
+    ],
+    ['a list with a duplicate', { identity: 'x', profileData: '{"Tags": ["a", "a"]}' }, /same value twice/],
+  ],
+});
 
-    expect(scope.isDone()).toBe(true);
-    expect(result).toEqual({
-      status: 'success',
-      processed: 1,
-      type: 'profile',
-      identity: 'ada@example.com',
-      ts: '2024-05-01T14:30:00Z',
-      profileData: expect.objectContaining({ Name: 'Ada Lovelace' }),
-    });
-  });
-
+describe('Create/Update User Profile: the user key', () => {
   it('sends objectId instead of identity, and no ts when Creation Date is empty', async () => {
     const scope = nock(EU_HOST)
       .post('/1/upload', {
@@ -68,63 +105,5 @@ describe('Create/Update User Profile', () => {
     expect(scope.isDone()).toBe(true);
     expect(result).toMatchObject({ objectId: '-2ce3cca260664f70b82b1c6bb505f462' });
     expect(result).not.toHaveProperty('ts');
-  });
-
-  describe('refuses bad input before sending anything', () => {
-    const cases: [string, Record<string, unknown>, RegExp][] = [
-      ['neither user key', { profileData: '{}' }, /^Identity \/ Object ID: fill in one of them/],
-      ['both user keys', { identity: 'a', objectId: '-1' }, /^Identity \/ Object ID: fill in only one/],
-      [
-        'a mapped value with a quote that breaks the JSON',
-        mapFields({ identity: 'x', profileData: '{"Name": "{{name}}"}' }, { name: 'Ada "The Countess"' }),
-        /^Profile Properties \(JSON\): this is not valid JSON at line 1, column \d+ .*double quote/,
-      ],
-      [
-        'JSON that is a list',
-        { identity: 'x', profileData: '[1, 2]' },
-        /^Profile Properties \(JSON\): this must be a JSON object.*got a list/,
-      ],
-      [
-        'an unknown date',
-        { identity: 'x', ts: 'next tuesday' },
-        /^Creation Date: "next tuesday" is not a date/,
-      ],
-      [
-        'a key with a forbidden character',
-        { identity: 'x', profileData: '{"plan.tier": "gold"}' },
-        /"plan\.tier".*"\."/,
-      ],
-      ['a key with #', { identity: 'x', profileData: '{"#tag": "a"}' }, /"#tag", which contains "#"/],
-      [
-        'a Gender CleverTap refuses',
-        { identity: 'x', profileData: '{"Gender": "female"}' },
-        /"Gender"; CleverTap accepts M or F/,
-      ],
-      [
-        'a phone without country code',
-        { identity: 'x', profileData: '{"Phone": "(415) 555-0123"}' },
-        /country code/,
-      ],
-      [
-        'a value over 512 characters',
-        { identity: 'x', profileData: JSON.stringify({ Bio: 'a'.repeat(513) }) },
-        /over 512 bytes/,
-      ],
-      [
-        'a nested object',
-        { identity: 'x', profileData: '{"Address": {"City": "London"}}' },
-        /nested object for "Address"/,
-      ],
-      ['a list with a duplicate', { identity: 'x', profileData: '{"Tags": ["a", "a"]}' }, /same value twice/],
-    ];
-
-    it.each(cases)('%s', async (_name, inputData, expected) => {
-      const scope = nock(EU_HOST).post('/1/upload').reply(200, answers.success);
-      const error = await run(inputData).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(Error);
-      expect((error as Error).name).toBe('AppError');
-      expect(messageOf(error)).toMatch(expected);
-      expect(scope.isDone()).toBe(false);
-    });
   });
 });

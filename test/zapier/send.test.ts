@@ -10,7 +10,7 @@ import { requireAllProcessed } from '../../src/zapier/send';
 import type { UploadResult } from '../../src/clevertap/answers';
 import { perform as uploadEvent } from '../../src/creates/upload_event';
 import { perform as upsertProfile } from '../../src/creates/upsert_profile';
-import { appTester, authData, cleverTapWithHeaders, EU_HOST, messageOf } from '../helpers';
+import { appTester, authData, cleverTapWithHeaders, EU_HOST, failureOf, messageOf } from '../helpers';
 
 const z = { errors: zapier.errors } as unknown as ZObject;
 
@@ -124,27 +124,12 @@ describe('requireAllProcessed', () => {
   });
 });
 
+// A record refused for its data (515, its record not echoed) and a success that processed nothing are run against
+// every single upload by the failure matrix (test/reliability/failures.test.ts); here, the advice each code gets.
 describe("CleverTap's verdict on the record, through the single-record actions", () => {
-  it('a rejected record: its code and meaning, without echoing the record', async () => {
-    nock(EU_HOST).post('/1/upload').reply(200, answers.emailRejected);
-    const error = await runProfile({ identity: 'ada@example.com', profileData: '{"Name": "Ada"}' }).catch(
-      (e: unknown) => e,
-    );
-    const message = messageOf(error);
-    expect(message).toContain('CleverTap did not save the data');
-    expect(message).toContain('Email is not a valid email address (CleverTap code 515)');
-    expect(message).not.toContain('ada@@example');
-  });
-
-  it('a success that processed fewer records than were sent is not a success', async () => {
-    nock(EU_HOST).post('/1/upload').reply(200, { status: 'success', processed: 0, unprocessed: [] });
-    const error = await runProfile({ identity: 'u1' }).catch((e: unknown) => e);
-    expect(messageOf(error)).toMatch(/neither processed nor reported as failed/);
-  });
-
   it('a system event CleverTap itself refuses (513) is an error, not a success', async () => {
     nock(EU_HOST).post('/1/upload').reply(200, answers.systemEvent);
-    const error = await runEvent({ identity: '51', evtName: 'Page Seen' }).catch((e: unknown) => e);
+    const error = await failureOf(runEvent({ identity: '51', evtName: 'Page Seen' }));
     expect(messageOf(error)).toBe(
       'CleverTap did not save the data: record 1: the event is one CleverTap records itself (a system event) and ' +
         "cannot be uploaded (CleverTap code 513). Fix the step's input and try again.",
@@ -159,7 +144,7 @@ describe("CleverTap's verdict on the record, through the single-record actions",
         processed: 0,
         unprocessed: [{ status: 'fail', code: 555, error: 'Server error' }],
       });
-    const error = await runEvent({ identity: '51', evtName: 'Deal Won' }).catch((e: unknown) => e);
+    const error = await failureOf(runEvent({ identity: '51', evtName: 'Deal Won' }));
     expect(messageOf(error)).toMatch(/code 555\)\. Try again in a few minutes\.$/);
   });
 });

@@ -507,6 +507,22 @@ describe('HTTP 429: Zapier retries a ThrottledError by running the whole step ag
   });
 });
 
+describe('sendBulk: records refused after others were saved, with records safe to send twice (profiles)', () => {
+  it('names the refused item by its number, without its data; replaying is safe once it is fixed', async () => {
+    const sent = recordUploads((records, request) =>
+      request === 2 ? refusing([3], 516)(records, request) : allProcessed(records, request),
+    );
+    const error = await failureOf(runProfiles({ profiles: profiles(1500) }));
+    expect(sent).toHaveLength(2);
+    expect(codeOf(error)).toBe('partly_saved');
+    expect(messageOf(error)).toMatch(/^CleverTap saved 1499 of 1500 profiles; 1 not saved \(item 1003\)\./);
+    expect(messageOf(error)).toContain('Item 1003: Phone must be a number with its country code');
+    expect(messageOf(error)).toContain('Replaying is safe once the refused items are fixed');
+    expect(messageOf(error)).not.toContain('do-not-echo');
+    expect(messageOf(error)).not.toContain('user1003@example.com');
+  });
+});
+
 describe('sendBulk: HTTP 429 with records safe to send twice (profiles)', () => {
   describe('HTTP 429 in the second request', () => {
     const throttledSecond: UploadAnswer = (records, request) =>
@@ -627,6 +643,53 @@ describe('bulkPerform: the shared fields, then every item, then the send', () =>
     expect(fromProfiles).toEqual(fromEvents);
     expect(fromEvents).toMatchObject({ status: 'success', items: 2, saved: 2, savedItems: '1, 2' });
   });
+});
+
+describe('bulkPerform: Records Per Request and If CleverTap Refuses Items, read by the app for both bulk actions', () => {
+  it.each([
+    ['0', 'below 1'],
+    ['1001', 'above 1000'],
+    ['2.5', 'not whole'],
+    ['many', 'not a number'],
+    ['1,000', 'which Zapier would read as 1'],
+    ['abc', 'which Zapier would read as 0'],
+  ])('refuses Records Per Request %p (%s), naming the field, before anything is sent', async (size) => {
+    const sent = recordUploads();
+    const error = await failureOf(runEvents({ events: events(3), recordsPerRequest: size }));
+    expect(codeOf(error)).toBe('invalid_input');
+    expect(messageOf(error)).toMatch(/^Records Per Request: ".*" is not a whole number from 1 to 1000/);
+    expect(messageOf(error)).toContain(`"${size}"`);
+    expect(sent).toEqual([]);
+  });
+
+  it('sends at most Records Per Request records in each request', async () => {
+    const sent = recordUploads();
+    const result = await runEvents({ events: events(250), recordsPerRequest: '100' });
+    expect(splits(sent)).toEqual([
+      ['user-1', 'user-100', 100],
+      ['user-101', 'user-200', 100],
+      ['user-201', 'user-250', 50],
+    ]);
+    expect(result).toMatchObject({ requests: 3, processed: 250 });
+  });
+
+  it('takes a mapped Records Per Request as that number, for profiles too', async () => {
+    const sent = recordUploads();
+    const result = await runProfiles({ profiles: profiles(5), recordsPerRequest: ' 2 ' });
+    expect(sent.map((s) => s.d.length)).toEqual([2, 2, 1]);
+    expect(result).toMatchObject({ requests: 3, processed: 5, savedItems: '1, 2, 3, 4, 5' });
+  });
+
+  it.each(['maybe', 'true', 'skip'])(
+    'refuses If CleverTap Refuses Items %p, naming the field, before anything is sent',
+    async (choice) => {
+      const sent = recordUploads();
+      const error = await failureOf(runEvents({ events: events(3), onRefused: choice }));
+      expect(codeOf(error)).toBe('invalid_input');
+      expect(messageOf(error)).toMatch(/^If CleverTap Refuses Items: ".*" is not one of the choices/);
+      expect(sent).toEqual([]);
+    },
+  );
 });
 
 describe('sendBulk: a connection with no usable region', () => {

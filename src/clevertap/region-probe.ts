@@ -5,6 +5,7 @@
  * take, and what their answers mean in plain words.
  */
 import { apiBaseUrl, Region, REGION_VALUES } from './regions';
+import type { Assert, LessThan } from '../compile-checks';
 
 /** How long one region may take to answer the probe. */
 export const PROBE_TIMEOUT_MS = 4_000;
@@ -14,6 +15,9 @@ export const PROBE_TIMEOUT_MS = 4_000;
  * this much time left in the budget, and never outlasts it.
  */
 export const PROBE_BUDGET_MS = 25_000;
+
+/** Checked by tsc: the budget, first call included, is inside Zapier's 30 seconds. */
+export type ProbeBudgetInsideAStep = Assert<LessThan<typeof PROBE_BUDGET_MS, 30_000>>;
 
 /** The least time worth giving the probe; with less left, the probe is skipped. */
 export const PROBE_MIN_TIMEOUT_MS = 1_000;

@@ -28,6 +28,7 @@ import type { UploadRecord } from '../clevertap/records';
 import { ON_REFUSED, onRefusedField, type OnRefused, recordsPerRequestField } from '../fields/bulk';
 import { parseLineItems, readLineItems } from '../input/items';
 import { itemList, quoted } from '../wording';
+import type { Assert, LessThan } from '../compile-checks';
 
 /** Zapier stops a step after 30 seconds. */
 export const ZAPIER_STEP_LIMIT_MS = 30_000;
@@ -37,6 +38,9 @@ export const ZAPIER_STEP_LIMIT_MS = 30_000;
  * with two seconds to spare: a step cut off by Zapier could not say which items were saved.
  */
 export const SEND_WINDOW_MS = ZAPIER_STEP_LIMIT_MS - REQUEST_TIMEOUT_MS - 2_000;
+
+/** Checked by tsc: a request started at once ends, answered or timed out, inside Zapier's limit. */
+export type RequestEndsInsideAStep = Assert<LessThan<typeof REQUEST_TIMEOUT_MS, typeof ZAPIER_STEP_LIMIT_MS>>;
 
 /** The output of a bulk step: every item's outcome, totals, and the item numbers by outcome. */
 export interface BulkOutput {

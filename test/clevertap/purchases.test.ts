@@ -2,17 +2,10 @@ import {
   chargedData,
   chargedRecord,
   itemCountProblem,
-  MAX_CHARGED_ITEMS,
   RESERVED_CHARGED_KEYS,
 } from '../../src/clevertap/purchases';
-import { LIMITS } from '../../src/clevertap/rules';
 
 describe('Charged records', () => {
-  it('caps items at 50 by default, a documented constant', () => {
-    expect(LIMITS.chargedItems).toBe(50);
-    expect(MAX_CHARGED_ITEMS).toBe(50);
-  });
-
   it('builds evtData with the given purchase properties, the extra ones and Items', () => {
     const data = chargedData({
       amount: 1250,

@@ -147,10 +147,6 @@ describe('a request without an answer (request)', () => {
     }
   }
 
-  it('times out inside the 30 seconds Zapier gives a step', () => {
-    expect(REQUEST_TIMEOUT_MS).toBeLessThan(30_000);
-  });
-
   it('a timeout says the event may have been stored and replaying may duplicate it', async () => {
     jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     try {

@@ -1,8 +1,10 @@
-// The test tiers, as jest projects (`jest --selectProjects NAME`; `npm test` runs all three):
+// The test tiers, as jest projects (`npm test` runs all three):
 //   unit         npm run test:unit         test/ except e2e/ and reliability/: src/ file by file, the sandbox's and
 //                                           the preview's own tests (both run local servers, in process)
 //   e2e          npm run test:e2e          test/e2e: the app through Zapier's app tester against the sandbox
 //   reliability  npm run test:reliability  test/reliability: generated inputs, the failure matrix, secrets
+// The scripts pick a tier with JEST_TIER=NAME rather than `--selectProjects NAME`, which would swallow a path given
+// after it (`npm run test:unit -- test/input`) as one more project name.
 // The CLI and browser checks need a build (and Chromium, or Node 22 from npm): their own configs, not projects here
 // (test/cli/jest.cli.config.js, preview/jest.browser.config.js). docs/testing.md has each tier's coverage and time.
 //
@@ -51,12 +53,19 @@ const project = (displayName, folders, skip = []) => ({
   testPathIgnorePatterns: ['/node_modules/', ...skip, ...(quick ? QUICK_SKIPS : [])],
 });
 
+const projects = [
+  project('unit', [''], ['<rootDir>/test/e2e/', '<rootDir>/test/reliability/']),
+  project('e2e', ['e2e/']),
+  project('reliability', ['reliability/']),
+];
+const tier = process.env.JEST_TIER;
+if (tier && !projects.some((p) => p.displayName === tier))
+  throw new Error(
+    `JEST_TIER=${tier}: not a tier; the tiers are ${projects.map((p) => p.displayName).join(', ')}`,
+  );
+
 /** @type {import('jest').Config} */
 module.exports = {
   maxWorkers: '100%',
-  projects: [
-    project('unit', [''], ['<rootDir>/test/e2e/', '<rootDir>/test/reliability/']),
-    project('e2e', ['e2e/']),
-    project('reliability', ['reliability/']),
-  ],
+  projects: tier ? projects.filter((p) => p.displayName === tier) : projects,
 };

@@ -56,7 +56,23 @@ const CHECKERS: Record<Route, (req: SeenRequest) => string[]> = {
   trigger: triggerProblems,
   subscribe: subscribeProblems,
   delete: deleteProblems,
+  schema: schemaProblems,
 };
+
+/** GET /getSchema (docs/clevertap-api.md, "What the account has"): no `/1/`, a known type, no body. */
+function schemaProblems(req: SeenRequest): string[] {
+  const url = new URL(req.url);
+  return [
+    req.method === 'GET' ? '' : `getSchema sent as ${req.method}`,
+    url.pathname.endsWith('/getSchema') && !url.pathname.includes('/1/')
+      ? ''
+      : `getSchema at ${url.pathname}`,
+    ['events', 'userProperties'].includes(url.searchParams.get('type') ?? '')
+      ? ''
+      : 'getSchema without a known type',
+    req.body ? 'getSchema sent a body' : '',
+  ].filter(Boolean);
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

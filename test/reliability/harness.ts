@@ -194,6 +194,9 @@ export const okResponder: Responder = (req) => {
   const route = routeOf(req.url);
   // External Trigger and delete answer `{"status": "success"}` alone (docs/clevertap-api.md, Acting on users).
   if (route === 'trigger' || route === 'delete') return [200, { status: 'success' }];
+  // What the account has (the Event Name guard reads it): the minimal inputs' event, and one profile property.
+  if (route === 'schema')
+    return [200, { status: 'success', events: [{ name: 'Deal Won' }], userProperties: [{ name: 'Points' }] }];
   if (req.method === 'POST') {
     let n = 1;
     try {

@@ -16,6 +16,7 @@ import {
   RESERVED_ITEM_KEYS,
 } from '../clevertap/purchases';
 import type { EventValue, Scalar } from '../clevertap/records';
+import { parseCurrency } from '../input/currency';
 import { InputError } from '../input/errors';
 import { parseJsonObject } from '../input/json';
 import { parseNumber } from '../input/numbers';
@@ -163,11 +164,20 @@ export function parseItems(
   return items;
 }
 
+/** The purchase's total: a purchase without one would be stored as a Charged event that counts for nothing. */
+function parseAmount(value: unknown): number {
+  const amount = parseNumber(PURCHASE_LABELS.amount, value);
+  if (amount === undefined)
+    throw new InputError(
+      PURCHASE_LABELS.amount,
+      "a purchase needs its total, and the value is empty. Map the deal's or order's Amount, or type it, like " +
+        '1200.50; nothing was sent.',
+    );
+  return amount;
+}
+
 /** One of the purchase's text details, checked against CleverTap's value rules under its own field label. */
-function detail(
-  key: keyof typeof PURCHASE_LABELS & ('currency' | 'paymentMode' | 'chargedId'),
-  value: unknown,
-) {
+function detail(key: keyof typeof PURCHASE_LABELS & ('paymentMode' | 'chargedId'), value: unknown) {
   const given = text(PURCHASE_LABELS[key], value);
   if (given !== undefined) checkProperties(PURCHASE_LABELS[key], { [PURCHASE_LABELS[key]]: given }, 'event');
   return given;
@@ -175,6 +185,8 @@ function detail(
 
 /** The whole purchase, checked: numbers, items, extra properties that do not clash, CleverTap's key and value rules. */
 export function parsePurchase(input: Record<string, unknown>): Purchase {
+  const amount = parseAmount(input.amount);
+  const currency = parseCurrency(PURCHASE_LABELS.currency, input.currency);
   const typing = parseValueTyping(input);
   const properties = checkProperties<Scalar>(
     PURCHASE_LABELS.properties,
@@ -191,8 +203,8 @@ export function parsePurchase(input: Record<string, unknown>): Purchase {
         'remove it from the other properties.',
     );
   const purchase: Purchase = {
-    amount: parseNumber(PURCHASE_LABELS.amount, input.amount),
-    currency: detail('currency', input.currency),
+    amount,
+    currency,
     paymentMode: detail('paymentMode', input.paymentMode),
     chargedId: detail('chargedId', input.chargedId),
     properties,
@@ -212,15 +224,17 @@ export const purchaseFields = defineInputFields([
     key: 'amount',
     label: PURCHASE_LABELS.amount,
     type: 'string',
-    required: false,
-    helpText: `The total of the purchase, e.g. a HubSpot deal's Amount. ${NUMBER}`,
+    required: true,
+    helpText: `The total of the purchase, e.g. a HubSpot deal's Amount; a mapped value that is empty stops the step. ${NUMBER}`,
   },
   {
     key: 'currency',
     label: PURCHASE_LABELS.currency,
     type: 'string',
     required: false,
-    helpText: 'The currency of the amount and prices, e.g. `USD` or `EUR`.',
+    helpText:
+      'The ISO 4217 code of the currency of the amount and prices, e.g. `USD` or `EUR` (`usd` is sent as `USD`); ' +
+      'any other value, like `dollars` or `$`, stops the step.',
   },
   {
     key: 'paymentMode',

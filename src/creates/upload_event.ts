@@ -5,7 +5,7 @@ import { creationDateField } from '../fields/dates';
 import { eventPropertiesField, evtDataField, evtNameField, parseEventData } from '../fields/event';
 import { eventOutputFields } from '../fields/outputs';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
-import { convertValueTypesField, keepAsTextField } from '../fields/values';
+import { valueTypingFields } from '../fields/values';
 import { parseInput } from '../zapier/errors';
 import { uploadOne } from '../zapier/send';
 
@@ -17,8 +17,7 @@ const inputFields = defineInputFields([
   objectIdField.input,
   creationDate.input,
   eventPropertiesField.input,
-  convertValueTypesField.input,
-  keepAsTextField.input,
+  ...valueTypingFields,
   evtDataField.input,
 ]);
 

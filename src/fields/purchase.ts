@@ -22,7 +22,7 @@ import { parseJsonObject } from '../input/json';
 import { parseNumber } from '../input/numbers';
 import { checkProperties } from '../input/properties';
 import { textOf } from '../input/text';
-import { parseKeyValues, typedValue, typesValueOf, ValueTyping } from '../input/values';
+import { DEFAULT_TYPING, parseKeyValues, rowValue, ValueTyping, withDeclaredTypes } from '../input/values';
 import { quoted } from '../wording';
 import { parseValueTyping } from './values';
 
@@ -68,18 +68,18 @@ function checkItemProperties(field: string, properties: Record<string, unknown>)
 /**
  * Custom properties of one line item. A line-item child cannot be a key/value field, so this is text: either
  * `Color=Red; Size=M` (pairs separated by semicolons or line breaks, empty values skipped; values are typed like
- * key/value rows as `typing` says: `1.5` a number, `true` true/false, `"42"` text) or a JSON object such as
- * `{"Color": "Red", "Weight": 1.5}`.
+ * key/value rows as `typing` says: a declared type, else `1.5` a number, `true` true/false, `"42"` text) or a JSON
+ * object such as `{"Color": "Red", "Weight": 1.5}` (sent as written, but for declared types).
  */
 export function parseItemProperties(
   field: string,
   value: unknown,
-  typing: ValueTyping = { convert: true, keepAsText: new Set() },
+  typing: ValueTyping = DEFAULT_TYPING,
 ): Record<string, unknown> {
-  if (isObject(value)) return value;
+  if (isObject(value)) return withDeclaredTypes(field, value, typing);
   const raw = text(field, value);
   if (raw === undefined) return {};
-  if (raw.startsWith('{')) return parseJsonObject(field, raw);
+  if (raw.startsWith('{')) return withDeclaredTypes(field, parseJsonObject(field, raw), typing);
   const out: Record<string, unknown> = {};
   for (const pair of raw
     .split(/[;\n]/)
@@ -95,7 +95,7 @@ export function parseItemProperties(
     if (!key) throw new InputError(field, `${quoted(pair)} has no property name before the "=".`);
     if (Object.hasOwn(out, key)) throw new InputError(field, `the property "${key}" is given twice.`);
     const given = pair.slice(at + 1).trim();
-    if (given) out[key] = typesValueOf(typing, key) ? typedValue(given) : given;
+    if (given) out[key] = rowValue(field, key, given, typing);
   }
   return out;
 }
@@ -146,7 +146,7 @@ function parseItem(raw: unknown, number: number, typing: ValueTyping): PurchaseI
  */
 export function parseItems(
   input: Record<string, unknown>,
-  typing: ValueTyping = { convert: true, keepAsText: new Set() },
+  typing: ValueTyping = DEFAULT_TYPING,
 ): PurchaseItem[] {
   const items = lineItems(input).flatMap((item, index) =>
     item === undefined || item === null || (isObject(item) && ITEM_CHILDREN.every((c) => isEmpty(item[c])))

@@ -175,6 +175,9 @@ describe('Record Purchase definition', () => {
       'properties',
       'convertValueTypes',
       'keepAsText',
+      'numberProperties',
+      'dateProperties',
+      'yesNoProperties',
       'ts',
     ]);
     expect(fields.find((f) => f.key === 'items')?.children?.map((c) => c.key)).toEqual([

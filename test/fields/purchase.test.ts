@@ -259,3 +259,42 @@ describe('parseItemProperties', () => {
     );
   });
 });
+
+describe('property types the user declares, in a purchase (issue 18)', () => {
+  it('applies to Other Purchase Properties and to item properties, Name=Value and JSON alike', () => {
+    const purchase = parsePurchase({
+      amount: '10',
+      properties: { 'Close Date': '1726140966102', Probability: '0.9' },
+      items: [
+        item({ itemProperties: 'SKU=0042; Gift=yes' }),
+        item({ itemProperties: '{"SKU": 42, "Gift": "no"}' }),
+      ],
+      dateProperties: ['Close Date'],
+      keepAsText: 'SKU',
+      yesNoProperties: 'Gift',
+    });
+    expect(purchase.properties).toEqual({ 'Close Date': '$D_1726140966', Probability: 0.9 });
+    expect(purchase.items.map((i) => i.properties)).toEqual([
+      { SKU: '0042', Gift: true },
+      { SKU: '42', Gift: false },
+    ]);
+  });
+
+  it('stops on "1,500.00" in a declared number, naming the field and the property', () => {
+    expect(() =>
+      parsePurchase({
+        amount: '10',
+        properties: { Discount: '1,500.00' },
+        items: [item()],
+        numberProperties: 'Discount',
+      }),
+    ).toThrow(/^Other Purchase Properties > Discount: "1,500\.00" is not a plain number/);
+    expect(() =>
+      parsePurchase({
+        amount: '10',
+        items: [item({ itemProperties: 'Weight=1,5' })],
+        numberProperties: 'Weight',
+      }),
+    ).toThrow(/^Items, item 1, Item Properties > Weight: "1,5" is not a plain number/);
+  });
+});

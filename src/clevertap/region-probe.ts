@@ -1,7 +1,7 @@
 /**
  * Telling a wrong region from wrong credentials. CleverTap answers 401 both for a wrong passcode and for good
- * credentials sent to another region's host, so after a refusal (the connection test's or a step's) the same lookup is asked
- * of the other regions, in parallel and each with a short timeout. Pure: which regions to ask, how long they may
+ * credentials sent to another region's host, so after a refusal (the connection test's or a step's) the same lookup
+ * is asked of the other regions, in parallel and each with a short timeout. Pure: which regions to ask, how long they may
  * take, and what their answers mean in plain words.
  */
 import { apiBaseUrl, Region, REGION_VALUES } from './regions';

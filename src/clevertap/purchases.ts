@@ -41,7 +41,9 @@ export interface PurchaseItem {
 }
 
 export interface Purchase {
-  amount?: number;
+  /** The total: every purchase has one. */
+  amount: number;
+  /** An ISO 4217 code, upper-case. */
   currency?: string;
   paymentMode?: string;
   /** The order or deal id; always text, so ids with leading zeros survive. */

@@ -1,7 +1,7 @@
 /**
  * Telling a wrong region from wrong credentials. CleverTap answers 401 both for a wrong passcode and for good
- * credentials sent to another region's host, so after a refused connection test the same read-only lookup is asked
- * of the other regions, in parallel and each with a short timeout. Pure: which regions to ask, how long they may
+ * credentials sent to another region's host, so after a refusal (the connection test's or a step's) the same lookup
+ * is asked of the other regions, in parallel and each with a short timeout. Pure: which regions to ask, how long they may
  * take, and what their answers mean in plain words.
  */
 import { apiBaseUrl, Region, REGION_VALUES } from './regions';
@@ -11,7 +11,7 @@ import type { Assert, LessThan } from '../compile-checks';
 export const PROBE_TIMEOUT_MS = 4_000;
 
 /**
- * The connection test and the probe together must end well inside Zapier's 30 seconds: the probe starts only with
+ * The step (or connection test) and the probe together must end well inside Zapier's 30 seconds: the probe starts only with
  * this much time left in the budget, and never outlasts it.
  */
 export const PROBE_BUDGET_MS = 25_000;

@@ -5,7 +5,7 @@ import { creationDateField } from '../fields/dates';
 import { eventOutputFields } from '../fields/outputs';
 import { parsePurchase, purchaseFields } from '../fields/purchase';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
-import { convertValueTypesField, keepAsTextField } from '../fields/values';
+import { valueTypingFields } from '../fields/values';
 import { parseInput } from '../zapier/errors';
 import { uploadOne } from '../zapier/send';
 
@@ -15,8 +15,7 @@ const inputFields = defineInputFields([
   identityField.input,
   objectIdField.input,
   ...purchaseFields,
-  convertValueTypesField.input,
-  keepAsTextField.input,
+  ...valueTypingFields,
   creationDate.input,
 ]);
 

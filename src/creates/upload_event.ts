@@ -12,7 +12,7 @@ import {
 } from '../fields/event';
 import { eventOutputFields } from '../fields/outputs';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
-import { convertValueTypesField, keepAsTextField } from '../fields/values';
+import { valueTypingFields } from '../fields/values';
 import { parseInput } from '../zapier/errors';
 import { requireKnownEvent } from '../zapier/schema';
 import { uploadOne } from '../zapier/send';
@@ -26,8 +26,7 @@ const inputFields = defineInputFields([
   objectIdField.input,
   creationDate.input,
   eventPropertiesField.input,
-  convertValueTypesField.input,
-  keepAsTextField.input,
+  ...valueTypingFields,
   evtDataField.input,
 ]);
 

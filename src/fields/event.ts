@@ -5,13 +5,13 @@
 import type { EventValue } from '../clevertap/records';
 import { parseJsonObject } from '../input/json';
 import { checkProperties, parseEventName } from '../input/properties';
-import { parseKeyValues } from '../input/values';
+import { parseKeyValues, withDeclaredTypes } from '../input/values';
 import { InputError } from '../input/errors';
 import { textOf } from '../input/text';
 import { quoted } from '../wording';
 import { defineField } from './define';
 import { EVENT_NAMES_DROPDOWN } from './dropdowns';
-import { parseValueTyping } from './values';
+import { parseValueTyping, type TypingInput } from './values';
 
 export const evtNameField = defineField(
   {
@@ -91,23 +91,22 @@ export const evtDataField = {
 } as const;
 
 /** What the event's property fields hold, as Zapier hands it over. */
-export type EventInput = Partial<
-  Record<'eventProperties' | 'evtData' | 'convertValueTypes' | 'keepAsText', unknown>
->;
+export type EventInput = Partial<Record<'eventProperties' | 'evtData', unknown>> & TypingInput;
 
 /** evtData from the rows and the JSON text, checked against CleverTap's rules; `isCharged` allows `Items`. */
 export function parseEventData(input: EventInput, isCharged = false): Record<string, EventValue> {
   const rowsLabel = eventPropertiesField.input.label;
   const jsonLabel = evtDataField.input.label;
+  const typing = parseValueTyping(input);
   const json = checkProperties<EventValue>(
     jsonLabel,
-    parseJsonObject(jsonLabel, input.evtData),
+    withDeclaredTypes(jsonLabel, parseJsonObject(jsonLabel, input.evtData), typing),
     'event',
     isCharged,
   );
   const rows = checkProperties<EventValue>(
     rowsLabel,
-    parseKeyValues(rowsLabel, input.eventProperties, parseValueTyping(input)),
+    parseKeyValues(rowsLabel, input.eventProperties, typing),
     'event',
   );
   return checkProperties<EventValue>(`${rowsLabel} / ${jsonLabel}`, { ...json, ...rows }, 'event', isCharged);

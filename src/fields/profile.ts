@@ -12,10 +12,10 @@ import { parseJsonObject } from '../input/json';
 import { parseEmail, parseGender, parsePhone, parsePhoneCountry } from '../input/people';
 import { checkProperties } from '../input/properties';
 import { textOf } from '../input/text';
-import { parseKeyValues, parseYesNo } from '../input/values';
+import { parseKeyValues, parseYesNo, withDeclaredTypes } from '../input/values';
 import { quoted } from '../wording';
 import { pickField, type InputField } from './define';
-import { parseValueTyping, yesNoField } from './values';
+import { parseValueTyping, type TypingInput, yesNoField } from './values';
 
 /** Reads a standard field's value; `label` names where it came from (the field, or a key/value row). */
 type Read = (
@@ -207,12 +207,11 @@ export type ProfileInput = Partial<
     | (typeof PROFILE_STANDARD_FIELDS)[number]['input']['key']
     | 'defaultPhoneCountry'
     | 'properties'
-    | 'profileData'
-    | 'convertValueTypes'
-    | 'keepAsText',
+    | 'profileData',
     unknown
   >
->;
+> &
+  TypingInput;
 
 /** The same readers for a standard key written as a key/value row (`Phone` -> `(415) 555-0123`). */
 const READ_BY_PROFILE_KEY = new Map<string, Read>(PROFILE_STANDARD_FIELDS.map((f) => [f.profileKey, f.read]));
@@ -232,13 +231,14 @@ export function parseProfileData(input: ProfileInput): Record<string, ProfileVal
   const phoneCountry = () =>
     (country ??= { value: defaultPhoneCountryField.read(input.defaultPhoneCountry) }).value;
 
+  const typing = parseValueTyping(input);
   const json = checkProperties<ProfileValue>(
     jsonLabel,
-    parseJsonObject(jsonLabel, input.profileData),
+    withDeclaredTypes(jsonLabel, parseJsonObject(jsonLabel, input.profileData), typing),
     'profile',
   );
 
-  const rowValues = parseKeyValues(rowsLabel, input.properties, parseValueTyping(input), (key) =>
+  const rowValues = parseKeyValues(rowsLabel, input.properties, typing, (key) =>
     READ_BY_PROFILE_KEY.has(key),
   );
   const rows = checkProperties<ProfileValue>(

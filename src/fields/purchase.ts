@@ -16,12 +16,13 @@ import {
   RESERVED_ITEM_KEYS,
 } from '../clevertap/purchases';
 import type { EventValue, Scalar } from '../clevertap/records';
+import { parseCurrency } from '../input/currency';
 import { InputError } from '../input/errors';
 import { parseJsonObject } from '../input/json';
 import { parseNumber } from '../input/numbers';
 import { checkProperties } from '../input/properties';
 import { textOf } from '../input/text';
-import { parseKeyValues, typedValue, typesValueOf, ValueTyping } from '../input/values';
+import { DEFAULT_TYPING, parseKeyValues, rowValue, ValueTyping, withDeclaredTypes } from '../input/values';
 import { quoted } from '../wording';
 import { parseValueTyping } from './values';
 
@@ -67,18 +68,18 @@ function checkItemProperties(field: string, properties: Record<string, unknown>)
 /**
  * Custom properties of one line item. A line-item child cannot be a key/value field, so this is text: either
  * `Color=Red; Size=M` (pairs separated by semicolons or line breaks, empty values skipped; values are typed like
- * key/value rows as `typing` says: `1.5` a number, `true` true/false, `"42"` text) or a JSON object such as
- * `{"Color": "Red", "Weight": 1.5}`.
+ * key/value rows as `typing` says: a declared type, else `1.5` a number, `true` true/false, `"42"` text) or a JSON
+ * object such as `{"Color": "Red", "Weight": 1.5}` (sent as written, but for declared types).
  */
 export function parseItemProperties(
   field: string,
   value: unknown,
-  typing: ValueTyping = { convert: true, keepAsText: new Set() },
+  typing: ValueTyping = DEFAULT_TYPING,
 ): Record<string, unknown> {
-  if (isObject(value)) return value;
+  if (isObject(value)) return withDeclaredTypes(field, value, typing);
   const raw = text(field, value);
   if (raw === undefined) return {};
-  if (raw.startsWith('{')) return parseJsonObject(field, raw);
+  if (raw.startsWith('{')) return withDeclaredTypes(field, parseJsonObject(field, raw), typing);
   const out: Record<string, unknown> = {};
   for (const pair of raw
     .split(/[;\n]/)
@@ -94,7 +95,7 @@ export function parseItemProperties(
     if (!key) throw new InputError(field, `${quoted(pair)} has no property name before the "=".`);
     if (Object.hasOwn(out, key)) throw new InputError(field, `the property "${key}" is given twice.`);
     const given = pair.slice(at + 1).trim();
-    if (given) out[key] = typesValueOf(typing, key) ? typedValue(given) : given;
+    if (given) out[key] = rowValue(field, key, given, typing);
   }
   return out;
 }
@@ -145,7 +146,7 @@ function parseItem(raw: unknown, number: number, typing: ValueTyping): PurchaseI
  */
 export function parseItems(
   input: Record<string, unknown>,
-  typing: ValueTyping = { convert: true, keepAsText: new Set() },
+  typing: ValueTyping = DEFAULT_TYPING,
 ): PurchaseItem[] {
   const items = lineItems(input).flatMap((item, index) =>
     item === undefined || item === null || (isObject(item) && ITEM_CHILDREN.every((c) => isEmpty(item[c])))
@@ -163,11 +164,20 @@ export function parseItems(
   return items;
 }
 
+/** The purchase's total: a purchase without one would be stored as a Charged event that counts for nothing. */
+function parseAmount(value: unknown): number {
+  const amount = parseNumber(PURCHASE_LABELS.amount, value);
+  if (amount === undefined)
+    throw new InputError(
+      PURCHASE_LABELS.amount,
+      "a purchase needs its total, and the value is empty. Map the deal's or order's Amount, or type it, like " +
+        '1200.50; nothing was sent.',
+    );
+  return amount;
+}
+
 /** One of the purchase's text details, checked against CleverTap's value rules under its own field label. */
-function detail(
-  key: keyof typeof PURCHASE_LABELS & ('currency' | 'paymentMode' | 'chargedId'),
-  value: unknown,
-) {
+function detail(key: keyof typeof PURCHASE_LABELS & ('paymentMode' | 'chargedId'), value: unknown) {
   const given = text(PURCHASE_LABELS[key], value);
   if (given !== undefined) checkProperties(PURCHASE_LABELS[key], { [PURCHASE_LABELS[key]]: given }, 'event');
   return given;
@@ -175,6 +185,8 @@ function detail(
 
 /** The whole purchase, checked: numbers, items, extra properties that do not clash, CleverTap's key and value rules. */
 export function parsePurchase(input: Record<string, unknown>): Purchase {
+  const amount = parseAmount(input.amount);
+  const currency = parseCurrency(PURCHASE_LABELS.currency, input.currency);
   const typing = parseValueTyping(input);
   const properties = checkProperties<Scalar>(
     PURCHASE_LABELS.properties,
@@ -191,8 +203,8 @@ export function parsePurchase(input: Record<string, unknown>): Purchase {
         'remove it from the other properties.',
     );
   const purchase: Purchase = {
-    amount: parseNumber(PURCHASE_LABELS.amount, input.amount),
-    currency: detail('currency', input.currency),
+    amount,
+    currency,
     paymentMode: detail('paymentMode', input.paymentMode),
     chargedId: detail('chargedId', input.chargedId),
     properties,
@@ -212,15 +224,17 @@ export const purchaseFields = defineInputFields([
     key: 'amount',
     label: PURCHASE_LABELS.amount,
     type: 'string',
-    required: false,
-    helpText: `The total of the purchase, e.g. a HubSpot deal's Amount. ${NUMBER}`,
+    required: true,
+    helpText: `The total of the purchase, e.g. a HubSpot deal's Amount; a mapped value that is empty stops the step. ${NUMBER}`,
   },
   {
     key: 'currency',
     label: PURCHASE_LABELS.currency,
     type: 'string',
     required: false,
-    helpText: 'The currency of the amount and prices, e.g. `USD` or `EUR`.',
+    helpText:
+      'The ISO 4217 code of the currency of the amount and prices, e.g. `USD` or `EUR` (`usd` is sent as `USD`); ' +
+      'any other value, like `dollars` or `$`, stops the step.',
   },
   {
     key: 'paymentMode',

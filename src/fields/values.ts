@@ -1,9 +1,12 @@
 /**
- * How the values of key/value rows are typed: Convert Value Types (numbers, true/false and dates get their type) and
- * Keep as Text (properties that stay text whatever they look like), and the yes/no dropdown they are built on.
+ * How the values of key/value rows are typed: Convert Value Types (numbers, true/false and dates get their type from
+ * the value), the types a user declares for named properties (Keep as Text, Number, Date and Yes/No Properties), and
+ * the yes/no dropdown they are built on.
  */
+import { InputError } from '../input/errors';
 import { listOf } from '../input/text';
-import { parseYesNo, ValueTyping } from '../input/values';
+import { DeclaredType, parseYesNo, ValueTyping } from '../input/values';
+import { quoted } from '../wording';
 import { defineField } from './define';
 
 /**
@@ -48,25 +51,88 @@ export const convertValueTypesField = {
   read: (value: unknown) => yesNo.read(value) ?? true,
 };
 
+/**
+ * A list of property names that all get one type. A list field, not a key/value field of name -> type: a list's
+ * entries can be typed, mapped, or (a `dynamic`/`choices` dropdown) picked, while a key/value field's names can only be
+ * typed (Zapier offers no dropdown for them). Names are matched without regard to case.
+ */
+const declaredTypeField = <const K extends string>(key: K, label: string, helpText: string) =>
+  defineField({ key, label, type: 'string', list: true, required: false, helpText }, listOf);
+
+const WHERE =
+  'Applies to the property rows, the JSON and item properties; a name belongs in one such list only.';
+
 /** Properties whose values stay text whatever they look like: one property, one type, for every user. */
-export const keepAsTextField = defineField(
-  {
-    key: 'keepAsText',
-    label: 'Keep as Text',
-    type: 'string',
-    list: true,
-    required: false,
-    helpText:
-      "Names of properties always sent as text, such as `Zip Code` or `Deal ID`. CleverTap takes a property's type " +
-      'from its values: without this, `94107` would be a number but `02139` text, and the property would hold both.',
-  },
-  (label, value) => new Set(listOf(label, value).map((name) => name.toLowerCase())),
+export const keepAsTextField = declaredTypeField(
+  'keepAsText',
+  'Keep as Text',
+  "Names of properties always sent as text, such as `Zip Code` or `Deal ID`. CleverTap takes a property's type " +
+    'from its values: without this, `94107` would be a number but `02139` text, and the property would hold both.',
 );
 
-/** Convert Value Types and Keep as Text, as an action's fields hand them over. */
-export function parseValueTyping(input: { convertValueTypes?: unknown; keepAsText?: unknown }): ValueTyping {
-  return {
-    convert: convertValueTypesField.read(input.convertValueTypes),
-    keepAsText: keepAsTextField.read(input.keepAsText),
-  };
+export const numberPropertiesField = declaredTypeField(
+  'numberProperties',
+  'Number Properties',
+  'Names of properties always sent as numbers, such as `Amount`: a value must be a plain number like `1500.00`; ' +
+    `\`1,500.00\` or \`$12\` stops the step naming the property, rather than be stored as text. ${WHERE}`,
+);
+
+export const datePropertiesField = declaredTypeField(
+  'dateProperties',
+  'Date Properties',
+  'Names of properties always sent as CleverTap dates, such as `Last Modified`: a value may be anything **Creation ' +
+    "Date** takes, including Unix seconds or milliseconds (HubSpot's `1726140966102`); anything else stops the step. " +
+    WHERE,
+);
+
+export const yesNoPropertiesField = declaredTypeField(
+  'yesNoProperties',
+  'Yes/No Properties',
+  'Names of properties always sent as true/false, such as `Is Customer`: a value may be `yes`/`no`, `true`/`false`, ' +
+    `\`y\`/\`n\`, \`1\`/\`0\` or \`on\`/\`off\`; anything else stops the step. ${WHERE}`,
+);
+
+/** The fields that declare property types, each with the type it declares, in the editor's order. */
+const DECLARING_FIELDS = [
+  [keepAsTextField, 'text'],
+  [numberPropertiesField, 'number'],
+  [datePropertiesField, 'date'],
+  [yesNoPropertiesField, 'yesNo'],
+] as const satisfies readonly (readonly [unknown, DeclaredType])[];
+
+/** The fields of an action whose property rows are typed: Convert Value Types and the four declaring lists. */
+export const valueTypingFields = [
+  convertValueTypesField.input,
+  keepAsTextField.input,
+  numberPropertiesField.input,
+  datePropertiesField.input,
+  yesNoPropertiesField.input,
+] as const;
+
+/** What the typing fields hold, as Zapier hands it over. */
+export type TypingInput = Partial<
+  Record<'convertValueTypes' | (typeof DECLARING_FIELDS)[number][0]['input']['key'], unknown>
+>;
+
+/**
+ * Convert Value Types and the declared types, as an action's fields hand them over. A name in two lists of different
+ * types stops the step, naming both lists: which one was meant cannot be guessed.
+ */
+export function parseValueTyping(input: TypingInput): ValueTyping {
+  const declared = new Map<string, DeclaredType>();
+  const where = new Map<string, string>();
+  for (const [field, type] of DECLARING_FIELDS) {
+    for (const name of field.read(input[field.input.key])) {
+      const key = name.toLowerCase();
+      const before = declared.get(key);
+      if (before && before !== type)
+        throw new InputError(
+          field.input.label,
+          `${quoted(name)} is also in ${where.get(key)}; a property has one type. Remove it from one of the two.`,
+        );
+      declared.set(key, type);
+      where.set(key, field.input.label);
+    }
+  }
+  return { convert: convertValueTypesField.read(input.convertValueTypes), declared };
 }

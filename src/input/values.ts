@@ -1,24 +1,86 @@
 /**
  * Values typed or mapped into key/value fields and yes/no fields. Zapier hands dict values over as text; these rules
  * decide which text CleverTap should receive as a number, a true/false or a date, and keep everything else as text.
+ * How a value's type is decided, in order: a type the user declared for the property (text, number, date, yes/no)
+ * is applied or the step stops; otherwise, with Convert Value Types on, the value decides (`typedValue`).
  */
 import { dateValue } from '../clevertap/rules';
 import type { Scalar } from '../clevertap/records';
 import { parseEpochSeconds } from './dates';
 import { InputError } from './errors';
-import { quoted } from '../wording';
+import { parseNumber } from './numbers';
+import { quoted, shortened } from '../wording';
 import { textOf } from './text';
 
-/** How row values are typed: `convert` on or off, and the property names that stay text either way. */
+/** The types a user can declare for a named property. */
+export type DeclaredType = 'text' | 'number' | 'date' | 'yesNo';
+
+/** How row values are typed: `convert` on or off, and the types the user declared for named properties. */
 export interface ValueTyping {
   convert: boolean;
-  /** Lower-cased property names. */
-  keepAsText: ReadonlySet<string>;
+  /** Lower-cased, trimmed property names -> their declared type (Keep as Text's names are `text`). */
+  declared: ReadonlyMap<string, DeclaredType>;
 }
 
-/** Whether a row's value is typed by `typedValue`, or sent as the text given. */
-export function typesValueOf(typing: ValueTyping, key: string): boolean {
-  return typing.convert && !typing.keepAsText.has(key.trim().toLowerCase());
+/** Convert Value Types on, nothing declared: the typing of an action's defaults. */
+export const DEFAULT_TYPING: ValueTyping = { convert: true, declared: new Map() };
+
+/** The type declared for a property, matched without regard to case or surrounding spaces. */
+export function declaredTypeOf(typing: ValueTyping, key: string): DeclaredType | undefined {
+  return typing.declared.get(key.trim().toLowerCase());
+}
+
+/** One property of a field in messages: `Event Properties > Close Date`. */
+export const propertyLabel = (field: string, key: string) => `${field} > ${shortened(key.trim(), 40)}`;
+
+/** A CleverTap date already written as one (`$D_1726140966`): sent as it is. */
+const CLEVERTAP_DATE = /^\$D_-?\d+$/;
+
+/**
+ * The value of a property the user declared a type for, read by the app's own rules for that type (those of Amount,
+ * Creation Date and the yes/no fields); a value that cannot be read as its type stops the step, naming the property.
+ */
+export function declaredValue(field: string, key: string, value: Scalar, type: DeclaredType): Scalar {
+  const label = propertyLabel(field, key);
+  switch (type) {
+    case 'text':
+      return typeof value === 'string' ? value : String(value);
+    case 'number':
+      return parseNumber(label, value) ?? value;
+    case 'date': {
+      if (typeof value === 'string' && CLEVERTAP_DATE.test(value.trim())) return value.trim();
+      const seconds = parseEpochSeconds(label, typeof value === 'boolean' ? String(value) : value, true);
+      return seconds === undefined ? value : dateValue(seconds);
+    }
+    case 'yesNo':
+      return parseYesNo(label, value) ?? value;
+  }
+}
+
+/**
+ * What CleverTap receives for one row of a key/value field (or one `Name=Value` pair): the declared type's value,
+ * else (Convert Value Types on) the type the text looks like, else the value as given.
+ */
+export function rowValue(field: string, key: string, value: Scalar, typing: ValueTyping): Scalar {
+  const declared = declaredTypeOf(typing, key);
+  if (declared) return declaredValue(field, key, value, declared);
+  return typing.convert && typeof value === 'string' ? typedValue(value) : value;
+}
+
+/**
+ * JSON properties with the declared types applied to their single values (text, numbers, true/false); lists, update
+ * operators and empty text are sent as written, and so is every property nobody declared a type for.
+ */
+export function withDeclaredTypes<T>(field: string, properties: Record<string, T>, typing: ValueTyping) {
+  if (!typing.declared.size) return properties;
+  const out: Record<string, T | Scalar> = {};
+  for (const [key, value] of Object.entries(properties)) {
+    const declared = declaredTypeOf(typing, key);
+    const single =
+      typeof value === 'string' ? value.trim() !== '' : ['number', 'boolean'].includes(typeof value);
+    out[key] = declared && single ? declaredValue(field, key, value as Scalar, declared) : value;
+  }
+  return out;
 }
 
 /** Digits CleverTap's numbers (doubles) keep exactly; longer numbers stay text rather than be rounded. */
@@ -72,7 +134,7 @@ export function typedValue(text: string): Scalar {
 /**
  * The entries of a key/value (dict) field, with names trimmed. Empty values are skipped, so a HubSpot field that is
  * empty for this record leaves the CleverTap property as it is rather than blanking it. Values are typed by
- * `typedValue` as `typing` says (except the keys `readsItself` names, which the caller reads itself).
+ * `rowValue` as `typing` says (except the keys `readsItself` names, which the caller reads itself).
  */
 export function parseKeyValues(
   field: string,
@@ -92,8 +154,7 @@ export function parseKeyValues(
     if (!text.trim()) continue;
     const key = rawKey.trim();
     if (!key) throw new InputError(field, `the value ${quoted(text)} has no property name beside it.`);
-    const typed = typeof raw === 'string' && typesValueOf(typing, key) && !readsItself(key);
-    entries.push([key, typed ? typedValue(text) : (raw as Scalar)]);
+    entries.push([key, readsItself(key) ? (raw as Scalar) : rowValue(field, key, raw as Scalar, typing)]);
   }
   return Object.fromEntries(entries);
 }

@@ -7,6 +7,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { apiBaseUrl, isRegion, Region, REGION_VALUES } from '../clevertap/regions';
 import { readRequestFailure, readUploadAnswer, UploadResult } from '../clevertap/answers';
 import { appError } from './errors';
+import { explainRefusal, isRefusal, stepStartedAt } from './region-check';
 import { lostConnectionMessage, type Replay, requestFailureMessage } from './words';
 import { uploadBody, UploadRecord } from '../clevertap/records';
 import { ProfileQuery, readProfileAnswer } from '../clevertap/profiles';
@@ -73,16 +74,23 @@ function isNetworkFailure(error: unknown): boolean {
   return (error as Error)?.name === 'FetchError' || (error as Error)?.name === 'AbortError';
 }
 
+/**
+ * One request to CleverTap. With the connection (`bundle`), a refusal of the credentials asks the other regions
+ * whether they belong there (see region-check.ts) before the step stops.
+ */
 export async function request(
   z: ZObject,
   options: Parameters<ZObject['request']>[0] & object,
   replay: Replay | boolean,
+  bundle?: Pick<Bundle, 'authData'>,
 ) {
+  const startedAt = stepStartedAt(z);
   try {
     return await z.request({ timeout: REQUEST_TIMEOUT_MS, ...options });
   } catch (error) {
     const risk = replay === true ? 'safe' : replay === false ? 'stores_twice' : replay;
     if (isNetworkFailure(error)) throw lostConnection(z, error, risk);
+    if (bundle && isRefusal(error)) await explainRefusal(z, regionOf(bundle), error as Error, startedAt);
     throw error;
   }
 }
@@ -107,6 +115,7 @@ export async function postJson(
       body: jsonText(body),
     },
     replay,
+    bundle,
   );
 }
 
@@ -155,6 +164,7 @@ export async function getProfile(
       skipThrowForStatus: true,
     },
     true,
+    bundle,
   );
   const answer = readProfileAnswer(response.data);
   if (response.status === 404 && answer?.kind !== 'not_found')

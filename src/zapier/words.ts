@@ -18,11 +18,16 @@ export interface Nouns {
   many: string;
 }
 
-/** 401/403: the credentials, or the region, are wrong; where to look. */
+/**
+ * 401/403: the credentials, or the region, are wrong; where to look. The example of a dashboard address is never the
+ * refused region itself, which would read as a confirmation that it is right.
+ */
 export function credentialsMessage(region: Region): string {
+  const example = region === 'in1' ? 'us1' : 'in1';
   return (
     `CleverTap refused the Account ID or Passcode for ${regionName(region)}. Check both under Settings > Project, ` +
-    "and the Region: the start of your dashboard's address (in1 in in1.dashboard.clevertap.com). Then reconnect."
+    `and the Region: the start of your dashboard's address (${example} in ${example}.dashboard.clevertap.com). ` +
+    'Then reconnect.'
   );
 }
 
@@ -79,9 +84,10 @@ function regionList(regions: Region[], last: 'and' | 'or'): string {
 }
 
 /**
- * The connection test's message after the probe, in place of the refusal of the connection's region: what the probe
- * found first, then what to do, within the 250 characters Zapier shows. Undefined when no other region answered
- * anything (none was asked): then the refusal stands as it is.
+ * The message after the probe (the connection test's, and any step's), in place of the refusal of the connection's
+ * region: what the probe found first, then what to do, within the 250 characters Zapier shows. Undefined when no
+ * other region answered at all (none was asked, or none could be reached): the probe learnt nothing, and the
+ * refusal stands as it is.
  */
 export function probeMessage(current: Region, verdict: ProbeVerdict): string | undefined {
   if (verdict.kind === 'found') {
@@ -92,17 +98,31 @@ export function probeMessage(current: Region, verdict: ProbeVerdict): string | u
     );
   }
   const { refused, unknown } = verdict;
+  if (!refused.length) return undefined;
   if (!unknown.length)
-    return refused.length
-      ? `Wrong Account ID or Passcode: CleverTap refused them in ${regionName(current)} and in every other ` +
-          'region. Copy both again from Settings > Project in your CleverTap dashboard, then reconnect your ' +
-          'CleverTap account.'
-      : undefined;
+    return (
+      `Wrong Account ID or Passcode: CleverTap refused them in ${regionName(current)} and in every other ` +
+      'region. Copy both again from Settings > Project in your CleverTap dashboard, then reconnect your ' +
+      'CleverTap account.'
+    );
   return (
     `CleverTap refused these credentials in ${regionList([current, ...refused], 'and')}; ` +
     `${regionList(unknown, 'and')} did not answer in time. If your dashboard address starts with ` +
     `${regionList(unknown, 'or')}, reconnect and pick that Region; if not, check the Account ID and Passcode.`
   );
+}
+
+/**
+ * The probe's finding in a few words, for a report that has other things to say (a bulk step's reason, whose first
+ * sentence it shows): the region the credentials belong to, or that every region refused them. Undefined when the
+ * probe found neither.
+ */
+export function probeReason(current: Region, verdict: ProbeVerdict): string | undefined {
+  if (verdict.kind === 'found')
+    return `Wrong region: the credentials belong to ${regionName(verdict.region)}, not ${regionName(current)}`;
+  return verdict.unknown.length
+    ? undefined
+    : `Wrong credentials: refused in ${regionName(current)} and every other region`;
 }
 
 /** `items 4, 7, 12 and 3 more`: the first few item numbers of a list. */

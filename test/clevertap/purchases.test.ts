@@ -44,7 +44,7 @@ describe('Charged records', () => {
     expect(
       chargedRecord(
         { objectId: '-abc' },
-        { properties: {}, items: [{ productName: 'A', properties: {} }] },
+        { amount: 9.5, properties: {}, items: [{ productName: 'A', properties: {} }] },
         1714573800,
       ),
     ).toEqual({
@@ -52,7 +52,7 @@ describe('Charged records', () => {
       objectId: '-abc',
       ts: 1714573800,
       evtName: 'Charged',
-      evtData: { Items: [{ 'Product Name': 'A' }] },
+      evtData: { Amount: 9.5, Items: [{ 'Product Name': 'A' }] },
     });
   });
 

@@ -126,13 +126,13 @@ describe('Record Purchase: what is given', () => {
             type: 'event',
             objectId: '-abc',
             evtName: 'Charged',
-            evtData: { Items: [{ 'Product Name': 'Gift Card' }] },
+            evtData: { Amount: 25, Items: [{ 'Product Name': 'Gift Card' }] },
           },
         ],
       })
       .reply(200, SUCCESS);
 
-    await run({ objectId: '-abc', items: [{ productName: 'Gift Card' }, { productName: '' }] });
+    await run({ objectId: '-abc', amount: '25', items: [{ productName: 'Gift Card' }, { productName: '' }] });
 
     expect(scope.isDone()).toBe(true);
   });
@@ -158,6 +158,9 @@ describe('Record Purchase definition', () => {
       'properties',
       'convertValueTypes',
       'keepAsText',
+      'numberProperties',
+      'dateProperties',
+      'yesNoProperties',
       'ts',
     ]);
     expect(fields.find((f) => f.key === 'items')?.children?.map((c) => c.key)).toEqual([
@@ -182,5 +185,30 @@ describe('Record Purchase definition', () => {
     walk(sample, '');
     expect(keys.filter((k) => k !== 'objectId' && !flat.has(k))).toEqual([]);
     expect(sample.evtName).toBe('Charged');
+  });
+});
+
+describe('Record Purchase: Amount and Currency (issue 18)', () => {
+  it('stops the step naming Amount when the mapped Amount is empty, and sends nothing', async () => {
+    const scope = upload().post('/1/upload').reply(200, SUCCESS);
+    const error = await run({ ...dealInput, amount: '' }).catch((e: unknown) => e);
+    expect(messageOf(error)).toMatch(/^Amount: a purchase needs its total, and the value is empty\./);
+    expect(scope.isDone()).toBe(false);
+  });
+
+  it('sends a lower-case currency code upper-cased', async () => {
+    let sent: { d: { evtData: Record<string, unknown> }[] } | undefined;
+    upload()
+      .post('/1/upload', (body: typeof sent) => ((sent = body), true))
+      .reply(200, SUCCESS);
+    await run({ ...dealInput, currency: 'usd' });
+    expect(sent?.d[0]?.evtData.Currency).toBe('USD');
+  });
+
+  it('stops the step naming Currency for a value that is not an ISO 4217 code, and sends nothing', async () => {
+    const scope = upload().post('/1/upload').reply(200, SUCCESS);
+    const error = await run({ ...dealInput, currency: 'dollars' }).catch((e: unknown) => e);
+    expect(messageOf(error)).toMatch(/^Currency: "dollars" is not an ISO 4217 currency code\./);
+    expect(scope.isDone()).toBe(false);
   });
 });

@@ -54,7 +54,9 @@ const runProfile = (inputData: Record<string, unknown>, auth: Record<string, str
 const runEvent = (inputData: Record<string, unknown>, auth: Record<string, string> = authData) =>
   appTester(uploadEvent, { authData: auth, inputData });
 /** The refusal of the connection's region: which region, what to check, reconnect (core appends its context after). */
-const CREDENTIALS_MESSAGE = /^CleverTap refused the Account ID or Passcode for (.+)\. .*Then reconnect\./;
+/** After a refusal every step asks the other regions (the sandbox serves them all): here, all of them refuse. */
+const CREDENTIALS_MESSAGE =
+  /^Wrong Account ID or Passcode: CleverTap refused them in (.+) and in every other region\. .*reconnect/;
 
 /** The app's own part of a message, as Zapier shows it: core's "What happened:" context comes after it. */
 const shownPart = (error: unknown) => messageOf(error).split('\nWhat happened:')[0];
@@ -188,9 +190,12 @@ describe('Upload Event', () => {
   it('with a wrong region: ExpiredAuthError, and nothing stored', async () => {
     const error = await failureOf(runEvent(dealInput, { ...authData, region: 'us1' }));
     expect(error.name).toBe('ExpiredAuthError');
-    expect(error.message).toMatch(CREDENTIALS_MESSAGE);
-    expect(error.message).toContain('United States (us1)');
+    // The region check found where the credentials belong, and the message leads with it.
+    expect(error.message).toMatch(
+      /^Wrong region: these credentials belong to Europe \(eu1\), not United States \(us1\)\. /,
+    );
     expect(shownPart(error).length).toBeLessThanOrEqual(250);
+    // Uploads only (the region check's lookups are reads): the one refused in us1.
     expect(sandbox().received()).toMatchObject([{ region: 'us1', status: 401 }]);
     expect(sandbox().store.events()).toEqual([]);
   });

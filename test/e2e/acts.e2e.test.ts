@@ -395,7 +395,9 @@ describe("CleverTap's refusals, in its own shapes", () => {
     async (route, run) => {
       const error = await failureOf(run({ ...authData, passcode: 'wrong' }));
       expect(error.name).toBe('ExpiredAuthError');
-      expect(shownPart(error)).toMatch(/^CleverTap refused the Account ID or Passcode for Europe \(eu1\)\./);
+      expect(shownPart(error)).toMatch(
+        /^Wrong Account ID or Passcode: CleverTap refused them in Europe \(eu1\) and in every other region\./,
+      );
       expect(shownPart(error).length).toBeLessThanOrEqual(250);
       expect(sandbox().acts()).toMatchObject([{ route, status: 401 }]);
       expect(sandbox().store.inbox()).toEqual([]);

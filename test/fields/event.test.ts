@@ -223,3 +223,35 @@ describe('If the Event Name Is New', () => {
     );
   });
 });
+
+describe('parseEventData: property types the user declares (issue 18)', () => {
+  it("sends HubSpot's epoch milliseconds in a declared date property as a CleverTap date", () => {
+    expect(
+      parseEventData({
+        eventProperties: { 'Last Modified': '1726140966102', Score: '1726140966102' },
+        dateProperties: ['last modified'],
+      }),
+    ).toEqual({ 'Last Modified': '$D_1726140966', Score: 1726140966102 });
+  });
+
+  it('stops on "1,500.00" in a declared number property, naming the rows field and the property', () => {
+    expect(() =>
+      parseEventData({ eventProperties: { Amount: '1,500.00' }, numberProperties: 'Amount' }),
+    ).toThrow(/^Event Properties > Amount: "1,500\.00" is not a plain number/);
+    // Undeclared, the value decides, as before: formatted numbers stay text.
+    expect(parseEventData({ eventProperties: { Amount: '1,500.00' } })).toEqual({ Amount: '1,500.00' });
+  });
+
+  it('applies declarations to the JSON too, naming the JSON field when a value is not of its type', () => {
+    expect(
+      parseEventData({
+        evtData: '{"Closed": 1726140966102, "Won": "yes"}',
+        dateProperties: 'Closed',
+        yesNoProperties: 'Won',
+      }),
+    ).toEqual({ Closed: '$D_1726140966', Won: true });
+    expect(() => parseEventData({ evtData: '{"Won": "maybe"}', yesNoProperties: 'Won' })).toThrow(
+      /^Event Properties \(JSON\) > Won: "maybe" is not yes or no/,
+    );
+  });
+});

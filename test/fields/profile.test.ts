@@ -466,3 +466,24 @@ describe('parseProfileData', () => {
     });
   });
 });
+
+describe('parseProfileData: property types the user declares (issue 18)', () => {
+  it('types declared rows and JSON values; standard keys keep their own readers', () => {
+    expect(
+      parseProfileData({
+        properties: { 'Became a Lead': '1726140966102', 'Is Customer': 'Yes', Seats: '3' },
+        profileData: '{"Seats Paid": "12"}',
+        dateProperties: 'Became a Lead',
+        yesNoProperties: 'is customer',
+        numberProperties: ['Seats Paid'],
+        keepAsText: 'Seats',
+      }),
+    ).toEqual({ 'Became a Lead': '$D_1726140966', 'Is Customer': true, Seats: '3', 'Seats Paid': 12 });
+  });
+
+  it('stops on a declared date that is not one, naming Profile Properties and the property', () => {
+    expect(() =>
+      parseProfileData({ properties: { 'Became a Lead': 'soon' }, dateProperties: 'Became a Lead' }),
+    ).toThrow(/^Profile Properties > Became a Lead: "soon" is not a date the app can read/);
+  });
+});

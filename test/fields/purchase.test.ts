@@ -37,6 +37,7 @@ describe('parsePurchase', () => {
 
   it('keeps values as text when Convert Value Types is off', () => {
     const purchase = parsePurchase({
+      amount: '10',
       convertValueTypes: 'false',
       properties: { Probability: '0.9' },
       items: [item({ itemProperties: 'Seats=3' })],
@@ -46,14 +47,34 @@ describe('parsePurchase', () => {
   });
 
   it('leaves optional purchase fields out when empty', () => {
-    expect(parsePurchase({ amount: '', currency: '  ', items: [item()] })).toEqual({
-      amount: undefined,
+    expect(parsePurchase({ amount: '0', currency: '  ', items: [item()] })).toEqual({
+      amount: 0,
       currency: undefined,
       paymentMode: undefined,
       chargedId: undefined,
       properties: {},
       items: [{ productName: 'Annual Plan', properties: {} }],
     });
+  });
+
+  it.each<[string, unknown]>([
+    ['empty', ''],
+    ['blank', '   '],
+    ['missing', undefined],
+    ['null', null],
+  ])('stops a purchase whose Amount is %s, naming Amount (a Charged event needs its total)', (_, amount) => {
+    expect(() => parsePurchase({ amount, items: [item()] })).toThrow(
+      /^Amount: a purchase needs its total, and the value is empty\. Map the deal's or order's Amount/,
+    );
+  });
+
+  it('reads Currency as an ISO 4217 code, upper-cased, and refuses anything else naming Currency', () => {
+    expect(parsePurchase({ amount: '5', currency: 'usd', items: [item()] }).currency).toBe('USD');
+    expect(parsePurchase({ amount: '5', currency: ' Eur ', items: [item()] }).currency).toBe('EUR');
+    for (const currency of ['dollars', '$', 'US$', 'XYZ'])
+      expect(() => parsePurchase({ amount: '5', currency, items: [item()] })).toThrow(
+        /^Currency: ".+" is not an ISO 4217 currency code\. Use the three-letter code, like USD/,
+      );
   });
 
   it('refuses an amount that is not a number', () => {
@@ -68,14 +89,14 @@ describe('parsePurchase', () => {
   it.each(['Amount', 'currency', 'Payment Mode', 'Payment mode', 'Charged ID', 'Items'])(
     'refuses "%s" among the other properties',
     (key) => {
-      expect(() => parsePurchase({ properties: { [key]: 'x' }, items: [item()] })).toThrow(
+      expect(() => parsePurchase({ amount: 10, properties: { [key]: 'x' }, items: [item()] })).toThrow(
         new RegExp(`^Other Purchase Properties: "${key}" is set by the purchase itself`),
       );
     },
   );
 
   it("applies CleverTap's key rules to the other properties", () => {
-    expect(() => parsePurchase({ properties: { 'Deal.Stage': 'won' }, items: [item()] })).toThrow(
+    expect(() => parsePurchase({ amount: 10, properties: { 'Deal.Stage': 'won' }, items: [item()] })).toThrow(
       /^Other Purchase Properties: this has the property name "Deal\.Stage", which contains "\."/,
     );
   });
@@ -84,7 +105,7 @@ describe('parsePurchase', () => {
     const properties = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`Deal.Stage ${i + 1}`, 'x']));
     let message = '';
     try {
-      parsePurchase({ properties, items: [item()] });
+      parsePurchase({ amount: 10, properties, items: [item()] });
     } catch (error) {
       message = (error as Error).message;
     }
@@ -96,7 +117,7 @@ describe('parsePurchase', () => {
   });
 
   it("applies CleverTap's value rules to the text fields", () => {
-    expect(() => parsePurchase({ paymentMode: 'x'.repeat(513), items: [item()] })).toThrow(
+    expect(() => parsePurchase({ amount: 10, paymentMode: 'x'.repeat(513), items: [item()] })).toThrow(
       /^Payment Mode: this has a value for "Payment Mode" over 512 bytes \(an accented or Asian character counts 2-3\)/,
     );
   });
@@ -110,7 +131,7 @@ describe('parsePurchase', () => {
     'refuses a list or a group of values in %s, naming the field (never "[object Object]" or "a,b")',
     (label, key, value) => {
       const kind = Array.isArray(value) ? 'a list' : 'a group of values';
-      expect(() => parsePurchase({ [key]: value, items: [item()] })).toThrow(
+      expect(() => parsePurchase({ amount: 10, [key]: value, items: [item()] })).toThrow(
         new RegExp(`^${label}: expected a single value here but got ${kind}; map one value`),
       );
     },
@@ -236,5 +257,44 @@ describe('parseItemProperties', () => {
     expect(() => parseItemProperties(field, 'A=1; A=2')).toThrow(
       `${field}: the property "A" is given twice.`,
     );
+  });
+});
+
+describe('property types the user declares, in a purchase (issue 18)', () => {
+  it('applies to Other Purchase Properties and to item properties, Name=Value and JSON alike', () => {
+    const purchase = parsePurchase({
+      amount: '10',
+      properties: { 'Close Date': '1726140966102', Probability: '0.9' },
+      items: [
+        item({ itemProperties: 'SKU=0042; Gift=yes' }),
+        item({ itemProperties: '{"SKU": 42, "Gift": "no"}' }),
+      ],
+      dateProperties: ['Close Date'],
+      keepAsText: 'SKU',
+      yesNoProperties: 'Gift',
+    });
+    expect(purchase.properties).toEqual({ 'Close Date': '$D_1726140966', Probability: 0.9 });
+    expect(purchase.items.map((i) => i.properties)).toEqual([
+      { SKU: '0042', Gift: true },
+      { SKU: '42', Gift: false },
+    ]);
+  });
+
+  it('stops on "1,500.00" in a declared number, naming the field and the property', () => {
+    expect(() =>
+      parsePurchase({
+        amount: '10',
+        properties: { Discount: '1,500.00' },
+        items: [item()],
+        numberProperties: 'Discount',
+      }),
+    ).toThrow(/^Other Purchase Properties > Discount: "1,500\.00" is not a plain number/);
+    expect(() =>
+      parsePurchase({
+        amount: '10',
+        items: [item({ itemProperties: 'Weight=1,5' })],
+        numberProperties: 'Weight',
+      }),
+    ).toThrow(/^Items, item 1, Item Properties > Weight: "1,5" is not a plain number/);
   });
 });

@@ -1,6 +1,15 @@
 import { parseEpochSeconds } from '../../src/input/dates';
 import { InputError } from '../../src/input/errors';
-import { parseKeyValues, parseYesNo, typedValue, typesValueOf, ValueTyping } from '../../src/input/values';
+import {
+  declaredTypeOf,
+  declaredValue,
+  parseKeyValues,
+  parseYesNo,
+  rowValue,
+  typedValue,
+  ValueTyping,
+  withDeclaredTypes,
+} from '../../src/input/values';
 
 describe('typedValue: what a key/value row becomes', () => {
   it.each<[string, string | number | boolean]>([
@@ -64,8 +73,8 @@ describe('typedValue: what a key/value row becomes', () => {
   });
 });
 
-const TYPED: ValueTyping = { convert: true, keepAsText: new Set() };
-const AS_TEXT: ValueTyping = { convert: false, keepAsText: new Set() };
+const TYPED: ValueTyping = { convert: true, declared: new Map() };
+const AS_TEXT: ValueTyping = { convert: false, declared: new Map() };
 
 describe('parseKeyValues', () => {
   const FIELD = 'Profile Properties';
@@ -112,7 +121,13 @@ describe('parseKeyValues', () => {
   });
 
   it('keeps the properties named in Keep as Text as text, whatever they look like, in any case', () => {
-    const typing: ValueTyping = { convert: true, keepAsText: new Set(['zip code', 'deal id']) };
+    const typing: ValueTyping = {
+      convert: true,
+      declared: new Map([
+        ['zip code', 'text'],
+        ['deal id', 'text'],
+      ]),
+    };
     const zips = ['94107', '02139'].map((zip) =>
       parseKeyValues(FIELD, { 'Zip Code': zip, 'Deal ID': '51', Score: '42' }, typing),
     );
@@ -227,17 +242,151 @@ describe('typedValue: the edges of numbers, dates and quotes', () => {
   });
 });
 
-describe('typesValueOf: which rows are typed', () => {
-  const typing: ValueTyping = { convert: true, keepAsText: new Set(['zip code']) };
+describe('declaredTypeOf: which rows have a declared type', () => {
+  const typing: ValueTyping = { convert: true, declared: new Map([['zip code', 'text']]) };
 
-  it('types every row when conversion is on, except the names kept as text, in any case and spacing', () => {
-    expect(typesValueOf(typing, 'Score')).toBe(true);
-    expect(typesValueOf(typing, 'Zip Code')).toBe(false);
-    expect(typesValueOf(typing, '  ZIP CODE ')).toBe(false);
+  it('finds a declared name in any case and spacing, and nothing for the others', () => {
+    expect(declaredTypeOf(typing, 'Zip Code')).toBe('text');
+    expect(declaredTypeOf(typing, '  ZIP CODE ')).toBe('text');
+    expect(declaredTypeOf(typing, 'Score')).toBeUndefined();
+  });
+});
+
+describe('declaredValue: a value read as the type the user declared', () => {
+  const F = 'Event Properties';
+
+  it.each<[string, Parameters<typeof declaredValue>[2], Parameters<typeof declaredValue>[3], unknown]>([
+    ["HubSpot's epoch milliseconds as a date", '1726140966102', 'date', '$D_1726140966'],
+    ['epoch seconds as a date', '1726140966', 'date', '$D_1726140966'],
+    ['an epoch number Zapier handed over as a date', 1726140966102, 'date', '$D_1726140966'],
+    ['an ISO date as a date', '2024-05-01', 'date', '$D_1714521600'],
+    ['an ISO date and time with an offset', '2024-05-01T16:30:00+02:00', 'date', '$D_1714573800'],
+    ['a date before 1970', '1815-12-10', 'date', '$D_-4861728000'],
+    ['a CleverTap date as it is', ' $D_1714521600 ', 'date', '$D_1714521600'],
+    ['a plain number', '1500.00', 'number', 1500],
+    ['a number Zapier handed over', 12, 'number', 12],
+    ['a number with a leading zero (declared, so meant)', '02139', 'number', 2139],
+    ['yes as true', 'yes', 'yesNo', true],
+    ['0 as false', '0', 'yesNo', false],
+    ['true as true', true, 'yesNo', true],
+    ['a number as text', 94107, 'text', '94107'],
+    ['text as it is, spaces kept', ' 02139 ', 'text', ' 02139 '],
+  ])('%s', (_name, value, type, expected) => {
+    expect(declaredValue(F, 'P', value, type)).toEqual(expected);
   });
 
-  it('types nothing when conversion is off', () => {
-    expect(typesValueOf({ ...typing, convert: false }, 'Score')).toBe(false);
+  it.each<[string, Parameters<typeof declaredValue>[3], RegExp]>([
+    [
+      '1,500.00',
+      'number',
+      /^Event Properties > Amount: "1,500\.00" is not a plain number\. Write it with a dot/,
+    ],
+    ['$12', 'number', /^Event Properties > Amount: "\$12" is not a plain number/],
+    [
+      'next week',
+      'date',
+      /^Event Properties > Amount: "next week" is not a date the app can read\. Use 2024-05-01/,
+    ],
+    ['maybe', 'yesNo', /^Event Properties > Amount: "maybe" is not yes or no/],
+  ])('%j as %s stops the step naming the field and the property', (value, type, message) => {
+    expect(() => declaredValue(F, 'Amount', value, type)).toThrow(InputError);
+    expect(() => declaredValue(F, 'Amount', value, type)).toThrow(message);
+  });
+
+  it('keeps the message within 250 characters for the longest property name', () => {
+    let message = '';
+    try {
+      declaredValue('Other Purchase Properties', 'x'.repeat(120), 'y'.repeat(512), 'date');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Other Purchase Properties > x+…: "y+…" is not a date/);
+    expect(message.length).toBeLessThanOrEqual(250);
+  });
+});
+
+describe('rowValue: a declaration first, then Convert Value Types', () => {
+  const typing: ValueTyping = {
+    convert: true,
+    declared: new Map([
+      ['last modified', 'date'],
+      ['amount', 'number'],
+      ['zip', 'text'],
+    ]),
+  };
+
+  it('applies the declared type, and the value decides for the others', () => {
+    expect(rowValue('R', 'Last Modified', '1726140966102', typing)).toBe('$D_1726140966');
+    expect(rowValue('R', 'Amount', '1500.00', typing)).toBe(1500);
+    expect(rowValue('R', 'Zip', '94107', typing)).toBe('94107');
+    expect(rowValue('R', 'Score', '42', typing)).toBe(42);
+    expect(rowValue('R', 'Other', '1726140966102', typing)).toBe(1726140966102);
+  });
+
+  it('applies declarations with Convert Value Types off, and sends the others as given', () => {
+    const off = { ...typing, convert: false };
+    expect(rowValue('R', 'Last Modified', '2024-05-01', off)).toBe('$D_1714521600');
+    expect(rowValue('R', 'Score', '42', off)).toBe('42');
+  });
+
+  it("refuses a declared number's formatted value that would otherwise be stored as text", () => {
+    expect(rowValue('R', 'Deal Amount', '1,500.00', typing)).toBe('1,500.00');
+    expect(() => rowValue('R', 'amount', '1,500.00', typing)).toThrow(
+      /^R > amount: "1,500\.00" is not a plain number/,
+    );
+  });
+});
+
+describe('withDeclaredTypes: JSON properties', () => {
+  const typing: ValueTyping = {
+    convert: true,
+    declared: new Map([
+      ['closed', 'date'],
+      ['amount', 'number'],
+      ['zip', 'text'],
+      ['vip', 'yesNo'],
+    ]),
+  };
+
+  it('applies declared types to single values; lists, operators, empty text and the rest as written', () => {
+    expect(
+      withDeclaredTypes(
+        'Event Properties (JSON)',
+        {
+          Closed: 1726140966102,
+          Amount: '1500',
+          Zip: 2139,
+          VIP: 'no',
+          Tags: ['a'],
+          amount2: '7',
+          Other: '2024-05-01',
+        },
+        typing,
+      ),
+    ).toEqual({
+      Closed: '$D_1726140966',
+      Amount: 1500,
+      Zip: '2139',
+      VIP: false,
+      Tags: ['a'],
+      amount2: '7',
+      Other: '2024-05-01',
+    });
+    expect(withDeclaredTypes('J', { Amount: { $incr: 1 }, Zip: '' }, typing)).toEqual({
+      Amount: { $incr: 1 },
+      Zip: '',
+    });
+  });
+
+  it('stops on a single value that is not of its declared type, naming the JSON field and the property', () => {
+    expect(() => withDeclaredTypes('Event Properties (JSON)', { Amount: '1,500.00' }, typing)).toThrow(
+      /^Event Properties \(JSON\) > Amount: "1,500\.00" is not a plain number/,
+    );
+  });
+
+  it('returns the same object when nothing is declared', () => {
+    const properties = { A: '1' };
+    expect(withDeclaredTypes('J', properties, TYPED)).toBe(properties);
   });
 });
 

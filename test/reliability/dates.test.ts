@@ -20,7 +20,7 @@ describe('dates too far from today', () => {
     ],
     [
       'record_purchase',
-      { identity: 'u1', items: [{ productName: 'Plan', price: '1' }], ts: '4424406768925988' },
+      { identity: 'u1', amount: '1', items: [{ productName: 'Plan', price: '1' }], ts: '4424406768925988' },
       /^Creation Date: .* too far from today/,
     ],
     ['upsert_profile', { identity: 'u1', dob: '-103879-06' }, /^Date of Birth: .* too far from today/],

@@ -3,8 +3,8 @@
  * app definition and the connection test (scenarios.ts), each step run through Zapier's boundary (../boundary.ts).
  * Each maps to the right Zapier error class and message, nothing failed is reported as a success, and exactly the
  * expected number of requests is sent, each to the API the step is for: no blind retry (an event sent twice is stored
- * twice, a campaign message sent twice reaches the user twice). The connection test alone sends more after a refusal:
- * the read-only wrong-region probe.
+ * twice, a campaign message sent twice reaches the user twice). Only a refusal of the credentials sends more, in every
+ * step: the read-only wrong-region probe (src/zapier/region-check.ts).
  *
  * Every message fits what Zapier shows (250 characters of the app's part; core appends "What happened: ..." to some)
  * with the essential inside: the region for a credentials error, the saved count and the item numbers for a bulk
@@ -14,6 +14,7 @@ import zapier from 'zapier-platform-core';
 import { REGIONS, regionName, type Region } from '../../src/clevertap/regions';
 import {
   appPartOf,
+  connection,
   messageOf,
   quietCoreMemoryGuard,
   routeFor,
@@ -33,10 +34,11 @@ describe.each(SUBJECTS.map((a) => [a.id, a] as const))('%s', (_id, action) => {
     const expected = scenario.expect(action);
     const outcome = await runScenario(action, scenario);
     expect(outcome.requests).toBe(expected.requests);
-    // Each request went to the API the step is for (a trigger to the External Trigger API, and so on).
-    expect(outcome.paths.map((path) => routeOf(path) ?? path)).toEqual(
-      outcome.paths.map(() => routeFor(action)),
-    );
+    // The step's request went to the API the step is for (a trigger to the External Trigger API, and so on); after
+    // a refusal of the credentials, the region check's read-only lookups (routeFor the connection test) follow.
+    const [first, ...probes] = outcome.paths.map((path) => routeOf(path) ?? path);
+    expect(first).toBe(routeFor(action));
+    expect(probes).toEqual(probes.map(() => routeFor(connection)));
     if (!expected.error) {
       expect(outcome.error).toBeUndefined();
       if (action.kind === 'search') expect(Array.isArray(outcome.result)).toBe(true);

@@ -90,7 +90,11 @@ export const connection: Action = {
 const MINIMAL: Record<string, Record<string, unknown>> = {
   upsert_profile: { identity: 'ada@example.com' },
   upload_event: { identity: 'ada@example.com', evtName: 'Deal Won' },
-  record_purchase: { identity: 'ada@example.com', items: [{ productName: 'Annual Plan', price: '1200' }] },
+  record_purchase: {
+    identity: 'ada@example.com',
+    amount: '1200',
+    items: [{ productName: 'Annual Plan', price: '1200' }],
+  },
   update_profile_property: {
     identity: 'ada@example.com',
     property: 'Points',

@@ -137,6 +137,7 @@ describe.each(BULKS.map((b) => [b.key, b] as const))(
 describe('record_purchase: an empty purchase item between two full ones', () => {
   const inputData = {
     identity: 'ada@example.com',
+    amount: '1210',
     items: [
       { productName: 'Annual Plan', price: '10' },
       { productName: '', category: '', quantity: '', price: '', itemProperties: '' },

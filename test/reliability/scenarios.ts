@@ -163,9 +163,12 @@ export const CONNECTION_REGION = 'Europe (eu1)';
 const OTHER_REGION = { host: 'in1.api.clevertap.com', name: 'India (in1)' };
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A refusal in every region (here, all six answer 401/403): the step's message after the region check. */
 const REFUSED = new RegExp(
-  `^CleverTap refused the Account ID or Passcode for ${escape(CONNECTION_REGION)}\\.`,
+  `^Wrong Account ID or Passcode: CleverTap refused them in ${escape(CONNECTION_REGION)} and in every other region\\.`,
 );
+/** The same finding as a bulk report's reason: its first sentence. */
+const REFUSED_REASON = `Wrong credentials: refused in ${escape(CONNECTION_REGION)} and every other region\\.`;
 
 /**
  * The start of a bulk report for the minimal input (one item) with nothing saved: the count saved, the item numbers
@@ -195,7 +198,7 @@ const requestFailed = (single: RegExp, a: Action) =>
 const noAnswer = (single: RegExp, a: Action, prefix: RegExp) =>
   isBulk(a) ? report(a, true, new RegExp(`Request 1 of 1 got no answer: ${prefix.source}`)) : single;
 
-/** After 401/403 the connection test asks the other five regions (which, here, refuse too). */
+/** After 401/403 every step, like the connection test, asks the other five regions (which, here, refuse too). */
 const refusal = (a: Action): Expected =>
   a.kind === 'connection'
     ? // Its message is worded elsewhere (region-probe.ts): it must name the region and fit.
@@ -205,13 +208,27 @@ const refusal = (a: Action): Expected =>
         // A bulk report names the refusal (which region) before the advice: it is what the user acts on.
         message: isBulk(a)
           ? new RegExp(
-              `^CleverTap saved 0 of 1 \\w+; 1 not saved \\(item 1\\)\\. Request 1 of 1 failed: ${REFUSED.source.slice(1)}` +
+              `^CleverTap saved 0 of 1 \\w+; 1 not saved \\(item 1\\)\\. Request 1 of 1 failed: ${REFUSED_REASON}` +
                 '.* Nothing was saved, so replaying is safe\\.',
             )
           : REFUSED,
         essential: [CONNECTION_REGION],
-        requests: 1,
+        requests: 6,
       };
+
+/** 401 in the connection's region, accepted in another: every step leads with (a bulk step names) that region. */
+const wrongRegion = (a: Action): Expected =>
+  isBulk(a)
+    ? {
+        error: 'ExpiredAuthError',
+        message: new RegExp(
+          `Request 1 of 1 failed: Wrong region: the credentials belong to ${escape(OTHER_REGION.name)}, not ` +
+            `${escape(CONNECTION_REGION)}\\.`,
+        ),
+        essential: [OTHER_REGION.name],
+        requests: 6,
+      }
+    : { error: 'ExpiredAuthError', leads: OTHER_REGION.name, essential: [OTHER_REGION.name], requests: 6 };
 
 const rejected =
   (message: RegExp) =>
@@ -258,11 +275,8 @@ export const SCENARIOS: Scenario[] = [
       new URL(req.url).host === OTHER_REGION.host
         ? [200, { status: 'success', record: null }]
         : [401, fail(401, 'Invalid Credentials')],
-    // The connection test finds the region (the finding first); the other steps do not probe.
-    expect: (a) =>
-      a.kind === 'connection'
-        ? { error: 'ExpiredAuthError', leads: OTHER_REGION.name, essential: [OTHER_REGION.name], requests: 6 }
-        : refusal(a),
+    // The connection test and every step find the region (the finding first).
+    expect: wrongRegion,
   },
   {
     name: '400 with a body',

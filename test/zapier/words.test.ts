@@ -6,6 +6,7 @@ import {
   credentialsMessage,
   lostConnectionMessage,
   probeMessage,
+  probeReason,
   requestFailureMessage,
 } from '../../src/zapier/words';
 import { itemList, MESSAGE_LIMIT } from '../../src/wording';
@@ -175,6 +176,13 @@ describe('request-level failures in plain words', () => {
     expect(message.length).toBeLessThanOrEqual(250);
   });
 
+  it('never gives the refused region as the example of a dashboard address', () => {
+    expect(credentialsMessage('in1')).toContain('(us1 in us1.dashboard.clevertap.com)');
+    expect(credentialsMessage('in1')).not.toContain('in1.dashboard');
+    for (const region of REGION_VALUES.filter((r) => r !== 'in1'))
+      expect(credentialsMessage(region)).toContain('(in1 in in1.dashboard.clevertap.com)');
+  });
+
   it("quotes CleverTap's error text, or says there was none", () => {
     expect(requestFailureMessage(readRequestFailure(400, { error: 'Bad JSON' }), 'eu1')).toBe(
       'CleverTap rejected the request as invalid: Bad JSON',
@@ -244,15 +252,28 @@ describe('probeMessage', () => {
         'If your dashboard address starts with sg1, us1 or aps3, reconnect and pick that Region; ' +
         'if not, check the Account ID and Passcode.',
     );
-    expect(probeMessage('us1', { kind: 'not_found', refused: [], unknown: ['sg1'] })).toBe(
-      'CleverTap refused these credentials in us1; sg1 did not answer in time. ' +
+    expect(probeMessage('us1', { kind: 'not_found', refused: ['in1'], unknown: ['sg1'] })).toBe(
+      'CleverTap refused these credentials in us1 and in1; sg1 did not answer in time. ' +
         'If your dashboard address starts with sg1, reconnect and pick that Region; ' +
         'if not, check the Account ID and Passcode.',
     );
   });
 
-  it('nothing asked: no message (the refusal stands)', () => {
+  it('nothing asked, or no other region answered at all: no message (the refusal stands, learnt nothing)', () => {
     expect(probeMessage('eu1', { kind: 'not_found', refused: [], unknown: [] })).toBeUndefined();
+    expect(
+      probeMessage('eu1', { kind: 'not_found', refused: [], unknown: ['in1', 'sg1', 'us1', 'aps3', 'mec1'] }),
+    ).toBeUndefined();
+  });
+
+  it('the probe in a few words, for a bulk report: the region found, or every region refused', () => {
+    expect(probeReason('eu1', { kind: 'found', region: 'in1' })).toBe(
+      'Wrong region: the credentials belong to India (in1), not Europe (eu1)',
+    );
+    expect(probeReason('eu1', { kind: 'not_found', refused: others('eu1'), unknown: [] })).toBe(
+      'Wrong credentials: refused in Europe (eu1) and every other region',
+    );
+    expect(probeReason('eu1', { kind: 'not_found', refused: ['in1'], unknown: ['sg1'] })).toBeUndefined();
   });
 
   describe.each(REGION_VALUES)(
@@ -271,6 +292,10 @@ describe('probeMessage', () => {
         for (const [unknown, refused] of splits(others(current))) {
           const message = probeMessage(current, { kind: 'not_found', refused, unknown }) ?? '';
           expect(message.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+          if (!refused.length) {
+            expect(message).toBe(''); // no other region answered: the refusal stands
+            continue;
+          }
           if (!unknown.length) {
             expect(message.startsWith('Wrong Account ID or Passcode: ')).toBe(true);
             expect(message).toContain(regionName(current));

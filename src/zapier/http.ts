@@ -47,7 +47,7 @@ export function baseUrlFor(z: ZObject, bundle: Pick<Bundle, 'authData'>): string
  * The JSON text of a request body. Core 19.1 refuses a body containing `{{bundle.` or `{{process.` text with a plain
  * Error that quotes the whole body; to CleverTap such text is data (a CRM note may hold a template), so `{{` inside
  * JSON strings is written `{\u007b`, which JSON decodes to the same `{{` (a JSON text has `{{` only inside strings).
- * (Query values cannot be protected this way: core strips every `{{...}}` from them; see input/lookup.ts.)
+ * (Query values cannot be protected this way: core strips every `{{...}}` from them; see fields/lookup.ts.)
  */
 export function jsonText(value: unknown): string {
   return JSON.stringify(value).replace(/\{\{/g, '{\\u007b');

@@ -105,7 +105,7 @@ export const handleCleverTapErrors: AfterResponseMiddleware = (response, z, bund
       { outcome: 'unknown', kind: 'app' },
     );
   if (status < 400) return response;
-  // A lookup reads its own 404s: CleverTap's not-found answer may come with HTTP 404 (see api.ts getProfile).
+  // A lookup reads its own 404s: CleverTap's not-found answer may come with HTTP 404 (see getProfile).
   if (status === 404 && response.skipThrowForStatus) return response;
   const region: Region = regionOf(bundle) ?? 'eu1';
   const failure = readRequestFailure(status, response.data);

@@ -4,7 +4,6 @@
  * them. Field-named input errors are worded by the parsers (src/input), which know the field.
  */
 import type { RequestFailure } from '../clevertap/answers';
-import { REQUEST_TIMEOUT_MS } from './http';
 import { Region, regionName } from '../clevertap/regions';
 import type { ProbeVerdict } from '../clevertap/region-probe';
 import { RETRYABLE_CODE } from '../clevertap/answers';
@@ -63,10 +62,15 @@ const REPLAY_ADVICE: Record<Replay, string> = {
     'because a replay sends the message again.',
 };
 
-/** A timeout or a lost connection, and what replaying the step would do. */
-export function lostConnectionMessage(timedOut: boolean, cause: string, replay: Replay): string {
+/** A timeout (after `timeoutMs`, the request's timeout) or a lost connection, and what replaying the step would do. */
+export function lostConnectionMessage(
+  timedOut: boolean,
+  cause: string,
+  replay: Replay,
+  timeoutMs: number,
+): string {
   const what = timedOut
-    ? `CleverTap did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`
+    ? `CleverTap did not answer within ${timeoutMs / 1000} seconds`
     : `The connection to CleverTap failed (${cause})`;
   return `${what}. ${REPLAY_ADVICE[replay]}`;
 }

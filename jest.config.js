@@ -45,18 +45,23 @@ const shared = {
   clearMocks: true,
 };
 
-/** A project: `folders` (under test/) are its tests, `skip` folders are another project's. */
-const project = (displayName, folders, skip = []) => ({
+/**
+ * A project: `folders` (under test/) are its tests, `skip` folders are another project's. `testTimeout` only bounds a
+ * hang: jest's default of 5 s is a speed test on a loaded machine (a 2500-event e2e run took longer with both cores
+ * busy), so each tier gets a bound well beyond its slowest test there; no test asserts a duration.
+ */
+const project = (displayName, folders, skip, testTimeout) => ({
   ...shared,
   displayName,
+  testTimeout,
   testMatch: folders.map((folder) => `<rootDir>/test/${folder}**/*.test.ts`),
   testPathIgnorePatterns: ['/node_modules/', ...skip, ...(quick ? QUICK_SKIPS : [])],
 });
 
 const projects = [
-  project('unit', [''], ['<rootDir>/test/e2e/', '<rootDir>/test/reliability/']),
-  project('e2e', ['e2e/']),
-  project('reliability', ['reliability/']),
+  project('unit', [''], ['<rootDir>/test/e2e/', '<rootDir>/test/reliability/'], 60_000),
+  project('e2e', ['e2e/'], [], 120_000),
+  project('reliability', ['reliability/'], [], 300_000),
 ];
 const tier = process.env.JEST_TIER;
 if (tier && !projects.some((p) => p.displayName === tier))

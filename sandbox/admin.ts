@@ -82,12 +82,13 @@ const ROUTES: Record<string, AdminHandler> = {
     state.reset();
     return json(200, { status: 'ok' });
   },
-  'GET /__sandbox/faults': (state) => json(200, { faults: state.faults.list() }),
+  'GET /__sandbox/faults': (state) => json(200, { faults: state.faults.list(), held: state.faults.held() }),
   'POST /__sandbox/faults': addFaults,
   'DELETE /__sandbox/faults': (state) => {
     state.faults.clear();
     return json(200, { status: 'ok', faults: [] });
   },
+  'POST /__sandbox/release': (state) => json(200, { status: 'ok', released: state.faults.release() }),
   'GET /__sandbox/config': (state) => json(200, { settings: state.settings }),
   'POST /__sandbox/config': configure,
 };

@@ -111,11 +111,6 @@ async function main(): Promise<void> {
   }
   const { keepRunning, ...options } = parseArgs(process.argv.slice(2));
   const sandbox = await startSandbox(options);
-  console.log(`CleverTap sandbox listening on ${sandbox.url}`);
-  console.log(`CLEVERTAP_API_BASE_URL=${sandbox.baseUrl}`);
-  for (const account of sandbox.accounts) console.log(`account ${account.id} (region ${account.region})`);
-  const inspect = ['received', 'lookups', 'acts', 'store', 'subscriptions', 'inbox'];
-  console.log(`inspect: ${inspect.map((route) => `${sandbox.url}/__sandbox/${route}`).join(', ')}`);
   let stopping = false;
   const stop = (why: string) => {
     if (stopping) return;
@@ -129,6 +124,12 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
   if (!keepRunning) watchParent(() => stop('parent process gone'));
+  // Printed once the signal handlers are in place: whoever reads the address may stop the server at once.
+  console.log(`CleverTap sandbox listening on ${sandbox.url}`);
+  console.log(`CLEVERTAP_API_BASE_URL=${sandbox.baseUrl}`);
+  for (const account of sandbox.accounts) console.log(`account ${account.id} (region ${account.region})`);
+  const inspect = ['received', 'lookups', 'schema-reads', 'acts', 'store', 'subscriptions', 'inbox'];
+  console.log(`inspect: ${inspect.map((route) => `${sandbox.url}/__sandbox/${route}`).join(', ')}`);
 }
 
 if (require.main === module) {

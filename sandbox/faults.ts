@@ -1,6 +1,7 @@
 // Faults on demand: the next N CleverTap calls answer a chosen HTTP status, a non-JSON body, a dropped
-// connection, every record rejected with a per-record code (555 by default; uploads and subscribe calls), or come
-// after a delay. A fault applies to one route, the routes that act on users ('act'), or any route.
+// connection, every record rejected with a per-record code (555 by default; uploads and subscribe calls), come
+// after a delay, or are held until the test releases them. A fault applies to one route, the routes that act on
+// users ('act'), or any route.
 import { z } from 'zod';
 import { ApiRoute, RECORD_ERRORS, RecordErrorCode, isActRoute } from './contract';
 
@@ -26,6 +27,8 @@ export const faultSchema = z.discriminatedUnion('kind', [
     ...common,
   }),
   z.object({ kind: z.literal('delay'), ms: z.number().int().min(0).max(600_000), ...common }),
+  /** The call waits, in its concurrency slot, until `release()` (or reset() or close()): no clock involved. */
+  z.object({ kind: z.literal('hold'), ...common }),
   z.object({
     kind: z.literal('nonJson'),
     body: z.string().optional(),
@@ -46,13 +49,18 @@ export const faultSchema = z.discriminatedUnion('kind', [
 
 export type FaultSpec = z.infer<typeof faultSchema>;
 export type FaultRoute = z.infer<typeof route>;
-export type AnswerFault = Exclude<FaultSpec, { kind: 'delay' }>;
+/** The faults that make a call wait before it is handled: at most one per call. */
+export type WaitFault = Extract<FaultSpec, { kind: 'delay' | 'hold' }>;
+export type AnswerFault = Exclude<FaultSpec, WaitFault>;
 export type ActiveFault = FaultSpec & { remaining: number | 'always' };
 
 export interface TakenFaults {
-  delayMs: number;
+  /** The call's wait: a delay or a hold, if any. */
+  wait?: WaitFault;
   answer?: AnswerFault;
 }
+
+const isWait = (fault: FaultSpec): fault is WaitFault => fault.kind === 'delay' || fault.kind === 'hold';
 
 const DEFAULT_NON_JSON = '<html><body>OK</body></html>';
 export const defaultNonJsonBody = DEFAULT_NON_JSON;
@@ -60,6 +68,8 @@ export const defaultRecordErrorCode: RecordErrorCode = 555;
 
 export class FaultControls {
   private active: ActiveFault[] = [];
+  /** The calls held now, each by the function that lets it go on. */
+  private holding: (() => void)[] = [];
 
   /** Adds a fault (validated; throws a ZodError on a bad spec). Faults of one kind queue in order. */
   add(spec: FaultSpec): void {
@@ -79,6 +89,32 @@ export class FaultControls {
   /** The next `count` calls wait `ms` milliseconds before they are handled. */
   delayNext(ms: number, count: number | 'always' = 1, on?: FaultRoute): void {
     this.add({ kind: 'delay', ms, count, on });
+  }
+
+  /**
+   * The next `count` calls wait, in their concurrency slot, until `release()` (or `reset()`/`close()`): a test can
+   * keep calls in flight as long as it needs, whatever the machine's speed. `held()` says how many wait now.
+   */
+  holdNext(count: number | 'always' = 1, on?: FaultRoute): void {
+    this.add({ kind: 'hold', count, on });
+  }
+
+  /** How many calls are held now. */
+  held(): number {
+    return this.holding.length;
+  }
+
+  /** Lets every call held now go on (they are then handled as usual); returns how many there were. */
+  release(): number {
+    const released = this.holding;
+    this.holding = [];
+    for (const go of released) go();
+    return released.length;
+  }
+
+  /** For the server: a call taking a hold waits on this promise until released. */
+  hold(): Promise<void> {
+    return new Promise((resolve) => this.holding.push(resolve));
   }
 
   /** The next `count` calls answer 200 with a body that is not JSON. */
@@ -112,17 +148,16 @@ export class FaultControls {
     this.active = [];
   }
 
-  /** Consumes the faults that apply to this call: at most one delay and one answer. */
+  /** Consumes the faults that apply to this call: at most one wait (delay or hold) and one answer. */
   take(callRoute: ApiRoute): TakenFaults {
-    const delay = this.consume((fault) => fault.kind === 'delay', callRoute);
+    const wait = this.consume(isWait, callRoute);
     const answer = this.consume(
-      (fault) =>
-        fault.kind !== 'delay' && (fault.kind !== 'recordError' || RECORD_ROUTES.includes(callRoute)),
+      (fault) => !isWait(fault) && (fault.kind !== 'recordError' || RECORD_ROUTES.includes(callRoute)),
       callRoute,
     );
     return {
-      delayMs: delay?.kind === 'delay' ? delay.ms : 0,
-      answer: answer && answer.kind !== 'delay' ? answer : undefined,
+      wait: wait && isWait(wait) ? wait : undefined,
+      answer: answer && !isWait(answer) ? answer : undefined,
     };
   }
 

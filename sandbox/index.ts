@@ -25,7 +25,7 @@ export type {
   SubscriptionType,
   TriggerTarget,
 } from './contract';
-export type { FaultSpec, FaultRoute, ActiveFault } from './faults';
+export type { FaultSpec, FaultRoute, ActiveFault, WaitFault } from './faults';
 export { FaultControls } from './faults';
 export type { ReceivedAct, ReceivedCall, ReceivedLookup, ReceivedUpload, ReceivedWithBody } from './log';
 export type { SandboxAccount, SandboxSettings, ProfileNotFoundShape } from './state';
@@ -78,9 +78,18 @@ export interface Sandbox {
   settings(): SandboxSettings;
   /** Changes settings while running; returns the new settings. `reset()` restores the starting ones. */
   configure(changes: Partial<SandboxSettings>): SandboxSettings;
-  /** Empties the store (with subscriptions and inbox) and the logs, clears the faults, restores the starting settings. */
+  /**
+   * Resolves once `condition` holds, checked now and after every change the server makes (a call takes its faults,
+   * is held by a hold fault, is answered and logged): e.g. `await sandbox.when(() => sandbox.faults.held() === 15)`.
+   * No polling and no clock; rejected if the sandbox closes first.
+   */
+  when(condition: () => boolean): Promise<void>;
+  /**
+   * Empties the store (with subscriptions and inbox) and the logs, clears the faults, lets held calls go on, restores
+   * the starting settings.
+   */
   reset(): void;
-  /** Stops the server: pending delays end, open connections are closed. */
+  /** Stops the server: pending delays and held calls end (their connections closed without an answer). */
   close(): Promise<void>;
 }
 
@@ -120,6 +129,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     acts: (route) => state.acts.all().filter((act) => route === undefined || act.route === route),
     settings: () => structuredClone(state.settings),
     configure: (changes) => state.configure(changes),
+    when: (condition) => state.when(condition),
     reset: () => state.reset(),
     close: () => server.close(),
   };

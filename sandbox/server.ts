@@ -127,6 +127,8 @@ export class SandboxServer {
     return new Promise((resolve) => {
       this.server.close(() => resolve());
       this.sleeper.cancelAll();
+      this.state.faults.release();
+      this.state.closed();
       this.server.closeAllConnections();
     });
   }
@@ -177,18 +179,25 @@ export class SandboxServer {
       }
     }
     this.log(seq, at, accountId ?? null, call, outcome);
+    this.state.changed();
   }
 
   /** The answer to an authenticated call in its concurrency slot: faults first, then the route. */
   private async answer(accountId: string, call: ApiCall): Promise<Outcome> {
     // getSchema takes the faults aimed at any route (faults.ts names only the `/1/` routes).
-    const taken = this.state.faults.take(call.route as ApiRoute);
-    const faults = [taken.delayMs > 0 ? 'delay' : undefined, taken.answer?.kind].filter(
-      (kind): kind is string => kind !== undefined,
-    );
-    if (taken.delayMs > 0) await this.sleeper.sleep(taken.delayMs);
+    const { wait, answer: fault } = this.state.faults.take(call.route as ApiRoute);
+    const delayMs = wait?.kind === 'delay' ? wait.ms : 0;
+    const waited = wait?.kind === 'hold' ? 'hold' : delayMs > 0 ? 'delay' : undefined;
+    const faults = [waited, fault?.kind].filter((kind): kind is string => kind !== undefined);
+    if (wait?.kind === 'hold' && !this.closing) {
+      const held = this.state.faults.hold();
+      this.state.changed();
+      await held;
+    } else {
+      this.state.changed();
+      if (delayMs > 0) await this.sleeper.sleep(delayMs);
+    }
     if (this.closing) return { answer: { drop: true }, faults };
-    const fault = taken.answer;
     if (fault && fault.kind !== 'recordError') return { answer: FAULT_ANSWERS[fault.kind](fault), faults };
     if (call.route === 'schema')
       return {

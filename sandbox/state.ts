@@ -62,6 +62,12 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
 /** The routes with a request log and a concurrency count: CleverTap's `/1/` routes and getSchema. */
 export type CallRoute = ApiRoute | 'schema';
 
+interface Waiter {
+  condition: () => boolean;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 /** The setting that limits each route's requests in flight per account. */
 const CONCURRENCY_LIMIT: Record<CallRoute, 'maxConcurrent' | 'maxConcurrentReads' | 'maxConcurrentActs'> = {
   upload: 'maxConcurrent',
@@ -83,6 +89,7 @@ export class SandboxState {
   readonly schemaReads: BoundedLog<ReceivedSchemaRead>;
   private seq = 0;
   private readonly inFlight = new Map<string, number>();
+  private waiters: Waiter[] = [];
 
   constructor(
     readonly accounts: readonly SandboxAccount[],
@@ -129,7 +136,45 @@ export class SandboxState {
     return structuredClone(this.settings);
   }
 
-  /** Empties the store (profiles, events, subscriptions, inbox), the logs and the faults; restores the starting settings. */
+  /**
+   * Resolves once `condition` holds: checked now and after every change the server makes (a call takes its faults,
+   * is held, is answered and logged). Event-driven: no polling, no clock. Rejected if the sandbox closes first.
+   */
+  when(condition: () => boolean): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const waiter = { condition, resolve, reject };
+      if (!this.check(waiter)) this.waiters.push(waiter);
+    });
+  }
+
+  /** For the server, after each change: settles the waiters whose condition now holds. */
+  changed(): void {
+    this.waiters = this.waiters.filter((waiter) => !this.check(waiter));
+  }
+
+  /** For close(): the waiters still pending are rejected, so none waits on a server that is gone. */
+  closed(): void {
+    const pending = this.waiters;
+    this.waiters = [];
+    for (const waiter of pending)
+      waiter.reject(new Error('the sandbox closed before the awaited condition held'));
+  }
+
+  /** True when the waiter is settled (its condition held, or threw). */
+  private check(waiter: Waiter): boolean {
+    try {
+      if (!waiter.condition()) return false;
+      waiter.resolve();
+    } catch (error) {
+      waiter.reject(error);
+    }
+    return true;
+  }
+
+  /**
+   * Empties the store (profiles, events, subscriptions, inbox), the logs and the faults; lets held calls go on;
+   * restores the starting settings.
+   */
   reset(): void {
     this.store.reset();
     this.uploads.clear();
@@ -137,6 +182,7 @@ export class SandboxState {
     this.acts.clear();
     this.schemaReads.clear();
     this.faults.clear();
+    this.faults.release();
     this.settings = structuredClone(this.initialSettings);
   }
 }

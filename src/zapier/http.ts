@@ -18,6 +18,27 @@ export const BASE_URL_VARIABLE = 'CLEVERTAP_API_BASE_URL';
 /** Zapier stops a step after 30 seconds; a slow CleverTap must produce our clear error before that. */
 export const REQUEST_TIMEOUT_MS = 20_000;
 
+/** Environment variable with which the app's developer SHORTENS the request timeout (tests against a test server). */
+export const TIMEOUT_VARIABLE = 'CLEVERTAP_REQUEST_TIMEOUT_MS';
+
+/**
+ * The request timeout in milliseconds, read at each call: REQUEST_TIMEOUT_MS, or the whole number from 1 to
+ * REQUEST_TIMEOUT_MS set in CLEVERTAP_REQUEST_TIMEOUT_MS (unset or empty: the default). Any other value is refused
+ * before anything is sent, as a wrong CLEVERTAP_API_BASE_URL is: a longer timeout would let Zapier cut the step off.
+ */
+export function requestTimeoutMs(z: ZObject): number {
+  const text = process.env[TIMEOUT_VARIABLE]?.trim();
+  if (!text) return REQUEST_TIMEOUT_MS;
+  const ms = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (ms >= 1 && ms <= REQUEST_TIMEOUT_MS) return ms;
+  throw new z.errors.Error(
+    `${TIMEOUT_VARIABLE} is set to something other than a whole number of milliseconds from 1 to ` +
+      `${REQUEST_TIMEOUT_MS}; fix or remove it.`,
+    'invalid_timeout',
+    500,
+  );
+}
+
 export function regionOf(bundle: Pick<Bundle, 'authData'>): Region | undefined {
   const region = bundle.authData?.region;
   return isRegion(region) ? region : undefined;
@@ -59,12 +80,13 @@ interface FetchFailure {
 }
 
 /** A network failure (timeout, reset): the request's records may or may not have been saved. */
-function lostConnection(z: ZObject, error: unknown, replay: Replay): Error {
+function lostConnection(z: ZObject, error: unknown, replay: Replay, timeoutMs: number): Error {
   const failure = error as FetchFailure;
   const message = lostConnectionMessage(
     failure.type === 'request-timeout',
     failure.code ?? failure.type ?? 'network error',
     replay,
+    timeoutMs,
   );
   return appError(z, message, 'network_error', 503, { outcome: 'unknown', kind: 'app' });
 }
@@ -85,11 +107,12 @@ export async function request(
   bundle?: Pick<Bundle, 'authData'>,
 ) {
   const startedAt = stepStartedAt(z);
+  const timeout = options.timeout ?? requestTimeoutMs(z);
   try {
-    return await z.request({ timeout: REQUEST_TIMEOUT_MS, ...options });
+    return await z.request({ ...options, timeout });
   } catch (error) {
     const risk = replay === true ? 'safe' : replay === false ? 'stores_twice' : replay;
-    if (isNetworkFailure(error)) throw lostConnection(z, error, risk);
+    if (isNetworkFailure(error)) throw lostConnection(z, error, risk, timeout);
     if (bundle && isRefusal(error)) await explainRefusal(z, regionOf(bundle), error as Error, startedAt);
     throw error;
   }

@@ -13,7 +13,7 @@ import {
   schemaQuery,
   type SchemaKind,
 } from '../clevertap/schema';
-import { baseUrlFor, regionOf, request } from './http';
+import { baseUrlFor, regionOf, request, requestTimeoutMs } from './http';
 import { expiredAuthError, sendFailureOf } from './errors';
 import {
   credentialsMessage,
@@ -57,12 +57,12 @@ const isNameList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((name) => typeof name === 'string');
 
 /** What a thrown request error means here: credentials errors pass through, the rest is a SchemaProblem. */
-function problemOf(error: unknown): SchemaProblem {
+function problemOf(z: ZObject, error: unknown): SchemaProblem {
   const failure = sendFailureOf(error);
   const status = failure?.status;
   if (failure?.code === 'network_error')
     return /did not answer within/.test(failure.reason)
-      ? { kind: 'timeout' }
+      ? { kind: 'timeout', seconds: requestTimeoutMs(z) / 1000 }
       : { kind: 'network', cause: /\(([^)]*)\)/.exec(failure.reason)?.[1] ?? 'network error' };
   if (status !== undefined && (status === 429 || status >= 500)) return { kind: 'unavailable', status };
   if (status !== undefined) return { kind: 'failed', status };
@@ -80,7 +80,7 @@ export async function fetchAccountNames(z: ZObject, bundle: Bundle, kind: Schema
     );
   } catch (error) {
     if (sendFailureOf(error)?.kind === 'credentials') throw error;
-    throw new SchemaUnreadable(problemOf(error));
+    throw new SchemaUnreadable(problemOf(z, error));
   }
   const answer = readSchemaAnswer(kind, response.status, response.data);
   switch (answer.kind) {

@@ -4,7 +4,6 @@
  * them. Field-named input errors are worded by the parsers (src/input), which know the field.
  */
 import type { RequestFailure } from '../clevertap/answers';
-import { REQUEST_TIMEOUT_MS } from './http';
 import { Region, regionName } from '../clevertap/regions';
 import type { ProbeVerdict } from '../clevertap/region-probe';
 import { RETRYABLE_CODE } from '../clevertap/answers';
@@ -69,10 +68,15 @@ const REPLAY_ADVICE: Record<Replay, string> = {
     'because a replay sends the message again.',
 };
 
-/** A timeout or a lost connection, and what replaying the step would do. */
-export function lostConnectionMessage(timedOut: boolean, cause: string, replay: Replay): string {
+/** A timeout (after `timeoutMs`, the request's timeout) or a lost connection, and what replaying the step would do. */
+export function lostConnectionMessage(
+  timedOut: boolean,
+  cause: string,
+  replay: Replay,
+  timeoutMs: number,
+): string {
   const what = timedOut
-    ? `CleverTap did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`
+    ? `CleverTap did not answer within ${timeoutMs / 1000} seconds`
     : `The connection to CleverTap failed (${cause})`;
   return `${what}. ${REPLAY_ADVICE[replay]}`;
 }
@@ -263,7 +267,7 @@ export const SCHEMA_WORDS = {
 export type SchemaProblem =
   | { kind: 'unavailable' | 'unreadable'; status: number }
   | { kind: 'failed'; status: number; error?: string }
-  | { kind: 'timeout' }
+  | { kind: 'timeout'; seconds: number }
   | { kind: 'network'; cause: string };
 
 export function schemaProblemText(kind: SchemaKind, problem: SchemaProblem): string {
@@ -277,7 +281,7 @@ export function schemaProblemText(kind: SchemaKind, problem: SchemaProblem): str
     case 'failed':
       return `CleverTap refused the request${problem.error ? ` with ${quoted(problem.error, 60)}` : ''} (HTTP ${problem.status})`;
     case 'timeout':
-      return `CleverTap did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`;
+      return `CleverTap did not answer within ${problem.seconds} seconds`;
     case 'network':
       return `the connection to CleverTap failed (${shortened(problem.cause, 40)})`;
   }

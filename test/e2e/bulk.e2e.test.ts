@@ -41,16 +41,15 @@ const requestSizes = () =>
     .map((r) => (r.body as { d: unknown[] }).d.length);
 
 /**
- * Runs `step` with `fault` armed for the SECOND upload only: the first upload is held by a short delay, and the fault
- * is added once the first has taken that delay (faults are taken in order by the next calls).
+ * Runs `step` with `fault` armed for the SECOND upload only: the first upload is held by the sandbox, the fault is
+ * added once the first is held (faults are taken in order by the next calls), then the first is released.
  */
 async function withSecondRequestFault<T>(step: () => Promise<T>, fault: () => void): Promise<T> {
-  sandbox().faults.delayNext(300, 1, 'upload');
+  sandbox().faults.holdNext(1, 'upload');
   const running = step();
-  const until = Date.now() + 10_000;
-  while (sandbox().faults.list().length > 0 && Date.now() < until)
-    await new Promise((resolve) => setTimeout(resolve, 5));
+  await sandbox().when(() => sandbox().faults.held() === 1);
   fault();
+  sandbox().faults.release();
   return running;
 }
 

@@ -98,7 +98,7 @@ test('a delay holds the call while others are answered, then answers as usual', 
       () => (settled = true),
       () => (settled = true),
     );
-    await until(() => other.faults.list().length === 0); // the held call has taken the delay
+    await other.when(() => other.faults.list().length === 0); // the held call has taken the delay
     expect((await upload(other, good)).body).toEqual(SUCCESS);
     expect(settled).toBe(false);
     await other.close(); // ends the delay: the held call is dropped, not answered late
@@ -192,10 +192,115 @@ describe('POST /__sandbox/faults', () => {
   });
 });
 
+describe('hold: calls wait until released, whatever the clock', () => {
+  test('held calls keep their slot until release(); then they are answered and stored as usual', async () => {
+    sandbox.faults.holdNext(2);
+    let settled = 0;
+    const held = [upload(sandbox, good), upload(sandbox, [profile('u2', { Name: 'Bo' })])].map((call) =>
+      call.finally(() => (settled += 1)),
+    );
+    await sandbox.when(() => sandbox.faults.held() === 2);
+    expect((await admin(sandbox, 'GET', '/__sandbox/faults')).body).toEqual({ faults: [], held: 2 });
+    expect((await upload(sandbox, [profile('u3', {})])).status).toBe(200); // not held: the hold was for 2 calls
+    expect(settled).toBe(0);
+    expect(sandbox.store.profiles().map((p) => p.identity)).toEqual(['u3']);
+    expect(sandbox.faults.release()).toBe(2);
+    const replies = await Promise.all(held);
+    expect(replies.map((reply) => reply.body)).toEqual([SUCCESS, SUCCESS]);
+    expect(
+      sandbox.store
+        .profiles()
+        .map((p) => p.identity)
+        .sort(),
+    ).toEqual(['u1', 'u2', 'u3']);
+    expect(sandbox.received().map((entry) => entry.faults)).toEqual([[], ['hold'], ['hold']]);
+  });
+
+  test('POST /__sandbox/release lets the held calls go on', async () => {
+    expect((await admin(sandbox, 'POST', '/__sandbox/faults', { kind: 'hold' })).status).toBe(200);
+    const held = upload(sandbox, good);
+    await sandbox.when(() => sandbox.faults.held() === 1);
+    expect((await admin(sandbox, 'POST', '/__sandbox/release')).body).toEqual({ status: 'ok', released: 1 });
+    expect((await held).body).toEqual(SUCCESS);
+  });
+
+  test('reset() lets held calls go on; close() drops them', async () => {
+    const other = await startSandbox();
+    try {
+      other.faults.holdNext('always');
+      const first = upload(other, good);
+      await other.when(() => other.faults.held() === 1);
+      other.reset();
+      expect((await first).status).toBe(200);
+      other.faults.holdNext();
+      const second = upload(other, good).catch((error: unknown) => error);
+      await other.when(() => other.faults.held() === 1);
+      await other.close();
+      expect(((await second) as Error).message).toMatch(/fetch failed/);
+      // The first call, let go by reset(), is answered after the reset emptied the log: it is logged after it.
+      expect(other.received().map((entry) => [entry.status, entry.faults])).toEqual([
+        [200, ['hold']],
+        [0, ['hold']],
+      ]);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('when(): waits for what the sandbox does, not for a time', () => {
+  test('resolves at once when the condition already holds, else after the change that makes it hold', async () => {
+    await sandbox.when(() => true);
+    const logged = sandbox.when(() => sandbox.received().length === 1);
+    let done = false;
+    void logged.then(() => (done = true));
+    await Promise.resolve();
+    expect(done).toBe(false);
+    await upload(sandbox, good);
+    await logged;
+    expect(sandbox.received()).toHaveLength(1);
+  });
+
+  test('a condition that throws rejects; close() rejects the waiters still pending', async () => {
+    await expect(
+      sandbox.when(() => {
+        throw new Error('bad condition');
+      }),
+    ).rejects.toThrow('bad condition');
+    const other = await startSandbox();
+    const never = other.when(() => false);
+    await other.close();
+    await expect(never).rejects.toThrow(/closed before the awaited condition held/);
+  });
+});
+
 describe('concurrency limit', () => {
+  /**
+   * Fires `n` calls with every call held, waits until the limit's worth are held and the rest answered, then releases
+   * them: the outcome cannot depend on how fast the machine sends them.
+   */
+  async function burst<T extends { status: number }>(
+    on: Sandbox,
+    n: number,
+    limit: number,
+    call: () => Promise<T>,
+    answered: () => number,
+  ): Promise<T[]> {
+    const replies = Promise.all(Array.from({ length: n }, call));
+    await on.when(() => on.faults.held() === limit && answered() === n - limit);
+    on.faults.release();
+    return replies;
+  }
+
   test('more than maxConcurrent uploads in flight answer 429; they pass again once the others end', async () => {
-    sandbox.faults.delayNext(400, 'always');
-    const replies = await Promise.all(Array.from({ length: 5 }, () => upload(sandbox, good)));
+    sandbox.faults.holdNext('always', 'upload');
+    const replies = await burst(
+      sandbox,
+      5,
+      3,
+      () => upload(sandbox, good),
+      () => sandbox.received().length,
+    );
     const statuses = replies.map((reply) => reply.status).sort();
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
     const limited = replies.find((reply) => reply.status === 429)!;
@@ -208,8 +313,14 @@ describe('concurrency limit', () => {
     const other = await startSandbox();
     try {
       expect(other.settings().maxConcurrent).toBe(15);
-      other.faults.delayNext(400, 'always');
-      const replies = await Promise.all(Array.from({ length: 18 }, () => upload(other, good)));
+      other.faults.holdNext('always');
+      const replies = await burst(
+        other,
+        18,
+        15,
+        () => upload(other, good),
+        () => other.received().length,
+      );
       expect(replies.filter((reply) => reply.status === 429)).toHaveLength(3);
       expect(replies.filter((reply) => reply.status === 200)).toHaveLength(15);
     } finally {
@@ -218,8 +329,14 @@ describe('concurrency limit', () => {
   });
 
   test('profile lookups have their own limit (3 by default)', async () => {
-    sandbox.faults.delayNext(300, 'always', 'profile');
-    const replies = await Promise.all(Array.from({ length: 4 }, () => lookup(sandbox, 'identity=u1')));
+    sandbox.faults.holdNext('always', 'profile');
+    const replies = await burst(
+      sandbox,
+      4,
+      3,
+      () => lookup(sandbox, 'identity=u1'),
+      () => sandbox.lookups().length,
+    );
     expect(replies.map((reply) => reply.status).sort()).toEqual([200, 200, 200, 429]);
   });
 });
@@ -228,13 +345,7 @@ test('close() ends pending delays and open connections', async () => {
   const other = await startSandbox();
   other.faults.delayNext(60_000);
   const pending = upload(other, good).catch((error: unknown) => error);
-  await until(() => other.faults.list().length === 0);
+  await other.when(() => other.faults.list().length === 0);
   await other.close(); // would wait the whole minute, past jest's timeout, if the delay outlived it
   expect(((await pending) as Error).message).toMatch(/fetch failed/);
 });
-
-/** Waits (in 10 ms steps, at most about 5 s) until `condition` holds. */
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(condition()).toBe(true);
-}

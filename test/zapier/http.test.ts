@@ -5,7 +5,13 @@
  */
 import nock from 'nock';
 import answers from '../fixtures/clevertap-answers.json';
-import { BASE_URL_VARIABLE, jsonText, regionOf, REQUEST_TIMEOUT_MS } from '../../src/zapier/http';
+import {
+  BASE_URL_VARIABLE,
+  jsonText,
+  regionOf,
+  REQUEST_TIMEOUT_MS,
+  TIMEOUT_VARIABLE,
+} from '../../src/zapier/http';
 import { perform as uploadEvent } from '../../src/creates/upload_event';
 import { perform as upsertProfile } from '../../src/creates/upsert_profile';
 import { perform as findProfile } from '../../src/searches/find_profile';
@@ -190,6 +196,71 @@ describe('a request without an answer (request)', () => {
       code: 'network_error',
     });
   });
+});
+
+describe('a shorter timeout set by the developer (CLEVERTAP_REQUEST_TIMEOUT_MS)', () => {
+  const saved = process.env[TIMEOUT_VARIABLE];
+  afterEach(() => {
+    if (saved === undefined) delete process.env[TIMEOUT_VARIABLE];
+    else process.env[TIMEOUT_VARIABLE] = saved;
+  });
+
+  /** Runs a profile upload against a CleverTap that never answers, the clock advanced by `advanceMs`. */
+  async function withSilentCleverTap(advanceMs: number): Promise<{ error: unknown; settled: boolean }> {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      nock(EU_HOST).post('/1/upload').delay(60_000).reply(200, answers.success);
+      let settled = false;
+      const pending = runProfile({ identity: 'u1' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      void pending.finally(() => (settled = true));
+      await jest.advanceTimersByTimeAsync(advanceMs);
+      const early = settled;
+      if (!early) await jest.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS);
+      return { error: await pending, settled: early };
+    } finally {
+      nock.abortPendingRequests();
+      jest.useRealTimers();
+    }
+  }
+
+  it('is read at each call, and the message names the seconds really waited', async () => {
+    process.env[TIMEOUT_VARIABLE] = '1500';
+    const { error, settled } = await withSilentCleverTap(1_501);
+    expect(settled).toBe(true);
+    expect(appErrorOf(error)).toEqual({
+      message:
+        'CleverTap did not answer within 1.5 seconds. Nothing is known to be saved; it is safe to replay this step.',
+      code: 'network_error',
+      status: 503,
+    });
+  });
+
+  it.each(['', '  '])('unset or empty (%p): the 20 seconds', async (value) => {
+    process.env[TIMEOUT_VARIABLE] = value;
+    const { error, settled } = await withSilentCleverTap(REQUEST_TIMEOUT_MS - 1);
+    expect(settled).toBe(false); // still waiting just before the 20 seconds
+    expect(appErrorOf(error).message).toMatch(/^CleverTap did not answer within 20 seconds\./);
+  });
+
+  it.each(['0', '-5', '20001', '60000', '1.5', '2e3', 'abc', '500ms'])(
+    'refuses %p (only a whole number from 1 to 20000 can shorten the timeout), without sending anything',
+    async (value) => {
+      process.env[TIMEOUT_VARIABLE] = value;
+      const scope = nock(EU_HOST).post('/1/upload').reply(200, answers.success);
+      const error = await runProfile({ identity: 'u1' }).catch((e: unknown) => e);
+      expect(appErrorOf(error)).toEqual({
+        message:
+          'CLEVERTAP_REQUEST_TIMEOUT_MS is set to something other than a whole number of milliseconds from 1 to ' +
+          '20000; fix or remove it.',
+        code: 'invalid_timeout',
+        status: 500,
+      });
+      expect(scope.isDone()).toBe(false);
+    },
+  );
 });
 
 describe('upload', () => {

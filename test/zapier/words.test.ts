@@ -214,17 +214,26 @@ describe('request-level failures in plain words', () => {
 
 describe('a lost connection', () => {
   it('a triggered message: says that a replay sends it again', () => {
-    expect(lostConnectionMessage(false, 'ECONNRESET', 'sends_twice')).toMatch(
+    expect(lostConnectionMessage(false, 'ECONNRESET', 'sends_twice', 20_000)).toMatch(
       /^The connection to CleverTap failed \(ECONNRESET\)\. The message may or may not have been sent: .*a replay sends the message again\.$/,
     );
   });
 
   it('says what happened and whether replaying is safe', () => {
-    expect(lostConnectionMessage(true, 'request-timeout', 'safe')).toBe(
+    expect(lostConnectionMessage(true, 'request-timeout', 'safe', 20_000)).toBe(
       'CleverTap did not answer within 20 seconds. Nothing is known to be saved; it is safe to replay this step.',
     );
-    expect(lostConnectionMessage(false, 'ECONNRESET', 'stores_twice')).toMatch(
+    expect(lostConnectionMessage(false, 'ECONNRESET', 'stores_twice', 20_000)).toMatch(
       /^The connection to CleverTap failed \(ECONNRESET\)\. The data may or may not have been saved: check CleverTap/,
+    );
+  });
+
+  it('a timeout names the seconds the request really waited (a shorter timeout set by the developer)', () => {
+    expect(lostConnectionMessage(true, 'request-timeout', 'safe', 200)).toMatch(
+      /^CleverTap did not answer within 0\.2 seconds\. Nothing is known to be saved/,
+    );
+    expect(lostConnectionMessage(true, 'request-timeout', 'stores_twice', 7_500)).toMatch(
+      /^CleverTap did not answer within 7\.5 seconds\. /,
     );
   });
 });

@@ -14,8 +14,11 @@
  *          server's inbox,
  *        - "Find User Profile" to read the profile back from the server,
  *        - one bad input, to show the error the Zap user sees and that nothing was sent;
- *   3. prints, for each step, what was sent, what CleverTap (the test server) answered and what the Zap step would
- *      output; exits 0 when every step behaved as expected (and the campaign message is in the inbox), 1 otherwise.
+ *   3. prints, for each step, what was sent, what CleverTap (the test server) answered and what that answer means
+ *      (scripts/demo-explain.ts: the connection test's expected "User not found", the counts of an upload, a queued
+ *      campaign), the dates in CleverTap's forms (`$D_...`, `ts` in epoch seconds) as the dates they stand for, and
+ *      what the Zap step would output; exits 0 when every step behaved as expected (and the campaign message is in
+ *      the inbox), 1 otherwise.
  *
  * The HubSpot samples are the same files the unit tests use (test/fixtures/hubspot-new-*.json), read at run time so
  * there is one copy. The passcode is never printed: every line goes through `say`, which masks it.
@@ -25,6 +28,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { startSandbox, type Sandbox } from '../sandbox';
+import { explainAnswer, explainDates, type ConnectionContext } from './demo-explain';
 
 /** The paths of the acting routes under /<region>/1/, as the request lines show them. */
 const ACT_PATHS = {
@@ -62,6 +66,8 @@ const ACCOUNT = {
   passcode: `demo-${Math.random().toString(36).slice(2, 12)}`,
   region: 'in1' as const,
 };
+/** The region as the app names it (its connection label says "India (in1)"). */
+const REGION_NAME = 'India (in1)';
 const authData = { accountId: ACCOUNT.id, passcode: ACCOUNT.passcode, region: ACCOUNT.region };
 
 /** The demo account's External Trigger campaign ("Welcome aboard", built in CleverTap's dashboard). */
@@ -110,6 +116,8 @@ class Demo {
   private seenLookups = 0;
   private seenActs = 0;
   private step = 0;
+  /** The dates already explained in this step (each is told once). */
+  private datesTold = new Set<string>();
 
   constructor(
     private readonly sandbox: Sandbox,
@@ -119,6 +127,7 @@ class Demo {
 
   heading(title: string): void {
     this.step += 1;
+    this.datesTold = new Set();
     say();
     say(`${this.step}. ${title}`);
   }
@@ -127,6 +136,7 @@ class Demo {
   async run(
     perform: Perform,
     inputData: Record<string, unknown>,
+    context?: ConnectionContext,
   ): Promise<{ output?: unknown; error?: unknown }> {
     if (Object.keys(inputData).length) {
       say('   Zap step input (fields as mapped in the Zap editor):');
@@ -138,7 +148,7 @@ class Demo {
     } catch (error) {
       outcome = { error };
     }
-    this.printTraffic();
+    this.printTraffic(context);
     if ('error' in outcome) {
       const { name, message } = shownError(outcome.error);
       say(`   The Zap step stops with ${name}; the user sees:`);
@@ -146,12 +156,20 @@ class Demo {
     } else {
       say('   Zap step output (what later steps can map):');
       say(json(outcome.output));
+      this.explainDates(outcome.output);
     }
     return outcome;
   }
 
   /** Prints the requests the test server received since the last call, and its answers. */
-  printTraffic(): number {
+  /** The dates in a value printed above, as the dates they stand for (each once per step). */
+  explainDates(value: unknown): void {
+    const lines = explainDates(value, this.datesTold);
+    if (lines.length) say('   Dates in it:');
+    for (const line of lines) say(`      ${line}`);
+  }
+
+  printTraffic(context?: ConnectionContext): number {
     const uploads = this.sandbox.received().slice(this.seenUploads);
     const lookups = this.sandbox.lookups().slice(this.seenLookups);
     const acts = this.sandbox.acts().slice(this.seenActs);
@@ -159,7 +177,7 @@ class Demo {
     this.seenLookups += lookups.length;
     this.seenActs += acts.length;
     const calls = [
-      ...uploads.map((u) => ({ ...u, line: `POST /${u.region}/1/upload`, body: u.body })),
+      ...uploads.map((u) => ({ ...u, route: 'upload', line: `POST /${u.region}/1/upload`, body: u.body })),
       ...acts.map((a) => ({
         ...a,
         line: `POST /${a.region}/1/${ACT_PATHS[a.route]}`,
@@ -167,6 +185,7 @@ class Demo {
       })),
       ...lookups.map((l) => ({
         ...l,
+        route: 'lookup',
         line: `GET /${l.region}/1/profile.json?${new URLSearchParams(l.query).toString()}`,
         body: undefined,
       })),
@@ -176,9 +195,13 @@ class Demo {
       say(
         `   Sent to CleverTap: ${call.line}   (X-CleverTap-Account-Id: ${call.accountId}, passcode header not shown)`,
       );
-      if (call.body !== undefined) say(json(call.body));
+      if (call.body !== undefined) {
+        say(json(call.body));
+        this.explainDates(call.body);
+      }
       say(`   CleverTap answered: HTTP ${call.status}`);
       say(json(call.answer));
+      for (const line of explainAnswer(call, context)) say(`   What this means: ${line}`);
     }
     return calls.length;
   }
@@ -204,7 +227,14 @@ async function main(): Promise<void> {
     );
 
     demo.heading('Connection test (what Zapier runs when the user connects CleverTap)');
-    const connection = await demo.run(app.authentication.test, {});
+    const connection = await demo.run(
+      app.authentication.test,
+      {},
+      {
+        connectionTest: true,
+        regionName: REGION_NAME,
+      },
+    );
     check(!connection.error, 'the connection test failed');
 
     const contact = fixture('hubspot-new-contact.json');

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
-import { cleverTapSide, lastSeq, readLogs } from './clevertap-side';
+import { cleverTapSide, lastSeq, readLogs, requestsSince } from './clevertap-side';
 import { describeActions, describeFields, type PageAction, type PreviewApp } from './definition';
 import type { SandboxControl } from './sandbox-control';
 import { sampleFills, type HubSpotSamples } from './samples';
@@ -195,6 +195,17 @@ export async function startPreview(options: PreviewOptions, port = 0): Promise<P
     }
   }
 
+  /** A dynamic dropdown's choices, and how many requests filling it sent to CleverTap (0: from Zapier's cache). */
+  async function dropdown(dynamic: string, authData: Record<string, string>) {
+    const url = sandbox.url();
+    const before = url ? await readLogs(url) : undefined;
+    const since = before && !('problem' in before) ? lastSeq(before) : undefined;
+    const result = await steps.dropdown(dynamic, authData, {});
+    const after = url && since !== undefined ? await readLogs(url) : undefined;
+    const requests = after && !('problem' in after) ? requestsSince(after, since ?? 0).length : undefined;
+    return { ...result, requests };
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin);
     const method = req.method ?? 'GET';
@@ -214,6 +225,11 @@ export async function startPreview(options: PreviewOptions, port = 0): Promise<P
     const authData = textRecord(body.authData);
     if (path === '/api/connection/test')
       return sendJson(res, 200, await oneAtATime(() => steps.testConnection(authData)), authData);
+    if (path === '/api/dropdown') {
+      if (typeof body.dynamic !== 'string') throw new HttpProblem(400, 'Name the dropdown (dynamic).');
+      const dynamic = body.dynamic;
+      return sendJson(res, 200, await oneAtATime(() => dropdown(dynamic, authData)), authData);
+    }
     const match = /^\/api\/actions\/(create|search)\/([^/]+)\/(fields|test)$/.exec(path);
     if (match) {
       const [, kind, key, what] = match as unknown as [string, string, string, string];

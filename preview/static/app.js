@@ -111,8 +111,7 @@
           : ' · marked as changing other fields (this action computes none)',
       );
     if (field.computed) parts.push(' · computed at run time');
-    if (field.dynamic)
-      parts.push(` · dynamic dropdown (${field.dynamic}): type a value, the preview has no triggers`);
+    if (field.dynamic) parts.push(` · dynamic dropdown (${field.dynamic}), filled by the app's trigger`);
     return h('p', { class: 'meta' }, parts);
   }
 
@@ -122,6 +121,87 @@
     return field.helpHtml ? h('div', { class: 'help', id, html: field.helpHtml }) : undefined;
   }
 
+  /**
+   * A dropdown with a "Custom value…" entry (the editor lets users type or map a value); returns { nodes, read,
+   * write, setChoices }. setChoices keeps the value chosen or typed.
+   */
+  function selectControl(field, common, initialChoices) {
+    let choices = initialChoices;
+    const custom = h('input', {
+      type: 'text',
+      class: 'custom-value',
+      'aria-label': `${field.label}: custom value`,
+      hidden: true,
+    });
+    const select = h('select', {
+      ...common,
+      onchange: () => {
+        custom.hidden = select.value !== CUSTOM;
+        if (!custom.hidden) custom.focus();
+      },
+    });
+    const read = () => (select.value === CUSTOM ? custom.value : select.value);
+    const write = (value) => {
+      const text = textOf(value);
+      const known = text === '' || choices.some((c) => c.value === text);
+      select.value = known ? text : CUSTOM;
+      custom.value = known ? '' : text;
+      custom.hidden = known;
+    };
+    const setChoices = (list) => {
+      const value = read();
+      choices = list;
+      select.replaceChildren(
+        h('option', { value: '' }, field.required ? 'Choose a value…' : '(empty)'),
+        choices.map((c) => h('option', { value: c.value }, c.label)),
+        h('option', { value: CUSTOM }, 'Custom value…'),
+      );
+      write(value);
+    };
+    setChoices(choices);
+    return { nodes: [select, custom], read, write, setChoices };
+  }
+
+  /**
+   * A dynamic dropdown (`trigger.id.label`): drawn empty, then filled with the choices the app's trigger gives through
+   * core (POST /api/dropdown), as the editor fills it; says how many, and whether CleverTap was asked or Zapier's
+   * cache answered. When the trigger fails, the message the Zap user would read, and a custom value stays possible.
+   */
+  function dynamicControl(field, common) {
+    const control = selectControl(field, common, []);
+    const status = h(
+      'p',
+      { class: 'hint dropdown-status', 'aria-live': 'polite' },
+      'Loading the choices from the account…',
+    );
+    api('/api/dropdown', { authData: authData(), dynamic: field.dynamic })
+      .then((result) => {
+        clear(status);
+        if (result.outcome === 'choices') {
+          control.setChoices(result.choices);
+          const asked =
+            result.requests === undefined
+              ? ''
+              : result.requests === 0
+                ? " (from Zapier's cache: nothing asked of CleverTap)"
+                : ` (read from CleverTap: ${result.requests} request${result.requests === 1 ? '' : 's'})`;
+          status.append(`${result.choices.length} choices from the account${asked}, or a custom value.`);
+          status.dataset.loaded = String(result.choices.length);
+        } else if (result.outcome === 'error') {
+          status.classList.add('dropdown-error');
+          status.append(
+            'The dropdown could not load; the Zap user sees: ',
+            h('span', { class: 'shown-message' }, result.error.shown),
+          );
+        } else status.append(result.reason);
+      })
+      .catch((error) => {
+        clear(status);
+        status.append(`The choices could not be loaded: ${error.message}`);
+      });
+    return { ...control, nodes: [...control.nodes, status] };
+  }
+
   /** One text-like control (input, textarea, select with a custom value); returns { nodes, read, write }. */
   function simpleControl(field, id, describedBy) {
     const common = {
@@ -129,38 +209,8 @@
       'aria-describedby': describedBy,
       'aria-required': field.required ? 'true' : undefined,
     };
-    if (field.control === 'select' && field.choices) {
-      const custom = h('input', {
-        type: 'text',
-        class: 'custom-value',
-        'aria-label': `${field.label}: custom value`,
-        hidden: true,
-      });
-      const select = h(
-        'select',
-        {
-          ...common,
-          onchange: () => {
-            custom.hidden = select.value !== CUSTOM;
-            if (!custom.hidden) custom.focus();
-          },
-        },
-        h('option', { value: '' }, field.required ? 'Choose a value…' : '(empty)'),
-        field.choices.map((c) => h('option', { value: c.value }, c.label)),
-        h('option', { value: CUSTOM }, 'Custom value…'),
-      );
-      return {
-        nodes: [select, custom],
-        read: () => (select.value === CUSTOM ? custom.value : select.value),
-        write: (value) => {
-          const text = textOf(value);
-          const known = text === '' || field.choices.some((c) => c.value === text);
-          select.value = known ? text : CUSTOM;
-          custom.value = known ? '' : text;
-          custom.hidden = known;
-        },
-      };
-    }
+    if (field.control === 'select' && field.choices) return selectControl(field, common, field.choices);
+    if (field.dynamic && field.control === 'text') return dynamicControl(field, common);
     let node;
     if (field.control === 'textarea' || field.control === 'code')
       node = h('textarea', { ...common, class: field.control === 'code' ? 'code' : undefined, rows: 3 });

@@ -13,6 +13,7 @@ import triggerCampaign from './src/creates/trigger_campaign';
 import updateSubscriptionStatus from './src/creates/update_subscription_status';
 import deleteProfile from './src/creates/delete_profile';
 import findProfile, { findOrCreateProfile } from './src/searches/find_profile';
+import { accountEvents, accountProfileProperties } from './src/triggers/account_names';
 
 export default defineApp({
   version: packageJson.version,
@@ -27,6 +28,11 @@ export default defineApp({
   authentication,
   beforeRequest: [addCleverTapHeaders],
   afterResponse: [handleCleverTapErrors],
+  // Hidden: they fill the Event Name and Property Name dropdowns with what the account has.
+  triggers: {
+    [accountEvents.key]: accountEvents,
+    [accountProfileProperties.key]: accountProfileProperties,
+  },
   creates: {
     [upsertProfile.key]: upsertProfile,
     [uploadEvent.key]: uploadEvent,

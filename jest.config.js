@@ -1,26 +1,35 @@
-// `npm test`: every test under test/. ts-jest only transpiles, one file at a time (`isolatedModules` in tsconfig.json,
-// ts-jest 29's non-deprecated switch for it): `npm run typecheck` is what type-checks the tests.
+// The test tiers, as jest projects (`npm test` runs all three):
+//   unit         npm run test:unit         test/ except e2e/ and reliability/: src/ file by file, the sandbox's and
+//                                           the preview's own tests (both run local servers, in process)
+//   e2e          npm run test:e2e          test/e2e: the app through Zapier's app tester against the sandbox
+//   reliability  npm run test:reliability  test/reliability: generated inputs, the failure matrix, secrets
+// The scripts pick a tier with JEST_TIER=NAME rather than `--selectProjects NAME`, which would swallow a path given
+// after it (`npm run test:unit -- test/input`) as one more project name.
+// The CLI and browser checks need a build (and Chromium, or Node 22 from npm): their own configs, not projects here
+// (test/cli/jest.cli.config.js, preview/jest.browser.config.js). docs/testing.md has each tier's coverage and time.
+//
+// ts-jest only transpiles, one file at a time (`isolatedModules` in tsconfig.json, ts-jest 29's non-deprecated switch
+// for it): `npm run typecheck` is what type-checks the tests.
 //
 // `npm run test:quick` (JEST_QUICK=1, FC_RUNS=100): the unit folders and the generated-input property runs
 // (test/reliability/properties-*) cut down to 100 cases per action; not the end-to-end runs (test/e2e), the sandbox's
 // own tests (test/sandbox) or the other reliability runs. Kept here rather than as --testPathIgnorePatterns in the
 // script, which would swallow a path given after it (`npm run test:quick -- test/input`) as one more pattern.
 //
-// The root is the whole project (tests are still only test/**/*.test.ts) so that jest's module map holds src/,
-// index.ts and the tools: `-o` and `--findRelatedTests src/x.ts` follow imports from a changed file to its tests
-// (with roots: [test/] they found nothing). The builds, Stryker's sandbox copy and reports are left out of the map.
+// The root of every project is the whole project (tests are still only test/**/*.test.ts) so that jest's module map
+// holds src/, index.ts and the tools: `-o` and `--findRelatedTests src/x.ts` follow imports from a changed file to its
+// tests (with roots: [test/] they found nothing). The builds, Stryker's sandbox copy and reports are left out of the map.
 //
 // One worker per core (jest's default leaves one core to its main process, which mostly waits): on a 2-core machine
 // two test files run at once instead of one, about halving the wall-clock time of both suites.
 const QUICK_SKIPS = ['/test/e2e/', '/test/sandbox/', '/test/reliability/(?!properties-)'];
+const quick = process.env.JEST_QUICK === '1';
 
-/** @type {import('jest').Config} */
-module.exports = {
+/** What every project shares: ts-jest, the setup file, the module map. */
+const shared = {
+  rootDir: __dirname,
   testEnvironment: 'node',
-  maxWorkers: '100%',
   roots: ['<rootDir>'],
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', ...(process.env.JEST_QUICK === '1' ? QUICK_SKIPS : [])],
   modulePathIgnorePatterns: [
     '<rootDir>/dist/',
     '<rootDir>/dist-tools/',
@@ -34,4 +43,29 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   clearMocks: true,
+};
+
+/** A project: `folders` (under test/) are its tests, `skip` folders are another project's. */
+const project = (displayName, folders, skip = []) => ({
+  ...shared,
+  displayName,
+  testMatch: folders.map((folder) => `<rootDir>/test/${folder}**/*.test.ts`),
+  testPathIgnorePatterns: ['/node_modules/', ...skip, ...(quick ? QUICK_SKIPS : [])],
+});
+
+const projects = [
+  project('unit', [''], ['<rootDir>/test/e2e/', '<rootDir>/test/reliability/']),
+  project('e2e', ['e2e/']),
+  project('reliability', ['reliability/']),
+];
+const tier = process.env.JEST_TIER;
+if (tier && !projects.some((p) => p.displayName === tier))
+  throw new Error(
+    `JEST_TIER=${tier}: not a tier; the tiers are ${projects.map((p) => p.displayName).join(', ')}`,
+  );
+
+/** @type {import('jest').Config} */
+module.exports = {
+  maxWorkers: '100%',
+  projects: tier ? projects.filter((p) => p.displayName === tier) : projects,
 };

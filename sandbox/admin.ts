@@ -21,6 +21,8 @@ const settingsSchema = z
     profileNotFound: z.enum(PROFILE_NOT_FOUND_SHAPES as [ProfileNotFoundShape, ...ProfileNotFoundShape[]]),
     discardedEvents: z.array(z.string()),
     campaigns: z.array(z.string().regex(/^\d+$/, 'a campaign id is digits')).nullable(),
+    schemaEvents: z.array(z.string()),
+    schemaProfileProperties: z.array(z.string()),
   })
   .partial()
   .strict();
@@ -70,6 +72,7 @@ const ROUTES: Record<string, AdminHandler> = {
     json(200, { status: 'ok', ...info, accounts: accountsOf(state) }),
   'GET /__sandbox/received': (state) => json(200, { received: state.uploads.all() }),
   'GET /__sandbox/lookups': (state) => json(200, { lookups: state.lookups.all() }),
+  'GET /__sandbox/schema-reads': (state) => json(200, { schemaReads: state.schemaReads.all() }),
   'GET /__sandbox/acts': listActs,
   'GET /__sandbox/store': (state) => json(200, state.store.snapshot()),
   'GET /__sandbox/subscriptions': (state) =>

@@ -3,6 +3,7 @@
 import { ActRoute, REGIONS, Region, isRegion } from './contract';
 import { FaultControls } from './faults';
 import { ReceivedAct, ReceivedLookup, ReceivedUpload } from './log';
+import type { ReceivedSchemaRead } from './schema';
 import { SandboxServer } from './server';
 import { DEFAULT_ACCOUNT, DEFAULT_SETTINGS, SandboxAccount, SandboxSettings, SandboxState } from './state';
 import { SandboxStore } from './store';
@@ -39,6 +40,7 @@ export type {
   TriggeredMessage,
 } from './store';
 export { SandboxStore } from './store';
+export type { ReceivedSchemaRead } from './schema';
 
 export interface SandboxOptions extends Partial<SandboxSettings> {
   /** Port on 127.0.0.1; 0 (the default) picks a free one. */
@@ -68,6 +70,8 @@ export interface Sandbox {
   received(): ReceivedUpload[];
   /** Every profile.json request received, oldest first, with the answer given. */
   lookups(): ReceivedLookup[];
+  /** Every getSchema request received (GET or POST), oldest first, with the answer given. */
+  schemaReads(): ReceivedSchemaRead[];
   /** Every delete, subscribe and External Trigger request received (or one route's), oldest first, with the answer. */
   acts(route?: ActRoute): ReceivedAct[];
   /** The current settings (a copy). */
@@ -112,6 +116,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     regionUrl: (region = first.region) => `${url}/${region}`,
     received: () => state.uploads.all(),
     lookups: () => state.lookups.all(),
+    schemaReads: () => state.schemaReads.all(),
     acts: (route) => state.acts.all().filter((act) => route === undefined || act.route === route),
     settings: () => structuredClone(state.settings),
     configure: (changes) => state.configure(changes),

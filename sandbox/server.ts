@@ -7,6 +7,7 @@ import { handleDelete } from './delete';
 import { AnswerFault } from './faults';
 import { Answer, answerBody, header, htmlError, readBody, requestError, send } from './http';
 import { handleLookup } from './lookup';
+import { handleSchema, SCHEMA_METHODS, SCHEMA_PATH } from './schema';
 import { CallRoute, SandboxState } from './state';
 import { handleSubscribe } from './subscribe';
 import { handleTrigger } from './trigger';
@@ -139,6 +140,11 @@ export class SandboxServer {
         res,
         handleAdmin(this.state, { method, path: url.pathname, query: url.searchParams, text }, this.info()),
       );
+    const schema = SCHEMA_PATH.exec(url.pathname);
+    if (schema && isRegion(schema[1])) {
+      if (!SCHEMA_METHODS.includes(method)) return send(res, requestError(405));
+      return this.apiCall(res, { req, url, region: schema[1], route: 'schema', text });
+    }
     const match = API_PATH.exec(url.pathname);
     const region = match?.[1] ?? '';
     const route = ROUTE_OF_PATH.get(match?.[2] ?? '');
@@ -175,7 +181,8 @@ export class SandboxServer {
 
   /** The answer to an authenticated call in its concurrency slot: faults first, then the route. */
   private async answer(accountId: string, call: ApiCall): Promise<Outcome> {
-    const taken = this.state.faults.take(call.route);
+    // getSchema takes the faults aimed at any route (faults.ts names only the `/1/` routes).
+    const taken = this.state.faults.take(call.route as ApiRoute);
     const faults = [taken.delayMs > 0 ? 'delay' : undefined, taken.answer?.kind].filter(
       (kind): kind is string => kind !== undefined,
     );
@@ -183,6 +190,11 @@ export class SandboxServer {
     if (this.closing) return { answer: { drop: true }, faults };
     const fault = taken.answer;
     if (fault && fault.kind !== 'recordError') return { answer: FAULT_ANSWERS[fault.kind](fault), faults };
+    if (call.route === 'schema')
+      return {
+        answer: handleSchema(call.url.searchParams, accountId, this.state.settings, this.state.store),
+        faults,
+      };
     const request: JsonRequest = {
       accountId,
       contentType: header(call.req, 'Content-Type'),
@@ -205,6 +217,8 @@ export class SandboxServer {
       faults: outcome.faults,
     };
     if (call.route === 'profile') return this.state.lookups.push(common);
+    if (call.route === 'schema')
+      return this.state.schemaReads.push({ ...common, method: call.req.method ?? 'GET' });
     const withBody = {
       ...common,
       contentType: header(call.req, 'Content-Type') ?? null,

@@ -3,6 +3,7 @@ import { ApiRoute, Region } from './contract';
 import { FaultControls } from './faults';
 import { BoundedLog, ReceivedAct, ReceivedLookup, ReceivedUpload } from './log';
 import { SandboxStore } from './store';
+import type { ReceivedSchemaRead } from './schema';
 
 export interface SandboxAccount {
   id: string;
@@ -34,6 +35,10 @@ export interface SandboxSettings {
   discardedEvents: string[];
   /** The External Trigger campaign ids the account has; null (the default) accepts any id of digits. */
   campaigns: string[] | null;
+  /** Event names getSchema lists besides CleverTap's system events and the events stored. Default []. */
+  schemaEvents: string[];
+  /** Profile property names getSchema lists besides the properties stored. Default []. */
+  schemaProfileProperties: string[];
 }
 
 export const DEFAULT_ACCOUNT: SandboxAccount = {
@@ -50,9 +55,12 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   profileNotFound: 'fail',
   discardedEvents: [],
   campaigns: null,
+  schemaEvents: [],
+  schemaProfileProperties: [],
 };
 
-export type CallRoute = ApiRoute;
+/** The routes with a request log and a concurrency count: CleverTap's `/1/` routes and getSchema. */
+export type CallRoute = ApiRoute | 'schema';
 
 /** The setting that limits each route's requests in flight per account. */
 const CONCURRENCY_LIMIT: Record<CallRoute, 'maxConcurrent' | 'maxConcurrentReads' | 'maxConcurrentActs'> = {
@@ -61,6 +69,8 @@ const CONCURRENCY_LIMIT: Record<CallRoute, 'maxConcurrent' | 'maxConcurrentReads
   delete: 'maxConcurrentActs',
   subscribe: 'maxConcurrentActs',
   trigger: 'maxConcurrentActs',
+  // Not in CleverTap's concurrency table; a client that calls it in production keeps to 3 in flight.
+  schema: 'maxConcurrentReads',
 };
 
 export class SandboxState {
@@ -70,6 +80,7 @@ export class SandboxState {
   readonly uploads: BoundedLog<ReceivedUpload>;
   readonly lookups: BoundedLog<ReceivedLookup>;
   readonly acts: BoundedLog<ReceivedAct>;
+  readonly schemaReads: BoundedLog<ReceivedSchemaRead>;
   private seq = 0;
   private readonly inFlight = new Map<string, number>();
 
@@ -83,6 +94,7 @@ export class SandboxState {
     this.uploads = new BoundedLog(logLimit);
     this.lookups = new BoundedLog(logLimit);
     this.acts = new BoundedLog(logLimit);
+    this.schemaReads = new BoundedLog(logLimit);
   }
 
   nextSeq(): number {
@@ -123,6 +135,7 @@ export class SandboxState {
     this.uploads.clear();
     this.lookups.clear();
     this.acts.clear();
+    this.schemaReads.clear();
     this.faults.clear();
     this.settings = structuredClone(this.initialSettings);
   }

@@ -73,3 +73,30 @@ export const boundaryTester: Tester = async (
     throw error;
   }
 };
+
+/** The keys of `z.cache` the steps read and wrote since `clearZapierCache`. */
+export interface CacheUse {
+  reads: string[];
+  writes: string[];
+}
+
+/**
+ * Empties the in-memory `z.cache` the tester gives every step (core keeps one for the whole tester, so for every test
+ * of a file) and returns what the next steps read from it and write to it.
+ */
+export function clearZapierCache(): CacheUse {
+  const use: CacheUse = { reads: [], writes: [] };
+  const store = new Proxy<Record<string, unknown>>(
+    {},
+    {
+      // Symbol keys are lodash's look at the object (isPlainObject), not a step's read.
+      has: (target, key) => {
+        if (typeof key === 'string') use.reads.push(key);
+        return Reflect.has(target, key);
+      },
+      set: (target, key, value) => (use.writes.push(String(key)), Reflect.set(target, key, value)),
+    },
+  );
+  (tester as unknown as { zcacheTestObj: Record<string, unknown> }).zcacheTestObj = store;
+  return use;
+}

@@ -2,17 +2,26 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { eventRecord } from '../clevertap/records';
 import { creationDateField } from '../fields/dates';
-import { eventPropertiesField, evtDataField, evtNameField, parseEventData } from '../fields/event';
+import {
+  eventPropertiesField,
+  evtDataField,
+  evtNameField,
+  IF_NEW_EVENT,
+  ifNewEventField,
+  parseEventData,
+} from '../fields/event';
 import { eventOutputFields } from '../fields/outputs';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
 import { convertValueTypesField, keepAsTextField } from '../fields/values';
 import { parseInput } from '../zapier/errors';
+import { requireKnownEvent } from '../zapier/schema';
 import { uploadOne } from '../zapier/send';
 
 const creationDate = creationDateField('When the event happened.');
 
 const inputFields = defineInputFields([
   evtNameField.input,
+  ifNewEventField.input,
   identityField.input,
   objectIdField.input,
   creationDate.input,
@@ -23,12 +32,15 @@ const inputFields = defineInputFields([
 ]);
 
 const perform = (async (z, bundle) => {
-  const { user, ts, evtName, evtData } = parseInput(z, () => ({
+  const { user, ts, evtName, evtData, ifNewEvent } = parseInput(z, () => ({
     evtName: evtNameField.read(bundle.inputData.evtName),
+    ifNewEvent: ifNewEventField.read(bundle.inputData.ifNewEvent),
     user: parseUserKey(bundle.inputData),
     ts: creationDate.read(bundle.inputData.ts),
     evtData: parseEventData(bundle.inputData),
   }));
+  // The account's events are read only when the guard is on.
+  if (ifNewEvent === IF_NEW_EVENT.stop) await requireKnownEvent(z, bundle, evtNameField.input.label, evtName);
   const record = eventRecord(user, evtName, evtData, ts);
   return uploadOne(z, bundle, record, false);
 }) satisfies CreatePerform<typeof inputFields>;

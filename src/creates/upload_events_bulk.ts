@@ -3,11 +3,13 @@ import { defineCreate, defineInputField, defineInputFields, type CreatePerform }
 import { eventRecord } from '../clevertap/records';
 import { onRefusedField, recordsPerRequestField } from '../fields/bulk';
 import { creationDateField } from '../fields/dates';
-import { evtDataField, evtNameField, parseEventData } from '../fields/event';
+import { evtDataField, evtNameField, IF_NEW_EVENT, ifNewEventField, parseEventData } from '../fields/event';
 import { withHelpText } from '../fields/define';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
 import { readFields } from '../input/items';
 import { BULK_OUTPUT_FIELDS, bulkPerform } from '../zapier/bulk';
+import { parseInput } from '../zapier/errors';
+import { requireKnownEventItems } from '../zapier/schema';
 
 const evtName = withHelpText(
   evtNameField,
@@ -39,7 +41,12 @@ const events = defineInputField({
   ],
 });
 
-const inputFields = defineInputFields([events, recordsPerRequestField.input, onRefusedField.input]);
+const inputFields = defineInputFields([
+  events,
+  ifNewEventField.input,
+  recordsPerRequestField.input,
+  onRefusedField.input,
+]);
 
 const perform = bulkPerform({
   list: events,
@@ -53,6 +60,16 @@ const perform = bulkPerform({
       evtData: () => parseEventData({ evtData: values.evtData }),
     });
     return eventRecord(user, name, evtData, ts);
+  },
+  // The guard reads the account's events only when it is on; every item is checked before anything is sent.
+  beforeSend: async (z, bundle, entries) => {
+    if (parseInput(z, () => ifNewEventField.read(bundle.inputData.ifNewEvent)) !== IF_NEW_EVENT.stop) return;
+    await requireKnownEventItems(
+      z,
+      bundle,
+      { list: events.label, label: evtName.input.label },
+      entries.map(({ item, record }) => ({ item, name: record.evtName })),
+    );
   },
 }) satisfies CreatePerform<typeof inputFields>;
 

@@ -6,7 +6,11 @@ import type { EventValue } from '../clevertap/records';
 import { parseJsonObject } from '../input/json';
 import { checkProperties, parseEventName } from '../input/properties';
 import { parseKeyValues } from '../input/values';
+import { InputError } from '../input/errors';
+import { textOf } from '../input/text';
+import { quoted } from '../wording';
 import { defineField } from './define';
+import { EVENT_NAMES_DROPDOWN } from './dropdowns';
 import { parseValueTyping } from './values';
 
 export const evtNameField = defineField(
@@ -15,12 +19,49 @@ export const evtNameField = defineField(
     label: 'Event Name',
     type: 'string',
     required: true,
+    dynamic: EVENT_NAMES_DROPDOWN,
     helpText:
-      'The name of the event as it should appear in CleverTap, e.g. `Deal Won`. Names are matched without regard to ' +
-      "case or spaces, may not contain `. : ; $ % ' \" < > ! | & \\`, and cannot be one of CleverTap's own events " +
-      '(such as App Launched).',
+      'Pick an event your CleverTap account has (e.g. `Deal Won`), type a new one, or map a field from your CRM ' +
+      'such as a deal stage. Names are matched without regard to case or spaces, may not contain ' +
+      "`. : ; $ % ' \" < > ! | & \\`, and cannot be one of CleverTap's own events (such as App Launched).",
   },
   parseEventName,
+);
+
+/** If the Event Name Is New: what a step does with an event name the account does not have yet. */
+export const IF_NEW_EVENT = { send: 'send', stop: 'stop' } as const;
+
+export type IfNewEvent = keyof typeof IF_NEW_EVENT;
+
+/**
+ * The guard against typos. A `string` dropdown rather than a boolean, so the choice reads as what happens, and a
+ * mapped value that is neither choice stops the step rather than turning into one of them.
+ */
+export const ifNewEventField = defineField(
+  {
+    key: 'ifNewEvent',
+    label: 'If the Event Name Is New',
+    type: 'string',
+    required: false,
+    default: IF_NEW_EVENT.send,
+    choices: [
+      { value: IF_NEW_EVENT.send, sample: IF_NEW_EVENT.send, label: 'Send it as a new event (default)' },
+      { value: IF_NEW_EVENT.stop, sample: IF_NEW_EVENT.stop, label: 'Stop the step' },
+    ],
+    helpText:
+      '**Send** creates the event in CleverTap if your account does not have it yet. **Stop** fails the step when ' +
+      "the name is not one of your account's events (case and spaces ignored), naming the nearest one, so a typo " +
+      'or a renamed CRM value ("Deal Wonn") never becomes a new event type. Nothing is sent when it stops.',
+  },
+  (label, value): IfNewEvent => {
+    const given = textOf(label, value).toLowerCase();
+    if (!given || given === IF_NEW_EVENT.send) return IF_NEW_EVENT.send;
+    if (given === IF_NEW_EVENT.stop) return IF_NEW_EVENT.stop;
+    throw new InputError(
+      label,
+      `${quoted(given)} is not one of the choices: pick Send it as a new event (send) or Stop the step (stop).`,
+    );
+  },
 );
 
 export const eventPropertiesField = {

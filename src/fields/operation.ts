@@ -18,6 +18,7 @@ import { InputError } from '../input/errors';
 import { parseNumber } from '../input/numbers';
 import { listOf, textOf } from '../input/text';
 import { quoted } from '../wording';
+import { PROFILE_PROPERTIES_DROPDOWN } from './dropdowns';
 
 export const OPERATION_LABELS = {
   property: 'Property Name',
@@ -113,8 +114,10 @@ export const operationFields = defineInputFields([
     label: OPERATION_LABELS.property,
     type: 'string',
     required: true,
+    dynamic: PROFILE_PROPERTIES_DROPDOWN,
     helpText:
-      'The name of the profile property to change, as CleverTap shows it, e.g. `Loyalty Points` or `Interests`. ' +
+      'The profile property to change: pick one your CleverTap account has, or type or map its name, e.g. ' +
+      '`Loyalty Points` or `Interests`. ' +
       'May not contain `. : ; $ % # \' " < > ! | & \\`.',
   },
   {

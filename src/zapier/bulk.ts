@@ -231,6 +231,10 @@ export interface BulkAction<R extends UploadRecord> {
    * which throws `InputError`s (or `InputErrors`, every field's problem of the item) naming the fields.
    */
   itemReader: (inputData: Record<string, unknown>) => (values: Record<string, unknown>) => R;
+  /**
+   * Runs after every item was read and before anything is sent (the Event Name guard); throws to stop the step.
+   */
+  beforeSend?: (z: ZObject, bundle: Bundle, entries: readonly NumberedRecord<R>[]) => Promise<void>;
 }
 
 /**
@@ -248,6 +252,7 @@ export function bulkPerform<R extends UploadRecord>(action: BulkAction<R>) {
       const { items, skipped } = readLineItems(action.list.label, inputData[action.list.key]);
       return { onRefused, batchSize, skipped, entries: parseLineItems(action.list.label, items, readItem) };
     });
+    if (entries.length) await action.beforeSend?.(z, bundle, entries);
     return sendBulk(z, bundle, entries, {
       field: action.list.label,
       nouns: action.nouns,

@@ -9,7 +9,8 @@ import { Region, regionName } from '../clevertap/regions';
 import type { ProbeVerdict } from '../clevertap/region-probe';
 import { RETRYABLE_CODE } from '../clevertap/answers';
 import type { BulkSummary } from '../clevertap/batches';
-import { itemList, joinWithin, MESSAGE_LIMIT, shortened } from '../wording';
+import type { SchemaKind } from '../clevertap/schema';
+import { itemList, joinWithin, MESSAGE_LIMIT, quoted, shortened } from '../wording';
 
 /** What the records of a bulk step are, for messages: `event`/`events`, `profile`/`profiles`. */
 export interface Nouns {
@@ -228,4 +229,90 @@ export function subscriptionsNotUpdatedMessage(result: {
   const tail = ' Fix the address if it is wrong; replaying this step is safe.';
   const { text } = joinWithin(parts, '; ', MESSAGE_LIMIT - head.length - tail.length - 1);
   return `${head}${text}.${tail}`;
+}
+
+// ---- What the account has (getSchema): the dropdowns of names and the Event Name guard (issue 18). ----
+
+/** What a schema read lists, as the user names it: the dropdown's noun and the field's. */
+export const SCHEMA_WORDS = {
+  events: { list: 'events', one: 'event' },
+  userProperties: { list: 'profile properties', one: 'property' },
+} as const satisfies Record<SchemaKind, { list: string; one: string }>;
+
+/** Why the account's names could not be read, as a clause: facts from the answer, or the lost connection. */
+export type SchemaProblem =
+  | { kind: 'unavailable' | 'unreadable'; status: number }
+  | { kind: 'failed'; status: number; error?: string }
+  | { kind: 'timeout' }
+  | { kind: 'network'; cause: string };
+
+export function schemaProblemText(kind: SchemaKind, problem: SchemaProblem): string {
+  switch (problem.kind) {
+    case 'unavailable':
+      return problem.status === 429
+        ? 'CleverTap is busy with other requests from this account (HTTP 429)'
+        : `CleverTap is unavailable right now (HTTP ${problem.status})`;
+    case 'unreadable':
+      return `CleverTap answered with something other than a list of ${SCHEMA_WORDS[kind].list} (HTTP ${problem.status})`;
+    case 'failed':
+      return `CleverTap refused the request${problem.error ? ` with ${quoted(problem.error, 60)}` : ''} (HTTP ${problem.status})`;
+    case 'timeout':
+      return `CleverTap did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`;
+    case 'network':
+      return `the connection to CleverTap failed (${shortened(problem.cause, 40)})`;
+  }
+}
+
+/** A dropdown of the account's names that could not load: why, then what to do. */
+export function schemaDropdownMessage(kind: SchemaKind, problem: SchemaProblem): string {
+  return (
+    `Could not load your CleverTap ${SCHEMA_WORDS[kind].list}: ${schemaProblemText(kind, problem)}. ` +
+    `Try again in a minute, or type the ${SCHEMA_WORDS[kind].one} name instead.`
+  );
+}
+
+/** The labels of the guard's field and of its "send anyway" choice, for the messages that point at them. */
+export const GUARD_WORDS = {
+  field: 'If the Event Name Is New',
+  send: 'Send it as a new event',
+} as const;
+
+/** The guard is on and the account's events could not be read: nothing sent, safe to replay. */
+export function guardUnreadableMessage(problem: SchemaProblem): string {
+  return (
+    `Event Name could not be checked: ${schemaProblemText('events', problem)}. Nothing was sent, so it is safe ` +
+    `to replay this step; or pick "${GUARD_WORDS.send}" in ${GUARD_WORDS.field} to skip the check.`
+  );
+}
+
+/** One name the account does not have, and the nearest one it has, if any is close. */
+export function unknownEventText(name: string, nearest: string | undefined): string {
+  return `${quoted(name)} is not an event your CleverTap account has${nearest ? `; the nearest is ${quoted(nearest)}` : ' (none is close)'}`;
+}
+
+/** The guard stopped Upload Event: the name given and the nearest, then what to do. */
+export function guardUnknownMessage(label: string, name: string, nearest: string | undefined): string {
+  return (
+    `${label}: ${unknownEventText(name, nearest)}. Nothing was sent. Fix the name, or pick ` +
+    `"${GUARD_WORDS.send}" in ${GUARD_WORDS.field} to create it.`
+  );
+}
+
+/** The guard stopped a bulk step: which items, what to do, then as many of the names as fit. */
+export function guardUnknownItemsMessage(
+  list: string,
+  label: string,
+  unknown: readonly { item: number; name: string; nearest?: string }[],
+  total: number,
+): string {
+  const items = unknown.map((u) => u.item);
+  const head =
+    `${list}: ${items.length} of ${total} items name events your CleverTap account does not have ` +
+    `(${itemList(items, 4)}), so nothing was sent. Fix them, or pick "${GUARD_WORDS.send}" in ${GUARD_WORDS.field}.`;
+  const details = unknown.map(
+    (u) =>
+      `Item ${u.item}, ${label}: ${quoted(u.name, 30)}${u.nearest ? ` (nearest ${quoted(u.nearest, 30)})` : ''}.`,
+  );
+  const room = MESSAGE_LIMIT - head.length - 1;
+  return room < 20 ? head : `${head} ${joinWithin(details, ' ', room).text}`;
 }

@@ -7,7 +7,13 @@ import nock from 'nock';
 import { appTester, authData, EU_HOST } from '../helpers';
 import deal from '../fixtures/hubspot-new-deal.json';
 import { perform } from '../../src/creates/upload_event';
-import { eventPropertiesField, evtDataField, evtNameField, parseEventData } from '../../src/fields/event';
+import {
+  eventPropertiesField,
+  evtDataField,
+  evtNameField,
+  ifNewEventField,
+  parseEventData,
+} from '../../src/fields/event';
 
 const SUCCESS = { status: 'success', processed: 1, unprocessed: [] };
 
@@ -185,6 +191,35 @@ describe('parseEventData', () => {
     });
     expect(() => parseEventData({ evtData })).toThrow(
       /^Event Properties \(JSON\): this has a list for "Items": .*only a Charged event has Items/,
+    );
+  });
+});
+
+describe('If the Event Name Is New', () => {
+  it.each([
+    [undefined, 'send'],
+    ['', 'send'],
+    ['send', 'send'],
+    [' STOP ', 'stop'],
+    ['stop', 'stop'],
+  ])('reads %j as %s', (value, expected) => {
+    expect(ifNewEventField.read(value)).toBe(expected);
+  });
+
+  it('refuses anything else, naming the field and the choices', () => {
+    expect(() => ifNewEventField.read('yes')).toThrow(
+      'If the Event Name Is New: "yes" is not one of the choices: pick Send it as a new event (send) or Stop the step (stop).',
+    );
+  });
+
+  it('is a text dropdown whose default sends the event, as before', () => {
+    expect(ifNewEventField.input).toMatchObject({ type: 'string', required: false, default: 'send' });
+    expect(ifNewEventField.input.choices.map((c) => c.value)).toEqual(['send', 'stop']);
+  });
+
+  it('Event Name says a new event can be typed and a CRM field mapped', () => {
+    expect(evtNameField.input.helpText).toMatch(
+      /Pick an event your CleverTap account has.*type a new one, or map a field from your CRM/,
     );
   });
 });

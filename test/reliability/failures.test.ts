@@ -21,7 +21,8 @@ import {
   SECRET_PASSCODE,
   SHOWN,
 } from './harness';
-import { isBulk, runScenario, SCENARIOS, SUBJECTS } from './scenarios';
+import { isBulk, runScenario, SCENARIOS, SCHEMA_SUBJECTS, schemaExpected, SUBJECTS } from './scenarios';
+import { clearZapierCache } from '../boundary';
 
 quietCoreMemoryGuard();
 
@@ -75,5 +76,35 @@ describe.each(SUBJECTS.map((a) => [a.id, a] as const))('%s', (_id, action) => {
     expect(error.message).not.toContain('ECHOED');
     expect(error.message).not.toContain('echoed-user');
     expect(message).not.toContain(SECRET_PASSCODE);
+  });
+});
+
+describe.each(SCHEMA_SUBJECTS.map((a) => [a.id, a] as const))('%s (getSchema)', (_id, subject) => {
+  beforeEach(() => {
+    clearZapierCache();
+  });
+
+  it.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, scenario) => {
+    const expected = schemaExpected(subject, scenario);
+    const outcome = await runScenario(subject, scenario);
+    expect(outcome.requests).toBe(expected.requests);
+    const routes = outcome.paths.map((path) => routeOf(path) ?? path);
+    if (!expected.error) {
+      // The read, then (a guarded step) the upload of an event the account has.
+      expect(outcome.error).toBeUndefined();
+      expect(routes).toEqual(subject.kind === 'dropdown' ? ['schema'] : ['schema', 'upload']);
+      if ('result' in expected) expect(outcome.result).toEqual(expected.result);
+      return;
+    }
+    // One read, and nothing else: no upload after a read that failed, no second read.
+    expect(routes).toEqual(['schema']);
+    expect(outcome.result).toBeUndefined();
+    const error = outcome.error as Error;
+    const shown = appPartOf(error);
+    expect(shown.length).toBeLessThanOrEqual(SHOWN);
+    expect(error?.name).toBe(expected.error);
+    expect(shown).toMatch(expected.message as RegExp);
+    expect(error.message).not.toContain(SECRET_PASSCODE);
+    expect(error.message).not.toMatch(/ECHOED|echoed-user/);
   });
 });

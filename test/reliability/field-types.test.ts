@@ -10,6 +10,7 @@
  * `integer`, `boolean` and `datetime` finds every one of them changing the text.
  */
 import App from '../../index';
+import { ifNewEventField } from '../../src/fields/event';
 import { onRefusedField } from '../../src/fields/bulk';
 import { parseValueTyping } from '../../src/fields/values';
 import {
@@ -202,6 +203,7 @@ describe('no declared field type can change what a user typed', () => {
 const DEFAULT_READERS: Record<string, (value: unknown) => unknown> = {
   convertValueTypes: (value) => parseValueTyping({ convertValueTypes: value }).convert,
   onRefused: (value) => onRefusedField.read(value),
+  ifNewEvent: (value) => ifNewEventField.read(value),
 };
 
 describe('a default filled in for an empty field means what empty means', () => {

@@ -32,12 +32,17 @@ export interface Field {
 export interface Action {
   /** `creates.upload_event` or `searches.find_profile` or `authentication`. */
   id: string;
-  kind: 'create' | 'search' | 'connection';
+  /** `dropdown`: a hidden trigger that fills a field's choices (the account's names). */
+  kind: 'create' | 'search' | 'connection' | 'dropdown';
   key: string;
   method: string;
   fields: Field[];
   /** Whether sending twice may store twice (an event): such steps must never be retried blindly. */
   perform: unknown;
+  /** The step's input when it is not the action's minimal one (the Event Name guard on). */
+  input?: Record<string, unknown>;
+  /** The API it calls when it is not the action's usual one (the guard reads the schema first). */
+  route?: Route;
 }
 
 type Operation = { operation: { inputFields?: unknown; perform: unknown } };
@@ -122,7 +127,7 @@ function generic(action: Action): Record<string, unknown> {
   return input;
 }
 
-export const minimalInput = (action: Action) => MINIMAL[action.key] ?? generic(action);
+export const minimalInput = (action: Action) => action.input ?? MINIMAL[action.key] ?? generic(action);
 
 /** Every label the action shows, its line-item children's too: a field-named error starts with one of them. */
 export function labelsOf(action: Action): string[] {
@@ -152,7 +157,7 @@ export interface Seen {
 }
 
 /** The CleverTap API a request went to, by its path; undefined for any other path. */
-export type Route = 'upload' | 'profile' | 'trigger' | 'subscribe' | 'delete';
+export type Route = 'upload' | 'profile' | 'trigger' | 'subscribe' | 'delete' | 'schema';
 
 const ROUTE_PATHS: [Route, string][] = [
   ['upload', '/1/upload'],
@@ -160,6 +165,7 @@ const ROUTE_PATHS: [Route, string][] = [
   ['trigger', '/1/send/externaltrigger.json'],
   ['subscribe', '/1/subscribe'],
   ['delete', '/1/delete/profiles.json'],
+  ['schema', '/getSchema'],
 ];
 
 /** The route of a request's URL, or of its path alone. */
@@ -179,7 +185,7 @@ const ACT_ROUTES: Record<string, Route> = {
 };
 
 export const routeFor = (action: Action): Route =>
-  action.kind !== 'create' ? 'profile' : (ACT_ROUTES[action.key] ?? 'upload');
+  action.route ?? (action.kind !== 'create' ? 'profile' : (ACT_ROUTES[action.key] ?? 'upload'));
 
 /** The answer CleverTap would give for one request: per route, its success (the answers that act on users too). */
 export type Responder = (req: Seen) => [number, unknown, Record<string, string>?];
@@ -188,6 +194,9 @@ export const okResponder: Responder = (req) => {
   const route = routeOf(req.url);
   // External Trigger and delete answer `{"status": "success"}` alone (docs/clevertap-api.md, Acting on users).
   if (route === 'trigger' || route === 'delete') return [200, { status: 'success' }];
+  // What the account has (the Event Name guard reads it): the minimal inputs' event, and one profile property.
+  if (route === 'schema')
+    return [200, { status: 'success', events: [{ name: 'Deal Won' }], userProperties: [{ name: 'Points' }] }];
   if (req.method === 'POST') {
     let n = 1;
     try {

@@ -182,7 +182,7 @@ describe("core's handler (harness.ts `invoke`, used by the secrets scan) runs st
         ts: null,
         convertValueTypes: '',
       }),
-    ).toEqual({ identity: 'u1', evtName: 'E', convertValueTypes: 'yes' });
+    ).toEqual({ identity: 'u1', evtName: 'E', convertValueTypes: 'yes', ifNewEvent: 'send' });
     expect(handedOver('authentication.test', { anything: null })).toEqual({ anything: null });
     expect(() => handedOver('creates.no_such_action.operation.perform', {})).toThrow(
       /no creates.no_such_action/,

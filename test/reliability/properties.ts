@@ -56,7 +56,23 @@ const CHECKERS: Record<Route, (req: SeenRequest) => string[]> = {
   trigger: triggerProblems,
   subscribe: subscribeProblems,
   delete: deleteProblems,
+  schema: schemaProblems,
 };
+
+/** GET /getSchema (docs/clevertap-api.md, "What the account has"): no `/1/`, a known type, no body. */
+function schemaProblems(req: SeenRequest): string[] {
+  const url = new URL(req.url);
+  return [
+    req.method === 'GET' ? '' : `getSchema sent as ${req.method}`,
+    url.pathname.endsWith('/getSchema') && !url.pathname.includes('/1/')
+      ? ''
+      : `getSchema at ${url.pathname}`,
+    ['events', 'userProperties'].includes(url.searchParams.get('type') ?? '')
+      ? ''
+      : 'getSchema without a known type',
+    req.body ? 'getSchema sent a body' : '',
+  ].filter(Boolean);
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -116,6 +132,8 @@ function outcomeProblems(
   result: unknown,
   error: unknown,
 ): string[] {
+  const reads = seen.filter((req) => routeOf(req.url) === 'schema');
+  const sends = seen.filter((req) => routeOf(req.url) !== 'schema');
   if (error !== undefined) {
     const problems: string[] = [];
     // A HaltedError is Zapier's soft stop (a bulk step with nothing to send), also naming the field.
@@ -126,13 +144,14 @@ function outcomeProblems(
       problems.push(`error names no field: ${short(messageOf(error))}`);
     if (zapierError && shown.length > SHOWN)
       problems.push(`a message of ${shown.length} characters (Zapier shows ${SHOWN}): ${short(shown)}`);
-    if (seen.length) problems.push(`sent ${seen.length} request(s) and then failed`);
-    return problems;
+    // Reading what the account has (the Event Name guard) sends no data: a step may stop after it.
+    if (sends.length) problems.push(`sent ${sends.length} request(s) and then failed`);
+    return [...problems, ...reads.flatMap((req) => CHECKERS.schema(req))];
   }
-  const problems: string[] = [];
-  if (!seen.length) problems.push('succeeded without sending anything');
+  const problems: string[] = reads.flatMap((req) => CHECKERS.schema(req));
+  if (!sends.length) problems.push('succeeded without sending anything');
   const expected = routeFor(action);
-  for (const req of seen) {
+  for (const req of sends) {
     const route = routeOf(req.url);
     if (route !== expected) {
       problems.push(`${req.method} ${req.url}: sent to ${route ?? 'an unknown path'}, not to ${expected}`);
@@ -143,10 +162,10 @@ function outcomeProblems(
   }
   // The acting calls: one request (a trigger sent twice is a message sent twice), and an output that agrees with it.
   if (expected !== 'upload' && expected !== 'profile') {
-    if (seen.length > 1) problems.push(`sent ${seen.length} requests; an acting step sends exactly one`);
+    if (sends.length > 1) problems.push(`sent ${sends.length} requests; an acting step sends exactly one`);
     let body: unknown;
     try {
-      body = seen[0] ? (JSON.parse(seen[0].body) as unknown) : undefined;
+      body = sends[0] ? (JSON.parse(sends[0].body) as unknown) : undefined;
     } catch {
       // not JSON: the checker has said so
     }

@@ -24,6 +24,9 @@ import {
   routeFor,
 } from './harness';
 import { boundaryTester } from '../boundary';
+import { eventsPerform, profilePropertiesPerform } from '../../src/triggers/account_names';
+import { perform as uploadEvent } from '../../src/creates/upload_event';
+import { perform as uploadEventsBulk } from '../../src/creates/upload_events_bulk';
 
 const appTester = boundaryTester;
 type Perform = Parameters<typeof appTester>[0];
@@ -618,3 +621,98 @@ export async function runScenario(
 }
 
 export const SUBJECTS = [...actions(), connection];
+
+/**
+ * The calls that read what the account has (getSchema): the two dropdowns, and Upload Event and the bulk events
+ * action with the Event Name guard on, whose first request is the read. Apart from "200 success" (getSchema's own
+ * success, then the guarded step's upload), every scenario is a failure for the read, so each must stop after that one
+ * request with nothing uploaded:
+ * credentials refused ask to reconnect; anything else says why, and what to do (a dropdown: try again or type the
+ * name; a guarded step: nothing was sent, so it is safe to replay).
+ */
+const schemaSubject = (
+  id: string,
+  kind: Action['kind'],
+  key: string,
+  method: string,
+  perform: unknown,
+  input?: Record<string, unknown>,
+): Action => ({ id, kind, key, method, fields: [], perform, input, route: 'schema' });
+
+export const SCHEMA_SUBJECTS: Action[] = [
+  schemaSubject(
+    'Event Name dropdown',
+    'dropdown',
+    'account_events',
+    'triggers.account_events.operation.perform',
+    eventsPerform,
+  ),
+  schemaSubject(
+    'Property Name dropdown',
+    'dropdown',
+    'account_profile_properties',
+    'triggers.account_profile_properties.operation.perform',
+    profilePropertiesPerform,
+  ),
+  schemaSubject(
+    'upload_event, guard on',
+    'create',
+    'upload_event',
+    'creates.upload_event.operation.perform',
+    uploadEvent,
+    {
+      identity: 'ada@example.com',
+      evtName: 'Deal Won',
+      ifNewEvent: 'stop',
+    },
+  ),
+  schemaSubject(
+    'upload_events_bulk, guard on',
+    'create',
+    'upload_events_bulk',
+    'creates.upload_events_bulk.operation.perform',
+    uploadEventsBulk,
+    { events: [{ evtName: 'Deal Won', identity: 'ada@example.com' }], ifNewEvent: 'stop' },
+  ),
+];
+
+/** Why the read failed, by scenario: what the message must say after its head. */
+function schemaCause(scenario: Scenario, what: string): RegExp {
+  if (scenario.reply === 'reset') return /the connection to CleverTap failed \(ECONNRESET\)/;
+  if (scenario.reply === 'timeout') return /CleverTap did not answer within 20 seconds/;
+  const status = Number(/^(\d{3})/.exec(scenario.name)?.[1] ?? 200);
+  if (status === 429) return /CleverTap is busy with other requests from this account \(HTTP 429\)/;
+  if (status >= 500) return new RegExp(`CleverTap is unavailable right now \\(HTTP ${status}\\)`);
+  if (status >= 400) return new RegExp(`CleverTap refused the request \\(HTTP ${status}\\)`);
+  if (/^200 fail/.test(scenario.name)) return /CleverTap refused the request with ".+" \(HTTP 200\)/;
+  return new RegExp(`CleverTap answered with something other than a list of ${what} \\(HTTP 200\\)`);
+}
+
+export function schemaExpected(subject: Action, scenario: Scenario): Expected {
+  // Each API's own success (okResponder): the account's names; a guarded step then uploads its known event.
+  if (scenario.reply === okResponder)
+    return subject.kind === 'dropdown'
+      ? {
+          result: [
+            subject.key === 'account_events'
+              ? { id: 'Deal Won', name: 'Deal Won' }
+              : { id: 'Points', name: 'Points' },
+          ],
+          requests: 1,
+        }
+      : { requests: 2 };
+  if (/^40[13]/.test(scenario.name)) return { error: 'ExpiredAuthError', message: REFUSED, requests: 1 };
+  const what = subject.key === 'account_profile_properties' ? 'profile properties' : 'events';
+  const cause = schemaCause(scenario, what).source;
+  const message =
+    subject.kind === 'dropdown'
+      ? new RegExp(
+          `^Could not load your CleverTap ${what}: ${cause}\\. Try again in a minute, or type the ` +
+            `${what === 'events' ? 'event' : 'property'} name instead\\.$`,
+        )
+      : new RegExp(
+          `^Event Name could not be checked: ${cause}\\. Nothing was sent, so it is safe to replay this step; ` +
+            'or pick "Send it as a new event" in If the Event Name Is New to skip the check\\.$',
+        );
+  return { error: 'AppError', message, requests: 1 };
+}

@@ -16,7 +16,7 @@ import {
   SEED,
   quietCoreMemoryGuard,
 } from './harness';
-import { runScenario, Runner, SCENARIOS, SUBJECTS } from './scenarios';
+import { runScenario, Runner, SCENARIOS, SCHEMA_SUBJECTS, SUBJECTS } from './scenarios';
 
 quietCoreMemoryGuard();
 
@@ -34,7 +34,7 @@ function exposed(outcome: { result?: unknown; error?: Error; logs?: string[] }):
 }
 
 describe('the passcode appears nowhere, on every path of the failure matrix', () => {
-  it.each(SUBJECTS.map((a) => [a.id, a] as const))(
+  it.each([...SUBJECTS, ...SCHEMA_SUBJECTS].map((a) => [a.id, a] as const))(
     '%s',
     async (_id, action) => {
       for (const scenario of SCENARIOS) {

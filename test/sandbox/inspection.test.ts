@@ -113,6 +113,8 @@ test('GET/POST /__sandbox/config reads and changes settings', async () => {
     profileNotFound: 'fail',
     discardedEvents: [],
     campaigns: null,
+    schemaEvents: [],
+    schemaProfileProperties: [],
   });
   const changed = await admin(sandbox, 'POST', '/__sandbox/config', {
     maxRecordsPerCall: 1,

@@ -153,7 +153,7 @@
       choices = list;
       select.replaceChildren(
         h('option', { value: '' }, field.required ? 'Choose a value…' : '(empty)'),
-        choices.map((c) => h('option', { value: c.value }, c.label)),
+        ...choices.map((c) => h('option', { value: c.value }, c.label)),
         h('option', { value: CUSTOM }, 'Custom value…'),
       );
       write(value);

@@ -377,6 +377,43 @@ describe('Test step', () => {
     expect(statSync(join(SHOTS, 'readme.png')).size).toBeLessThan(150 * 1024);
   });
 
+  it("picks Upload Event's Event Name from the dropdown the account fills, and sends that event", async () => {
+    await chooseAction('Upload Event');
+    await page.click('#samples button');
+    const status = await page.waitForSelector('#action-fields .dropdown-status[data-loaded]', {
+      timeout: 10000,
+    });
+    expect(Number(await status!.evaluate((e) => e.getAttribute('data-loaded')))).toBeGreaterThan(3);
+    const eventName = await control('#action-fields', 'Event Name (required)');
+    const offered = await eventName.evaluate((e) =>
+      [...(e as unknown as PageNode).options].map((o) => o.text),
+    );
+    expect(offered).toEqual(expect.arrayContaining(['Deal Won', 'Deal Created', 'Custom value…']));
+    expect(offered).not.toContain('App Launched');
+    await eventName.select('Deal Won');
+    await testStep();
+    expect(await text('#step-status')).toMatch(/the step succeeded\.$/);
+    expect(await text('#output-table tr[data-key="evtName"] td')).toBe('Deal Won');
+    expect(await text('#events-table')).toContain('Deal Won');
+    await shot('08-event-picked-from-dropdown');
+  });
+
+  it('with "If the Event Name Is New" set to stop, refuses a typo naming Event Name and the nearest event', async () => {
+    await (await control('#action-fields', 'If the Event Name Is New')).select('stop');
+    const eventName = await control('#action-fields', 'Event Name (required)');
+    await eventName.select('\u0000custom');
+    const custom = await control('#action-fields', 'Event Name: custom value');
+    await custom.type('Deal Wonn');
+    await testStep();
+    expect(await text('#step-status')).toMatch(/the step failed\.$/);
+    const shown = await text('#shown-message');
+    expect(shown).toMatch(/Event Name/);
+    expect(shown).toContain('"Deal Won"');
+    expect(shown.length).toBeLessThanOrEqual(250);
+    expect(await page.$('#nothing-sent')).not.toBeNull();
+    await shot('09-guard-refuses-typo');
+  });
+
   it('runs Record Purchase with its line item, flattened for mapping as parent[]child', async () => {
     await chooseAction('Record Purchase');
     await page.click('#samples button');
@@ -405,7 +442,7 @@ describe('when things stop', () => {
     expect(await text('#step-status')).toMatch(/the step failed\.$/);
     expect(await text('#shown-message')).toMatch(/connection|reach|CleverTap/i);
     expect(await text('#clevertap-result')).toMatch(/stopped/);
-    await shot('08-sandbox-stopped');
+    await shot('10-sandbox-stopped');
     await page.click('#sandbox-toggle');
     await page.waitForSelector('#sandbox-running');
   });
@@ -419,7 +456,7 @@ describe('when things stop', () => {
     expect(await page.$$eval('#action-select option', (list) => list.map((o) => o.textContent))).toContain(
       'Create/Update User Profile',
     );
-    await shot('09-preview-stopped');
+    await shot('11-preview-stopped');
   });
 });
 

@@ -6,7 +6,10 @@
 
 /** One call the demo shows: which CleverTap route, the HTTP status and the JSON answer. */
 export interface ShownCall {
-  /** `upload` (/1/upload), `lookup` (/1/profile.json), or an acting route (`trigger`, `subscribe`, `delete`). */
+  /**
+   * `upload` (/1/upload), `lookup` (/1/profile.json), `schema` (/getSchema), or an acting route (`trigger`,
+   * `subscribe`, `delete`).
+   */
   route: string;
   status: number;
   answer: unknown;
@@ -134,6 +137,22 @@ function explainUpload(call: ShownCall): string[] {
   return lines;
 }
 
+function explainSchema(call: ShownCall): string[] {
+  const answer = isObject(call.answer) ? call.answer : {};
+  const kind = call.query?.type === 'userProperties' ? 'userProperties' : 'events';
+  const list = answer[kind];
+  if (call.status !== 200 || answer.status !== 'success' || !Array.isArray(list))
+    return [explainFailure(call)];
+  if (kind === 'userProperties')
+    return [
+      `CleverTap lists the ${plural(list.length, 'profile property', 'profile properties')} the account has.`,
+    ];
+  return [
+    `CleverTap lists the ${plural(list.length, 'event name')} the account has, its own system events (such as App ` +
+      'Launched, which cannot be uploaded) among them; the dropdown leaves those out and offers each other name once.',
+  ];
+}
+
 function explainAct(call: ShownCall): string[] {
   const answer = isObject(call.answer) ? call.answer : {};
   if (call.status !== 200 || answer.status !== 'success') return [explainFailure(call)];
@@ -166,5 +185,6 @@ function explainFailure(call: ShownCall): string {
 export function explainAnswer(call: ShownCall, context?: ConnectionContext): string[] {
   if (call.route === 'lookup') return explainLookup(call, context);
   if (call.route === 'upload') return explainUpload(call);
+  if (call.route === 'schema') return explainSchema(call);
   return explainAct(call);
 }

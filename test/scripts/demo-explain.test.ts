@@ -86,6 +86,22 @@ describe("the demo's words for CleverTap's answers", () => {
     expect(partial[1]).toBe('Refused with code 515: Invalid email');
   });
 
+  it("reads getSchema's lists: events with CleverTap's system events among them, profile properties", () => {
+    const events = { status: 'success', events: [{ name: 'App Launched' }, { name: 'Deal Won' }] };
+    expect(
+      explainAnswer({ route: 'schema', status: 200, answer: events, query: { type: 'events' } }),
+    ).toEqual([
+      expect.stringMatching(/^CleverTap lists the 2 event names the account has, its own system events/),
+    ]);
+    const properties = { status: 'success', userProperties: [{ name: 'Plan' }] };
+    expect(
+      explainAnswer({ route: 'schema', status: 200, answer: properties, query: { type: 'userProperties' } }),
+    ).toEqual(['CleverTap lists the 1 profile property the account has.']);
+    expect(
+      explainAnswer({ route: 'schema', status: 200, answer: { status: 'fail', error: 'Nope' }, query: {} }),
+    ).toEqual(['CleverTap refused the call (HTTP 200): Nope.']);
+  });
+
   it('says a queued campaign is not a delivered one, and names refusals and 401s', () => {
     expect(explainAnswer({ route: 'trigger', status: 200, answer: { status: 'success' } })[0]).toMatch(
       /queued .* does not say the message was delivered/,

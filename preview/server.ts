@@ -101,6 +101,15 @@ const formOf = (value: unknown): Record<string, unknown> =>
     ? (value as Record<string, unknown>)
     : {};
 
+/**
+ * Empties the z.cache that zapier-platform-core's app tester gives performs (`zcacheTestObj`, in memory, without
+ * expiry or scopes), as when Zapier's cache period ends.
+ */
+function emptyZapierCache(appTester: AppTester): void {
+  const tester = appTester as AppTester & { zcacheTestObj?: object };
+  if (tester.zcacheTestObj !== undefined) tester.zcacheTestObj = {};
+}
+
 /** Runs tasks one after another. */
 function serial() {
   let last: Promise<unknown> = Promise.resolve();
@@ -242,6 +251,8 @@ export async function startPreview(options: PreviewOptions, port = 0): Promise<P
     }
     if (path === '/api/sandbox/stop' || path === '/api/sandbox/start' || path === '/api/sandbox/reset') {
       await oneAtATime(async () => {
+        // A new or cleared account: what the app cached about the old one goes (core's test cache never expires).
+        if (!path.endsWith('stop')) emptyZapierCache(appTester);
         if (path.endsWith('stop')) await sandbox.stop();
         else if (path.endsWith('start')) await sandbox.start();
         else {

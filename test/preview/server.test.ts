@@ -327,6 +327,15 @@ describe('a stopped test server', () => {
     expect(await postJson<SandboxAnswer>('/api/sandbox/start', {})).toMatchObject({
       sandbox: { running: true },
     });
+    // The account is new again: Event Name's choices are read from it, not from what Zapier's cache kept.
+    const evtName = (App as unknown as PreviewApp).creates?.upload_event?.operation.inputFields?.find(
+      (f) => (f as { key?: string }).key === 'evtName',
+    ) as { dynamic: string };
+    const choices = await postJson<{ requests: number }>('/api/dropdown', {
+      authData,
+      dynamic: evtName.dynamic,
+    });
+    expect(choices.requests).toBe(1);
     const found = await postJson('/api/actions/search/find_profile/test', {
       authData,
       form: fill('find_profile'),

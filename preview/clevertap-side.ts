@@ -82,6 +82,8 @@ type ActEntry = ReceivedUpload & { route: string };
 export interface SandboxLogs {
   received: UploadEntry[];
   lookups: LookupEntry[];
+  /** getSchema reads (what the account has), when the sandbox keeps that log. */
+  schemaReads: LookupEntry[];
   /** Calls that act on users (delete, subscribe, send), when the sandbox keeps that log. */
   acts: ActEntry[];
 }
@@ -116,20 +118,24 @@ const listIn = <T>(fetched: Fetched, name: string): T[] => {
 
 /** The request logs, or why they cannot be read (a stopped or unreachable sandbox). */
 export async function readLogs(sandboxUrl: string): Promise<SandboxLogs | { problem: string }> {
-  const [received, lookups, acts] = await Promise.all(
-    ['received', 'lookups', 'acts'].map((name) => getJson(`${sandboxUrl}/__sandbox/${name}`)),
+  const [received, lookups, acts, schemaReads] = await Promise.all(
+    ['received', 'lookups', 'acts', 'schema-reads'].map((name) => getJson(`${sandboxUrl}/__sandbox/${name}`)),
   );
   for (const fetched of [received, lookups]) if (!fetched.ok) return { problem: fetched.problem };
   return {
     received: listIn<UploadEntry>(received, 'received'),
     lookups: listIn<LookupEntry>(lookups, 'lookups'),
+    schemaReads: schemaReads ? listIn<LookupEntry>(schemaReads, 'schemaReads') : [],
     acts: listIn<ActEntry>(acts, 'acts'),
   };
 }
 
 /** The latest sequence number in the logs (they share one sequence): the step's requests are those after it. */
 export function lastSeq(logs: SandboxLogs): number {
-  return Math.max(0, ...[...logs.received, ...logs.lookups, ...logs.acts].map((entry) => entry.seq));
+  return Math.max(
+    0,
+    ...[...logs.received, ...logs.lookups, ...logs.schemaReads, ...logs.acts].map((entry) => entry.seq),
+  );
 }
 
 const stepRequest = (
@@ -154,6 +160,7 @@ export function requestsSince(logs: SandboxLogs, since: number): StepRequest[] {
       stepRequest(r, 'POST', `1/upload${query(r.query) ? `?${query(r.query)}` : ''}`),
     ),
     ...logs.lookups.map((l) => stepRequest(l, 'GET', `1/profile.json?${query(l.query)}`)),
+    ...logs.schemaReads.map((s) => stepRequest(s, 'GET', `getSchema?${query(s.query)}`)),
     ...logs.acts.map((a) => stepRequest(a, 'POST', ACT_PATHS[a.route] ?? `1/${a.route}`)),
   ]
     .filter((r) => r.seq > since)

@@ -51,6 +51,8 @@ export interface PreviewApp {
     test: Perform | object;
     connectionLabel?: string | Perform | object;
   };
+  /** Triggers: the app's hidden ones fill dynamic dropdowns (`dynamic: "trigger.id.label"`). */
+  triggers?: Record<string, DefinedAction>;
   creates?: Record<string, DefinedAction>;
   searches?: Record<string, DefinedAction>;
 }
@@ -85,7 +87,10 @@ export interface PageField {
   /** Line items' fields. */
   children?: PageField[];
   altersDynamicFields: boolean;
-  /** Set for a dynamic dropdown (`trigger.id.label`): the preview has no triggers, so it is typed as text. */
+  /**
+   * Set for a dynamic dropdown (`trigger.id.label`): the page asks for its choices (the trigger run through core, as
+   * the editor fills it) and keeps a custom value possible.
+   */
   dynamic?: string;
   /** Set for fields that came from a function in inputFields (evaluated through zapier-platform-core). */
   computed?: boolean;
@@ -211,6 +216,25 @@ export function describeActions(app: PreviewApp): PageAction[] {
   return (Object.keys(ACTION_GROUPS) as ActionKind[]).flatMap((kind) =>
     Object.values(app[ACTION_GROUPS[kind]] ?? {}).map((action) => describeAction(kind, action)),
   );
+}
+
+/** A dynamic dropdown's parts: `trigger.id.label` (the label's key may be left out: the id is shown). */
+export interface DynamicSource {
+  trigger: string;
+  id: string;
+  label: string;
+}
+
+export function parseDynamic(dynamic: string): DynamicSource | undefined {
+  const [trigger, id, label] = dynamic.split('.');
+  if (!trigger || !id) return undefined;
+  return { trigger, id, label: label || id };
+}
+
+/** The trigger a dynamic dropdown names (undefined when the app has none by that key). */
+export function findTrigger(app: PreviewApp, key: string): DefinedAction | undefined {
+  const triggers = app.triggers ?? {};
+  return Object.prototype.hasOwnProperty.call(triggers, key) ? triggers[key] : undefined;
 }
 
 /** An action of the definition by kind and key (undefined for anything else, e.g. `__proto__`). */

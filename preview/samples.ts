@@ -122,7 +122,7 @@ function dealToEvent(samples: HubSpotSamples): SampleFill {
       ]),
     },
     notes: [
-      'Event Name: typed (Deal Created). Creation Date: Create Date.',
+      "Event Name: Deal Created, picked from the account's events. Creation Date: Create Date.",
       user.note,
       'Event Properties rows: Deal ID, Deal Name, Amount, Stage, Pipeline, Close Date.',
     ],

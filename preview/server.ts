@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
-import { cleverTapSide, lastSeq, readLogs } from './clevertap-side';
+import { cleverTapSide, lastSeq, readLogs, requestsSince } from './clevertap-side';
 import { describeActions, describeFields, type PageAction, type PreviewApp } from './definition';
 import type { SandboxControl } from './sandbox-control';
 import { sampleFills, type HubSpotSamples } from './samples';
@@ -100,6 +100,15 @@ const formOf = (value: unknown): Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};
+
+/**
+ * Empties the z.cache that zapier-platform-core's app tester gives performs (`zcacheTestObj`, in memory, without
+ * expiry or scopes), as when Zapier's cache period ends.
+ */
+function emptyZapierCache(appTester: AppTester): void {
+  const tester = appTester as AppTester & { zcacheTestObj?: object };
+  if (tester.zcacheTestObj !== undefined) tester.zcacheTestObj = {};
+}
 
 /** Runs tasks one after another. */
 function serial() {
@@ -195,6 +204,17 @@ export async function startPreview(options: PreviewOptions, port = 0): Promise<P
     }
   }
 
+  /** A dynamic dropdown's choices, and how many requests filling it sent to CleverTap (0: from Zapier's cache). */
+  async function dropdown(dynamic: string, authData: Record<string, string>) {
+    const url = sandbox.url();
+    const before = url ? await readLogs(url) : undefined;
+    const since = before && !('problem' in before) ? lastSeq(before) : undefined;
+    const result = await steps.dropdown(dynamic, authData, {});
+    const after = url && since !== undefined ? await readLogs(url) : undefined;
+    const requests = after && !('problem' in after) ? requestsSince(after, since ?? 0).length : undefined;
+    return { ...result, requests };
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin);
     const method = req.method ?? 'GET';
@@ -214,6 +234,11 @@ export async function startPreview(options: PreviewOptions, port = 0): Promise<P
     const authData = textRecord(body.authData);
     if (path === '/api/connection/test')
       return sendJson(res, 200, await oneAtATime(() => steps.testConnection(authData)), authData);
+    if (path === '/api/dropdown') {
+      if (typeof body.dynamic !== 'string') throw new HttpProblem(400, 'Name the dropdown (dynamic).');
+      const dynamic = body.dynamic;
+      return sendJson(res, 200, await oneAtATime(() => dropdown(dynamic, authData)), authData);
+    }
     const match = /^\/api\/actions\/(create|search)\/([^/]+)\/(fields|test)$/.exec(path);
     if (match) {
       const [, kind, key, what] = match as unknown as [string, string, string, string];
@@ -226,6 +251,8 @@ export async function startPreview(options: PreviewOptions, port = 0): Promise<P
     }
     if (path === '/api/sandbox/stop' || path === '/api/sandbox/start' || path === '/api/sandbox/reset') {
       await oneAtATime(async () => {
+        // A new or cleared account: what the app cached about the old one goes (core's test cache never expires).
+        if (!path.endsWith('stop')) emptyZapierCache(appTester);
         if (path.endsWith('stop')) await sandbox.stop();
         else if (path.endsWith('start')) await sandbox.start();
         else {

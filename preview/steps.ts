@@ -8,6 +8,9 @@ import { renderConnectionLabel } from './connection';
 import {
   describeFields,
   findAction,
+  findTrigger,
+  parseDynamic,
+  type Choice,
   type DefinedAction,
   type DefinedField,
   type PageAction,
@@ -76,6 +79,27 @@ export type StepOutcome = {
   | { outcome: 'missing'; missing: string[] }
   | { outcome: 'error'; error: ShownError }
 );
+
+/** A dynamic dropdown's choices as the editor gets them, or why it could not get them. */
+export type DropdownOutcome =
+  | { outcome: 'choices'; choices: Choice[] }
+  | { outcome: 'error'; error: ShownError }
+  | { outcome: 'unavailable'; reason: string };
+
+/** The choices of a trigger's results: the value from the id's key, the text from the label's key. */
+export function choicesOf(results: unknown, id: string, label: string): Choice[] {
+  if (!Array.isArray(results)) return [];
+  return results.flatMap((item): Choice[] => {
+    if (typeof item !== 'object' || item === null) return [];
+    const record = item as Record<string, unknown>;
+    const value = record[id];
+    if (value === undefined || value === null || value === '') return [];
+    const text = record[label];
+    return [
+      { value: String(value), label: text === undefined || text === null ? String(value) : String(text) },
+    ];
+  });
+}
 
 export class Steps {
   constructor(
@@ -182,6 +206,32 @@ export class Steps {
       return { outcome: 'output', handedOver, output, rows: outputRows(output, page.outputFields) };
     } catch (error) {
       return { outcome: 'error', handedOver, error: shownError(error) };
+    }
+  }
+
+  /**
+   * A dynamic dropdown's choices, as the editor fills it: the hidden trigger's perform through core (its first page,
+   * with `meta.isFillingDynamicDropdown`), with the connection and the values so far. Core's app tester gives the
+   * perform a `z.cache` (in memory, kept for the preview's life), so a trigger that caches is run as it would be.
+   */
+  async dropdown(
+    dynamic: string,
+    authData: Record<string, string>,
+    inputData: Record<string, unknown>,
+  ): Promise<DropdownOutcome> {
+    const source = parseDynamic(dynamic);
+    const trigger = source && findTrigger(this.app, source.trigger);
+    if (!source || !trigger)
+      return { outcome: 'unavailable', reason: `The app has no trigger for the dropdown "${dynamic}".` };
+    try {
+      const results = await this.appTester(trigger.operation.perform as never, {
+        authData,
+        inputData,
+        meta: { page: 0, isFillingDynamicDropdown: true },
+      });
+      return { outcome: 'choices', choices: choicesOf(results, source.id, source.label) };
+    } catch (error) {
+      return { outcome: 'error', error: shownError(error) };
     }
   }
 

@@ -8,14 +8,22 @@
  *      zapier-platform-core's own tester, so every step goes through the app's middleware and core's checks:
  *        - the connection test,
  *        - a HubSpot "New Contact" sample through "Create/Update User Profile",
- *        - a HubSpot "New Deal" sample through "Upload Event",
+ *        - a HubSpot "New Deal" sample through "Upload Event" (If the Event Name Is New left on Send: one upload),
+ *        - the Event Name dropdown: the app's hidden trigger lists the events the account has (getSchema; the
+ *          sandbox is seeded with a few, beside CleverTap's system events, which the dropdown leaves out),
+ *        - Upload Event with "Deal Won" picked from that dropdown and the guard on (Stop): the names are read from
+ *          Zapier's cache, so the step sends the upload alone,
+ *        - the typo "Deal Wonn" with the guard on: refused naming Event Name and the nearest event, nothing sent,
  *        - the deal won (its stage Closed Won) through "Trigger Campaign": an External Trigger campaign's message for
  *          the deal's contact, with the deal's name and amount as personalization, which must show up in the test
  *          server's inbox,
  *        - "Find User Profile" to read the profile back from the server,
  *        - one bad input, to show the error the Zap user sees and that nothing was sent;
- *   3. prints, for each step, what was sent, what CleverTap (the test server) answered and what the Zap step would
- *      output; exits 0 when every step behaved as expected (and the campaign message is in the inbox), 1 otherwise.
+ *   3. prints, for each step, what was sent, what CleverTap (the test server) answered and what that answer means
+ *      (scripts/demo-explain.ts: the connection test's expected "User not found", the counts of an upload, a queued
+ *      campaign), the dates in CleverTap's forms (`$D_...`, `ts` in epoch seconds) as the dates they stand for, and
+ *      what the Zap step would output; exits 0 when every step behaved as expected (and the campaign message is in
+ *      the inbox), 1 otherwise.
  *
  * The HubSpot samples are the same files the unit tests use (test/fixtures/hubspot-new-*.json), read at run time so
  * there is one copy. The passcode is never printed: every line goes through `say`, which masks it.
@@ -25,6 +33,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { startSandbox, type Sandbox } from '../sandbox';
+import { explainAnswer, explainDates, type ConnectionContext } from './demo-explain';
 
 /** The paths of the acting routes under /<region>/1/, as the request lines show them. */
 const ACT_PATHS = {
@@ -52,6 +61,7 @@ interface LoadedApp {
   version: string;
   platformVersion: string;
   authentication: { test: Perform };
+  triggers: Record<string, { operation: { perform: Perform } }>;
   creates: Record<string, { operation: { perform: Perform } }>;
   searches: Record<string, { operation: { perform: Perform } }>;
 }
@@ -62,7 +72,13 @@ const ACCOUNT = {
   passcode: `demo-${Math.random().toString(36).slice(2, 12)}`,
   region: 'in1' as const,
 };
+/** The region as the app names it (its connection label says "India (in1)"). */
+const REGION_NAME = 'India (in1)';
 const authData = { accountId: ACCOUNT.id, passcode: ACCOUNT.passcode, region: ACCOUNT.region };
+
+/** What the demo account had before the demo (getSchema lists these beside CleverTap's system events). */
+const ACCOUNT_EVENTS = ['Deal Won', 'Deal Lost', 'Trial Started'];
+const ACCOUNT_PROFILE_PROPERTIES = ['Plan', 'Lifecycle Stage'];
 
 /** The demo account's External Trigger campaign ("Welcome aboard", built in CleverTap's dashboard). */
 const CAMPAIGN_ID = '1695721550';
@@ -100,6 +116,22 @@ function shownError(error: unknown): { name: string; message: string } {
   }
 }
 
+/** A getSchema answer with its long list shortened to the entries' names, on one line. */
+function shortSchemaAnswer(answer: unknown): unknown {
+  if (typeof answer !== 'object' || answer === null) return answer;
+  const nameOf = (entry: unknown) =>
+    typeof entry === 'object' && entry !== null && 'name' in entry
+      ? String(entry.name)
+      : JSON.stringify(entry);
+  return Object.fromEntries(
+    Object.entries(answer).map(([key, value]) =>
+      Array.isArray(value) && value.length > 6
+        ? [key, `${value.length} entries, by name: ${value.map(nameOf).join(', ')}`]
+        : [key, value],
+    ),
+  );
+}
+
 const problems: string[] = [];
 function check(ok: boolean, what: string): void {
   if (!ok) problems.push(what);
@@ -109,7 +141,10 @@ class Demo {
   private seenUploads = 0;
   private seenLookups = 0;
   private seenActs = 0;
+  private seenSchemaReads = 0;
   private step = 0;
+  /** The dates already explained in this step (each is told once). */
+  private datesTold = new Set<string>();
 
   constructor(
     private readonly sandbox: Sandbox,
@@ -119,6 +154,7 @@ class Demo {
 
   heading(title: string): void {
     this.step += 1;
+    this.datesTold = new Set();
     say();
     say(`${this.step}. ${title}`);
   }
@@ -127,7 +163,8 @@ class Demo {
   async run(
     perform: Perform,
     inputData: Record<string, unknown>,
-  ): Promise<{ output?: unknown; error?: unknown }> {
+    context?: ConnectionContext,
+  ): Promise<{ output?: unknown; error?: unknown; requests: number }> {
     if (Object.keys(inputData).length) {
       say('   Zap step input (fields as mapped in the Zap editor):');
       say(json(inputData));
@@ -138,7 +175,7 @@ class Demo {
     } catch (error) {
       outcome = { error };
     }
-    this.printTraffic();
+    const requests = this.printTraffic(context);
     if ('error' in outcome) {
       const { name, message } = shownError(outcome.error);
       say(`   The Zap step stops with ${name}; the user sees:`);
@@ -146,27 +183,44 @@ class Demo {
     } else {
       say('   Zap step output (what later steps can map):');
       say(json(outcome.output));
+      this.explainDates(outcome.output);
     }
-    return outcome;
+    return { ...outcome, requests };
   }
 
   /** Prints the requests the test server received since the last call, and its answers. */
-  printTraffic(): number {
+  /** The dates in a value printed above, as the dates they stand for (each once per step). */
+  explainDates(value: unknown): void {
+    const lines = explainDates(value, this.datesTold);
+    if (lines.length) say('   Dates in it:');
+    for (const line of lines) say(`      ${line}`);
+  }
+
+  printTraffic(context?: ConnectionContext): number {
     const uploads = this.sandbox.received().slice(this.seenUploads);
     const lookups = this.sandbox.lookups().slice(this.seenLookups);
     const acts = this.sandbox.acts().slice(this.seenActs);
+    const schemaReads = this.sandbox.schemaReads().slice(this.seenSchemaReads);
+    this.seenSchemaReads += schemaReads.length;
     this.seenUploads += uploads.length;
     this.seenLookups += lookups.length;
     this.seenActs += acts.length;
     const calls = [
-      ...uploads.map((u) => ({ ...u, line: `POST /${u.region}/1/upload`, body: u.body })),
+      ...uploads.map((u) => ({ ...u, route: 'upload', line: `POST /${u.region}/1/upload`, body: u.body })),
       ...acts.map((a) => ({
         ...a,
         line: `POST /${a.region}/1/${ACT_PATHS[a.route]}`,
         body: a.body,
       })),
+      ...schemaReads.map((r) => ({
+        ...r,
+        route: 'schema',
+        line: `${r.method} /${r.region}/getSchema?${new URLSearchParams(r.query).toString()}`,
+        body: undefined,
+      })),
       ...lookups.map((l) => ({
         ...l,
+        route: 'lookup',
         line: `GET /${l.region}/1/profile.json?${new URLSearchParams(l.query).toString()}`,
         body: undefined,
       })),
@@ -176,16 +230,26 @@ class Demo {
       say(
         `   Sent to CleverTap: ${call.line}   (X-CleverTap-Account-Id: ${call.accountId}, passcode header not shown)`,
       );
-      if (call.body !== undefined) say(json(call.body));
+      if (call.body !== undefined) {
+        say(json(call.body));
+        this.explainDates(call.body);
+      }
       say(`   CleverTap answered: HTTP ${call.status}`);
-      say(json(call.answer));
+      say(call.route === 'schema' ? json(shortSchemaAnswer(call.answer)) : json(call.answer));
+      for (const line of explainAnswer(call, context)) say(`   What this means: ${line}`);
     }
     return calls.length;
   }
 }
 
 async function main(): Promise<void> {
-  const sandbox = await startSandbox({ port: 0, accounts: [ACCOUNT], campaigns: [CAMPAIGN_ID] });
+  const sandbox = await startSandbox({
+    port: 0,
+    accounts: [ACCOUNT],
+    campaigns: [CAMPAIGN_ID],
+    schemaEvents: ACCOUNT_EVENTS,
+    schemaProfileProperties: ACCOUNT_PROFILE_PROPERTIES,
+  });
   process.env.CLEVERTAP_API_BASE_URL = sandbox.baseUrl;
   try {
     // The built app, loaded the way the Zapier CLI loads it: require(<app root>) -> package.json main -> index.js.
@@ -204,7 +268,14 @@ async function main(): Promise<void> {
     );
 
     demo.heading('Connection test (what Zapier runs when the user connects CleverTap)');
-    const connection = await demo.run(app.authentication.test, {});
+    const connection = await demo.run(
+      app.authentication.test,
+      {},
+      {
+        connectionTest: true,
+        regionName: REGION_NAME,
+      },
+    );
     check(!connection.error, 'the connection test failed');
 
     const contact = fixture('hubspot-new-contact.json');
@@ -240,6 +311,57 @@ async function main(): Promise<void> {
       },
     });
     check(!event.error, 'Upload Event failed');
+    check(
+      event.requests === 1,
+      `Upload Event with the guard off sent ${event.requests} requests, not 1 upload`,
+    );
+
+    demo.heading('The Event Name dropdown: the events the CleverTap account has');
+    say("   The Zap editor fills Event Name by running the app's hidden trigger with the connection:");
+    const dropdown = await demo.run(app.triggers.account_events.operation.perform, {});
+    const offered = Array.isArray(dropdown.output)
+      ? (dropdown.output as Array<{ id?: unknown }>).map((choice) => String(choice.id))
+      : [];
+    say(`   The dropdown offers: ${offered.join(', ')} (or a name typed or mapped).`);
+    check(offered.includes('Deal Won'), 'the Event Name dropdown does not offer Deal Won');
+    check(!offered.includes('App Launched'), "the Event Name dropdown offers CleverTap's system events");
+
+    demo.heading(
+      'The deal won -> "Upload Event" with Deal Won picked from the dropdown, If the Event Name Is New: Stop',
+    );
+    const picked = await demo.run(creates.upload_event.operation.perform, {
+      evtName: 'Deal Won',
+      ifNewEvent: 'stop',
+      identity: deal.associations?.contacts?.[0],
+      eventProperties: { 'Deal ID': deal.id, Amount: d.amount },
+    });
+    say(
+      '   The guard found "Deal Won" among the events the dropdown read a moment ago: Zapier\'s cache answered, ' +
+        'so no second getSchema request, and the event was sent.',
+    );
+    check(!picked.error, 'Upload Event with a picked event and the guard on failed');
+    check(
+      picked.requests === 1,
+      `the guarded upload sent ${picked.requests} requests, not 1 upload (cache warm)`,
+    );
+
+    demo.heading('A typo with the guard on: Event Name "Deal Wonn"');
+    const typo = await demo.run(creates.upload_event.operation.perform, {
+      evtName: 'Deal Wonn',
+      ifNewEvent: 'stop',
+      identity: deal.associations?.contacts?.[0],
+      eventProperties: { 'Deal ID': deal.id, Amount: d.amount },
+    });
+    const typoMessage = typo.error ? shownError(typo.error).message : '';
+    check(
+      /Event Name/.test(typoMessage) && typoMessage.includes('"Deal Won"'),
+      'the typo was not refused naming Event Name and Deal Won',
+    );
+    check(typo.requests === 0, `the refused typo sent ${typo.requests} requests`);
+    check(
+      !sandbox.store.events().some((e) => e.evtName === 'Deal Wonn'),
+      'an event named Deal Wonn was stored',
+    );
 
     demo.heading(
       'A HubSpot deal won triggers a campaign: "Deal stage changed" (Closed Won) -> "Trigger Campaign"',
@@ -313,8 +435,9 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     } else {
       say(
-        'Demo finished: the profile and the event were stored and read back; the won deal triggered the campaign, ' +
-          "whose message is in the test server's inbox; the bad input was refused before anything was sent.",
+        'Demo finished: the profile and the events were stored and read back; the Event Name dropdown offered the ' +
+          "account's events and the guard refused a typo before anything was sent; the won deal triggered the " +
+          "campaign, whose message is in the test server's inbox; the bad input was refused before anything was sent.",
       );
       say('Try it yourself: `npm run sandbox -- --port 4010`, then point CLEVERTAP_API_BASE_URL at it.');
     }

@@ -111,8 +111,7 @@
           : ' · marked as changing other fields (this action computes none)',
       );
     if (field.computed) parts.push(' · computed at run time');
-    if (field.dynamic)
-      parts.push(` · dynamic dropdown (${field.dynamic}): type a value, the preview has no triggers`);
+    if (field.dynamic) parts.push(` · dynamic dropdown (${field.dynamic}), filled by the app's trigger`);
     return h('p', { class: 'meta' }, parts);
   }
 
@@ -122,6 +121,87 @@
     return field.helpHtml ? h('div', { class: 'help', id, html: field.helpHtml }) : undefined;
   }
 
+  /**
+   * A dropdown with a "Custom value…" entry (the editor lets users type or map a value); returns { nodes, read,
+   * write, setChoices }. setChoices keeps the value chosen or typed.
+   */
+  function selectControl(field, common, initialChoices) {
+    let choices = initialChoices;
+    const custom = h('input', {
+      type: 'text',
+      class: 'custom-value',
+      'aria-label': `${field.label}: custom value`,
+      hidden: true,
+    });
+    const select = h('select', {
+      ...common,
+      onchange: () => {
+        custom.hidden = select.value !== CUSTOM;
+        if (!custom.hidden) custom.focus();
+      },
+    });
+    const read = () => (select.value === CUSTOM ? custom.value : select.value);
+    const write = (value) => {
+      const text = textOf(value);
+      const known = text === '' || choices.some((c) => c.value === text);
+      select.value = known ? text : CUSTOM;
+      custom.value = known ? '' : text;
+      custom.hidden = known;
+    };
+    const setChoices = (list) => {
+      const value = read();
+      choices = list;
+      select.replaceChildren(
+        h('option', { value: '' }, field.required ? 'Choose a value…' : '(empty)'),
+        ...choices.map((c) => h('option', { value: c.value }, c.label)),
+        h('option', { value: CUSTOM }, 'Custom value…'),
+      );
+      write(value);
+    };
+    setChoices(choices);
+    return { nodes: [select, custom], read, write, setChoices };
+  }
+
+  /**
+   * A dynamic dropdown (`trigger.id.label`): drawn empty, then filled with the choices the app's trigger gives through
+   * core (POST /api/dropdown), as the editor fills it; says how many, and whether CleverTap was asked or Zapier's
+   * cache answered. When the trigger fails, the message the Zap user would read, and a custom value stays possible.
+   */
+  function dynamicControl(field, common) {
+    const control = selectControl(field, common, []);
+    const status = h(
+      'p',
+      { class: 'hint dropdown-status', 'aria-live': 'polite' },
+      'Loading the choices from the account…',
+    );
+    api('/api/dropdown', { authData: authData(), dynamic: field.dynamic })
+      .then((result) => {
+        clear(status);
+        if (result.outcome === 'choices') {
+          control.setChoices(result.choices);
+          const asked =
+            result.requests === undefined
+              ? ''
+              : result.requests === 0
+                ? " (from Zapier's cache: nothing asked of CleverTap)"
+                : ` (read from CleverTap: ${result.requests} request${result.requests === 1 ? '' : 's'})`;
+          status.append(`${result.choices.length} choices from the account${asked}, or a custom value.`);
+          status.dataset.loaded = String(result.choices.length);
+        } else if (result.outcome === 'error') {
+          status.classList.add('dropdown-error');
+          status.append(
+            'The dropdown could not load; the Zap user sees: ',
+            h('span', { class: 'shown-message' }, result.error.shown),
+          );
+        } else status.append(result.reason);
+      })
+      .catch((error) => {
+        clear(status);
+        status.append(`The choices could not be loaded: ${error.message}`);
+      });
+    return { ...control, nodes: [...control.nodes, status] };
+  }
+
   /** One text-like control (input, textarea, select with a custom value); returns { nodes, read, write }. */
   function simpleControl(field, id, describedBy) {
     const common = {
@@ -129,38 +209,8 @@
       'aria-describedby': describedBy,
       'aria-required': field.required ? 'true' : undefined,
     };
-    if (field.control === 'select' && field.choices) {
-      const custom = h('input', {
-        type: 'text',
-        class: 'custom-value',
-        'aria-label': `${field.label}: custom value`,
-        hidden: true,
-      });
-      const select = h(
-        'select',
-        {
-          ...common,
-          onchange: () => {
-            custom.hidden = select.value !== CUSTOM;
-            if (!custom.hidden) custom.focus();
-          },
-        },
-        h('option', { value: '' }, field.required ? 'Choose a value…' : '(empty)'),
-        field.choices.map((c) => h('option', { value: c.value }, c.label)),
-        h('option', { value: CUSTOM }, 'Custom value…'),
-      );
-      return {
-        nodes: [select, custom],
-        read: () => (select.value === CUSTOM ? custom.value : select.value),
-        write: (value) => {
-          const text = textOf(value);
-          const known = text === '' || field.choices.some((c) => c.value === text);
-          select.value = known ? text : CUSTOM;
-          custom.value = known ? '' : text;
-          custom.hidden = known;
-        },
-      };
-    }
+    if (field.control === 'select' && field.choices) return selectControl(field, common, field.choices);
+    if (field.dynamic && field.control === 'text') return dynamicControl(field, common);
     let node;
     if (field.control === 'textarea' || field.control === 'code')
       node = h('textarea', { ...common, class: field.control === 'code' ? 'code' : undefined, rows: 3 });
@@ -334,8 +384,12 @@
     const node = h(
       'div',
       { class: 'field' },
-      h('label', { for: id }, field.label, requiredMark(field)),
-      fieldMeta(field),
+      h(
+        'div',
+        { class: 'field-head' },
+        h('label', { for: id }, field.label, requiredMark(field)),
+        fieldMeta(field),
+      ),
       helpBlock(field, helpId),
       control.nodes,
     );
@@ -369,6 +423,25 @@
 
   // ---- Connection ------------------------------------------------------------------------------------------------
 
+  /** The account line, as the editor shows the step's connection: its label once tested. */
+  function drawAccountSummary(result) {
+    const summary = $('account-summary');
+    clear(summary);
+    if (result && result.outcome === 'connected')
+      summary.append(
+        'Connected as ',
+        h('strong', { id: 'connection-label' }, result.label || '(an empty label)'),
+        ' (the label Zapier gives this connection).',
+      );
+    else if (result) summary.append(h('strong', {}, 'Not connected: '), 'the connection test failed.');
+    else {
+      const { accountId, region } = authData();
+      summary.append(
+        `CleverTap account ${accountId || '(no Account ID)'}${region ? `, region ${region}` : ''}: not tested yet.`,
+      );
+    }
+  }
+
   async function testConnection(event) {
     event.preventDefault();
     if (state.busy) return;
@@ -376,24 +449,20 @@
     await busy($('test-connection'), '', out, async () => {
       const result = await api('/api/connection/test', { authData: authData() });
       clear(out);
-      if (result.outcome === 'connected')
-        out.append(
-          h(
-            'div',
-            { class: 'box ok' },
-            h('p', {}, 'Connected. Zapier labels this connection:'),
-            h('p', {}, h('strong', { id: 'connection-label' }, result.label || '(an empty label)')),
-          ),
-        );
-      else out.append(errorBox(result.error, 'The connection test failed. The user sees:'));
+      drawAccountSummary(result);
+      // As the editor's connect dialog: it closes once connected, and stays open on what failed.
+      $('connection-details').open = result.outcome !== 'connected';
+      if (result.outcome !== 'connected')
+        out.append(errorBox(result.error, 'The connection test failed. The user sees:'));
     });
   }
 
   // ---- Actions ---------------------------------------------------------------------------------------------------
 
+  /** The "Action event" dropdown, as the Zap editor offers an app's events: creates, then searches. */
   function drawActionList() {
-    const container = $('actions');
-    clear(container);
+    const select = $('action-select');
+    clear(select);
     const groups = [
       ['create', 'Creates (actions that write to CleverTap)'],
       ['search', 'Searches (actions that find something)'],
@@ -401,58 +470,40 @@
     for (const [kind, legend] of groups) {
       const actions = state.definition.actions.filter((a) => a.kind === kind);
       if (!actions.length) continue;
-      container.append(
+      select.append(
         h(
-          'fieldset',
-          {},
-          h('legend', {}, legend),
-          h(
-            'div',
-            { class: 'actions-list' },
-            actions.map((action) => {
-              const id = `action-${action.kind}-${action.key}`;
-              return h(
-                'div',
-                { class: 'action-choice' },
-                h('input', {
-                  type: 'radio',
-                  name: 'action',
-                  id,
-                  value: `${action.kind}/${action.key}`,
-                  onchange: () => chooseAction(action),
-                }),
-                h(
-                  'label',
-                  { for: id },
-                  h('span', { class: 'action-label' }, action.label),
-                  h('span', { class: 'action-kind' }, ` · ${action.kind} · noun: ${action.noun}`),
-                  action.hidden && h('span', { class: 'action-kind' }, ' · hidden in the Zap editor'),
-                  h('span', { class: 'action-description' }, action.description),
-                ),
-              );
-            }),
+          'optgroup',
+          { label: legend },
+          actions.map((action) =>
+            h(
+              'option',
+              { value: `${action.kind}/${action.key}`, title: action.description },
+              action.hidden ? `${action.label} (hidden in the Zap editor)` : action.label,
+            ),
           ),
         ),
       );
     }
+    select.addEventListener('change', () => {
+      const action = state.definition.actions.find((a) => `${a.kind}/${a.key}` === select.value);
+      if (action) chooseAction(action);
+    });
   }
 
   function chooseAction(action) {
     if (state.action) state.saved.set(`${state.action.kind}/${state.action.key}`, readForm(state.controls));
     state.action = action;
-    const radio = $(`action-${action.kind}-${action.key}`);
-    if (radio) radio.checked = true;
+    $('action-select').value = `${action.kind}/${action.key}`;
     clear($('action-about'));
     $('action-about').append(
       h(
         'p',
-        {},
+        { class: 'hint' },
         h('strong', {}, action.label),
-        ` (${action.kind}, noun: ${action.noun}, key `,
+        `: ${action.description} (${action.kind}, noun: ${action.noun}, key `,
         h('code', {}, action.key),
         ')',
       ),
-      h('p', { class: 'hint' }, action.description),
       action.computedSources
         ? h(
             'p',
@@ -744,13 +795,8 @@
       );
     for (const extra of side.extras)
       out.append(
-        h('h3', {}, extra.title),
-        h('p', { class: 'hint' }, 'From ', h('code', {}, extra.path), ', narrowed to this user.'),
+        h('h3', {}, `${extra.title}, for this user`),
         isEmpty(extra.data) ? h('p', {}, 'Nothing for this user.') : h('pre', {}, json(extra.data)),
-      );
-    if (side.notOffered.length)
-      out.append(
-        h('p', { class: 'hint' }, `Not offered by this test server (yet): ${side.notOffered.join(', ')}.`),
       );
   }
 
@@ -787,10 +833,13 @@
     status.append(
       'The local CleverTap test server is ',
       sandbox.running
-        ? h('span', { class: 'status-running', id: 'sandbox-running' }, `running at ${sandbox.url}`)
+        ? h('span', { class: 'status-running', id: 'sandbox-running' }, 'running')
         : h('span', { class: 'status-stopped', id: 'sandbox-stopped' }, 'stopped'),
-      sandbox.running ? '.' : ': steps meet a closed port, as when CleverTap cannot be reached.',
+      sandbox.running
+        ? ' on this machine, in place of CleverTap.'
+        : ': steps meet a closed port, as when CleverTap cannot be reached.',
     );
+    if (!sandbox.running) $('test-server').open = true;
     $('sandbox-toggle').textContent = sandbox.running
       ? 'Stop the test server'
       : 'Start the test server (empty)';
@@ -870,6 +919,7 @@
       definition.connection.fields,
       session.authData,
     );
+    drawAccountSummary();
     drawSandbox(session.sandbox);
     const timezone = $('timezone');
     definition.timezones.forEach((tz) => timezone.append(h('option', { value: tz }, tz)));

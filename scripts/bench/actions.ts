@@ -11,8 +11,10 @@
  *     interleaved in blocks of 10 so that drift on a shared machine hits both alike. The raw client uses Node's
  *     http.request as it was before core's app handler patched it for request logging (the patched one takes
  *     only (options, callback) and would log the raw calls too), and an agent of its own.
- * Prints {actions: [{key, input, n, appMs, rawMs, appCpuMs, rawCpuMs, bodyBytes}]}: totals in milliseconds, wall-clock
- * and CPU time (CPU_CLOCK in common.ts; client and sandbox both run on this main thread, so it is all their work).
+ * Prints {actions: [{id, key, input, n, appMs, rawMs, appCpuMs, rawCpuMs, bodyBytes, requests}]}: totals in
+ * milliseconds, wall-clock and CPU time (CPU_CLOCK in common.ts; client and sandbox both run on this main thread, so
+ * it is all their work), and the requests the app's timed runs sent (getSchema reads and uploads, from the sandbox's
+ * logs). The raw POSTs are the uploads alone, so a guarded row's ratio includes its schema read.
  */
 import * as http from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -21,16 +23,49 @@ import { APP_ENTRY, CORE_ENTRY, cpuMicros, load, report, runMain } from './commo
 import { AUTH, HUBSPOT_CONTACT, HUBSPOT_DEAL_EVENT, InputData } from './inputs';
 
 interface AppTester {
-  (perform: unknown, bundle: object): Promise<Record<string, unknown>>;
+  (perform: unknown, bundle: object, clearZcacheBeforeUse?: boolean): Promise<Record<string, unknown>>;
 }
 interface App {
   creates: Record<string, { operation: { perform: unknown } }>;
 }
 
-const CASES: { key: string; input: string; inputData: InputData }[] = [
-  { key: 'upsert_profile', input: 'HubSpot contact', inputData: HUBSPOT_CONTACT },
-  { key: 'upload_event', input: 'HubSpot deal', inputData: HUBSPOT_DEAL_EVENT },
+/**
+ * The actions timed. Upload Event three ways: with If the Event Name Is New on Send (the default: the guard off), on
+ * Stop with Zapier's cache warm (the account's events read once, in the warm-up), and on Stop with the cache emptied
+ * before every run (core's app tester's `clearZcacheBeforeUse`: each run is a connection's first in a cache period).
+ */
+interface Case {
+  /** The row's id: budgets.ts names the requests each run may send by it. */
+  id: string;
+  key: string;
+  input: string;
+  inputData: InputData;
+  /** Empty Zapier's cache before every run. */
+  coldCache?: boolean;
+}
+
+const GUARD_ON: InputData = { ...HUBSPOT_DEAL_EVENT, ifNewEvent: 'stop' };
+
+const CASES: Case[] = [
+  { id: 'upsert_profile', key: 'upsert_profile', input: 'HubSpot contact', inputData: HUBSPOT_CONTACT },
+  { id: 'upload_event', key: 'upload_event', input: 'HubSpot deal', inputData: HUBSPOT_DEAL_EVENT },
+  {
+    id: 'upload_event guard warm',
+    key: 'upload_event',
+    input: 'HubSpot deal, guard on, cache warm',
+    inputData: GUARD_ON,
+  },
+  {
+    id: 'upload_event guard cold',
+    key: 'upload_event',
+    input: 'HubSpot deal, guard on, first run',
+    inputData: GUARD_ON,
+    coldCache: true,
+  },
 ];
+
+/** The account's events before the bench: the guard finds the deal's event among them. */
+const SEEDED_EVENTS = [String(HUBSPOT_DEAL_EVENT.evtName)];
 
 const BLOCK = 10;
 
@@ -84,7 +119,7 @@ function post(url: URL, body: string): Promise<unknown> {
 async function main(): Promise<void> {
   const n = flag('--n', 100);
   const warmup = flag('--warmup', 20);
-  const sandbox = await startSandbox({ port: 0 });
+  const sandbox = await startSandbox({ port: 0, schemaEvents: SEEDED_EVENTS });
   process.env.CLEVERTAP_API_BASE_URL = sandbox.baseUrl;
   const zapier = load<{ createAppTester(app: unknown): AppTester }>(CORE_ENTRY);
   const app = load<App>(APP_ENTRY);
@@ -92,12 +127,12 @@ async function main(): Promise<void> {
   const uploadUrl = new URL(`${sandbox.regionUrl(AUTH.region as 'eu1')}/1/upload`);
   const results = [];
 
-  for (const { key, input, inputData } of CASES) {
+  for (const { id, key, input, inputData, coldCache = false } of CASES) {
     const perform = app.creates[key]?.operation.perform;
     if (!perform) throw new Error(`the app has no create "${key}"`);
     const bundle = { authData: AUTH, inputData };
     const runApp = async () => {
-      const output = await appTester(perform, bundle);
+      const output = await appTester(perform, bundle, coldCache);
       if (output.status !== 'success') throw new Error(`${key} answered ${JSON.stringify(output)}`);
     };
 
@@ -117,6 +152,7 @@ async function main(): Promise<void> {
     for (const payload of payloads) await post(uploadUrl, payload);
 
     const total = { appMs: 0, rawMs: 0, appCpuMs: 0, rawCpuMs: 0 };
+    const requests = { schema: 0, upload: 0 };
     const timed = async (run: () => Promise<void>): Promise<[number, number]> => {
       const cpu = cpuMicros();
       const start = performance.now();
@@ -130,15 +166,18 @@ async function main(): Promise<void> {
       const [rawMs, rawCpuMs] = await timed(async () => {
         for (let i = 0; i < size; i++) await post(uploadUrl, payloadAt(done + i));
       });
+      const [uploadsBefore, schemaBefore] = [sandbox.received().length, sandbox.schemaReads().length];
       const [appMs, appCpuMs] = await timed(async () => {
         for (let i = 0; i < size; i++) await runApp();
       });
+      requests.upload += sandbox.received().length - uploadsBefore;
+      requests.schema += sandbox.schemaReads().length - schemaBefore;
       total.rawMs += rawMs;
       total.rawCpuMs += rawCpuMs;
       total.appMs += appMs;
       total.appCpuMs += appCpuMs;
     }
-    results.push({ key, input, n, ...total, bodyBytes: Buffer.byteLength(payloadAt(0)) });
+    results.push({ id, key, input, n, ...total, bodyBytes: Buffer.byteLength(payloadAt(0)), requests });
   }
   rawAgent.destroy();
   await sandbox.close();

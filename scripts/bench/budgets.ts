@@ -11,6 +11,16 @@ export const BUDGETS = {
    * (350 KB read as 350,000: the stricter reading). The whole zip is the platform's size plus this; it is printed.
    */
   appZipBytes: 350_000,
+  /**
+   * The requests one run of an action may send, by bench row (issue 18): the Event Name guard off changes nothing
+   * (the upload alone); on, the account's events are read at most once per connection per cache period, so a warm
+   * cache adds nothing and a connection's first run adds one getSchema read.
+   */
+  requestsPerRun: {
+    upload_event: { schema: 0, upload: 1 },
+    'upload_event guard warm': { schema: 0, upload: 1 },
+    'upload_event guard cold': { schema: 1, upload: 1 },
+  } as Record<string, { schema: number; upload: number }>,
 } as const;
 
 export interface BudgetCheck {
@@ -66,6 +76,23 @@ export function checkBudgets(results: Partial<BenchResults>): BudgetCheck[] {
         }
       : missing('own work grows linearly with properties (1..256)', 'linear'),
   );
+
+  for (const [id, expected] of Object.entries(BUDGETS.requestsPerRun)) {
+    const name = `requests per run, ${id}`;
+    const budget = `${expected.schema} getSchema + ${expected.upload} upload`;
+    const row = results.actions?.find((a) => a.id === id);
+    const actual = row?.requestsPerRun;
+    checks.push(
+      actual
+        ? {
+            name,
+            budget,
+            actual: `${actual.schema} getSchema + ${actual.upload} upload`,
+            ok: actual.schema === expected.schema && actual.upload === expected.upload,
+          }
+        : missing(name, budget),
+    );
+  }
 
   const zipBudget = `<= ${BUDGETS.appZipBytes.toLocaleString('en-US')} bytes`;
   const app = results.zip?.app;

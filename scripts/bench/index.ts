@@ -11,6 +11,8 @@
  * 2. Per action (actions.ts): N actions through core's app tester against the in-process sandbox, against N raw
  *    POSTs of the very payloads the app sent, with Node's own http client (same headers, same keep-alive agent).
  *    The difference is what core's pipeline, the app's middleware and the app's own work add to the wire's cost.
+ *    Upload Event also with its Event Name guard on, cache warm and cache emptied before each run, with the requests
+ *    each run sent (budgets.ts: the guard off adds none; on, at most one getSchema read per cache period).
  * 3. The app's own work (work.ts): upsert_profile's perform, called through the app's public entry with a `z` whose
  *    request is answered in-process (no socket, no core pipeline): parsing and checking inputs, typing values,
  *    building and serialising the record, reading the answer. Small input, a HubSpot contact, the largest CleverTap
@@ -155,6 +157,7 @@ async function coldStart(runs: number): Promise<ColdStart> {
 
 interface ActionSample {
   actions: {
+    id: string;
     key: string;
     input: string;
     n: number;
@@ -163,6 +166,7 @@ interface ActionSample {
     appCpuMs: number;
     rawCpuMs: number;
     bodyBytes: number;
+    requests: { schema: number; upload: number };
   }[];
 }
 
@@ -180,13 +184,14 @@ async function perAction(settings: Settings): Promise<ActionFigures[]> {
     );
   }
   const first = runs[0]?.actions ?? [];
-  return first.map(({ key, input, bodyBytes }, i) => {
+  return first.map(({ id, key, input, bodyBytes }, i) => {
     const each = runs.map((r) => r.actions[i]).filter((a) => a !== undefined);
     const app = median(each.map((a) => a.appMs / a.n));
     const raw = median(each.map((a) => a.rawMs / a.n));
     const appCpu = median(each.map((a) => a.appCpuMs / a.n));
     const rawCpu = median(each.map((a) => a.rawCpuMs / a.n));
     return {
+      id,
       key,
       input,
       runs: each.length,
@@ -199,6 +204,10 @@ async function perAction(settings: Settings): Promise<ActionFigures[]> {
       appCpuMsPerAction: round(appCpu, 3),
       rawCpuMsPerAction: round(rawCpu, 3),
       cpuRatio: round(median(each.map((a) => a.appCpuMs / a.rawCpuMs)), 3),
+      requestsPerRun: {
+        schema: round(median(each.map((a) => a.requests.schema / a.n)), 3),
+        upload: round(median(each.map((a) => a.requests.upload / a.n)), 3),
+      },
     };
   });
 }

@@ -43,6 +43,8 @@ export interface ColdStart {
 }
 
 export interface ActionFigures {
+  /** The row: the action, or the action with the Event Name guard on (budgets.ts names its requests by it). */
+  id: string;
   key: string;
   input: string;
   runs: number;
@@ -58,6 +60,8 @@ export interface ActionFigures {
   appCpuMsPerAction: number;
   rawCpuMsPerAction: number;
   cpuRatio: number;
+  /** Requests one run of the app sent, per kind (the median over processes of the timed runs' mean). */
+  requestsPerRun: { schema: number; upload: number };
 }
 
 export interface WorkCase {

@@ -85,6 +85,7 @@ export function formatResults(results: BenchResults): string {
           `${a[0]?.actionsPerRun} actions; ms per action)`,
         [
           'action (input)',
+          'requests/run',
           'body bytes',
           'app tester',
           'raw POST',
@@ -96,6 +97,9 @@ export function formatResults(results: BenchResults): string {
         ],
         a.map((x) => [
           `${x.key} (${x.input})`,
+          x.requestsPerRun
+            ? `${x.requestsPerRun.schema ? `${f(x.requestsPerRun.schema, 2)} schema + ` : ''}${f(x.requestsPerRun.upload, 2)} upload`
+            : 'missing',
           x.bodyBytes,
           f(x.appMsPerAction, 2),
           f(x.rawMsPerAction, 2),

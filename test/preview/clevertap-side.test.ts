@@ -51,6 +51,18 @@ const logs: SandboxLogs = {
       faults: [],
     },
   ],
+  schemaReads: [
+    {
+      seq: 5,
+      at,
+      region: 'eu1',
+      accountId: 'A',
+      query: { type: 'events' },
+      status: 200,
+      answer: { status: 'success', events: [] },
+      faults: [],
+    },
+  ],
   acts: [
     {
       ...upload(4, 'in1', {}, { d: [{ type: 'email', value: 'x@example.com', status: 'Unsubscribe' }] }),
@@ -60,15 +72,16 @@ const logs: SandboxLogs = {
 };
 
 describe('requestsSince', () => {
-  it("lists a step's requests (uploads, lookups, other calls) oldest first, with CleverTap's paths", () => {
+  it("lists a step's requests (uploads, lookups, schema reads, other calls) oldest first, with CleverTap's paths", () => {
     expect(requestsSince(logs, 1).map((r) => [r.seq, r.method, r.path, r.faults])).toEqual([
       [2, 'GET', '/eu1/1/profile.json?email=ada%40example.com', []],
       [3, 'POST', '/eu1/1/upload?dryRun=1', ['delay']],
       [4, 'POST', '/in1/1/subscribe', []],
+      [5, 'GET', '/eu1/getSchema?type=events', []],
     ]);
-    expect(requestsSince(logs, 4)).toEqual([]);
-    expect(lastSeq(logs)).toBe(4);
-    expect(lastSeq({ received: [], lookups: [], acts: [] })).toBe(0);
+    expect(requestsSince(logs, 5)).toEqual([]);
+    expect(lastSeq(logs)).toBe(5);
+    expect(lastSeq({ received: [], lookups: [], schemaReads: [], acts: [] })).toBe(0);
   });
 });
 

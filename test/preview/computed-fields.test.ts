@@ -1,14 +1,10 @@
 // What the preview does with parts of Zapier's schema the CleverTap app does not use today: functions in
 // inputFields (evaluated through zapier-platform-core with the connection and the values so far, again when a field
 // with altersDynamicFields changes), type coercion of those computed fields, long messages, and crashed performs.
-import { join } from 'node:path';
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
-import { startManagedSandbox, type SandboxControl } from '../../preview/sandbox-control';
-import { readHubSpotSamples } from '../../preview/samples';
-import { startPreview, type Preview } from '../../preview/server';
+import type { Preview } from '../../preview/server';
+import { previewOf } from './made-up-app';
 import type { ConnectionAnswer, DefinitionAnswer, FieldsAnswer, StepAnswer } from './api-types';
-
-const ROOT = join(__dirname, '..', '..');
 
 const computedFields = (_z: ZObject, bundle: Bundle) =>
   bundle.inputData.kind === 'counted'
@@ -55,7 +51,6 @@ const app = {
   },
 };
 
-let sandbox: SandboxControl;
 let preview: Preview;
 const authData = { user: 'ada' };
 
@@ -70,20 +65,10 @@ async function post<T = StepAnswer>(path: string, body: unknown): Promise<T> {
 }
 
 beforeAll(async () => {
-  sandbox = await startManagedSandbox();
-  preview = await startPreview({
-    app: app,
-    appTester: zapier.createAppTester(app),
-    sandbox,
-    samples: readHubSpotSamples(join(ROOT, 'test', 'fixtures')),
-    staticDir: join(ROOT, 'preview', 'static'),
-  });
+  preview = await previewOf(app);
 });
 
-afterAll(async () => {
-  await preview.close();
-  await sandbox.close();
-});
+afterAll(() => preview.close());
 
 it('describes only the declared fields, and counts the functions', async () => {
   const definition = (await (

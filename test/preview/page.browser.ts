@@ -29,11 +29,14 @@ interface PageNode {
   closest(selector: string): PageNode | null;
   querySelector(selector: string): PageNode | null;
   replaceChildren(): void;
+  getBoundingClientRect(): { top: number; bottom: number };
 }
 declare const document: {
   querySelector(selector: string): (PageNode & { scrollIntoView(): void }) | null;
   activeElement: PageNode | null;
+  body: PageNode;
 };
+declare const window: { innerHeight: number; scrollY: number };
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist-tools', 'preview', 'cli.js');
@@ -83,19 +86,25 @@ async function control(scope: string, name: string): Promise<ElementHandle> {
 
 const text = (selector: string) => page.$eval(selector, (e) => (e as unknown as PageNode).innerText);
 
+/** Picks an action in the "Action event" dropdown by its label. */
 async function chooseAction(label: string): Promise<void> {
-  const choices = await page.$$('#actions .action-choice');
-  for (const choice of choices)
-    if ((await choice.$eval('.action-label', (e) => e.textContent)) === label) {
-      await (await choice.$('input[type="radio"]'))!.click();
-      await page.waitForFunction(
-        (l) => document.querySelector('#action-about strong')?.textContent === l,
-        {},
-        label,
-      );
-      return;
-    }
-  throw new Error(`No action "${label}" in the list`);
+  const options = await page.$$eval('#action-select option', (list) =>
+    list.map((o) => [(o as unknown as PageNode).value, o.textContent]),
+  );
+  const value = options.find(([, text]) => text === label)?.[0];
+  if (!value) throw new Error(`No action "${label}" in the Action event dropdown`);
+  await page.select('#action-select', value);
+  await page.waitForFunction(
+    (l) => document.querySelector('#action-about strong')?.textContent === l,
+    {},
+    label,
+  );
+}
+
+/** Opens a closed <details> (the connect dialog's fields, the test server controls) as a user would. */
+async function open(details: string): Promise<void> {
+  if (!(await page.$eval(details, (e) => e.hasAttribute('open')))) await page.click(`${details} > summary`);
+  await page.waitForSelector(`${details}[open]`);
 }
 
 /** Runs "Test step" from the keyboard (Enter on the focused button) and waits for its result. */
@@ -145,8 +154,40 @@ afterAll(async () => {
   if (cli && cli.exitCode === null) cli.kill('SIGTERM');
 });
 
+describe('the first screen', () => {
+  it.each([
+    [1366, 768],
+    [1280, 800],
+  ])(
+    "at %ix%i shows the action event, the account and the action's first fields, without test-server plumbing",
+    async (width, height) => {
+      await page.setViewport({ width, height, deviceScaleFactor: 1 });
+      await page.evaluate(() => document.querySelector('h1')!.scrollIntoView());
+      const inView = (selector: string) =>
+        page.$eval(selector, (e) => {
+          const { top, bottom } = (e as unknown as PageNode).getBoundingClientRect();
+          return top >= 0 && bottom <= window.innerHeight;
+        });
+      expect(await inView('#action-select')).toBe(true);
+      expect(await inView('#test-connection')).toBe(true);
+      expect(await inView('#setup-heading')).toBe(true);
+      // The first two fields of the form (label, help and box) are on the first screen.
+      expect(await inView('#action-fields > .field:nth-child(2)')).toBe(true);
+      const editor = await text('.editor');
+      expect(editor).not.toMatch(/__sandbox|127\.0\.0\.1|test server/);
+      expect(await text('body')).not.toMatch(/__sandbox/);
+      await page.screenshot({ path: join(SHOTS, `00-first-screen-${width}x${height}.png`) });
+      await page.setViewport({ width: 1280, height: 900, deviceScaleFactor: 1 });
+    },
+  );
+});
+
 describe('the connection', () => {
   it('shows Account ID, a Passcode password box and the Region choices, pre-filled with the test account', async () => {
+    expect(await text('#account-summary')).toBe(
+      'CleverTap account PREVIEW-ACCOUNT, region eu1: not tested yet.',
+    );
+    await open('#connection-details');
     const names = await page.$$eval('#connection-fields label', (labels) => labels.map((l) => l.textContent));
     expect(names).toEqual(['Account ID (required)', 'Passcode (required)', 'Region (required)']);
     expect(
@@ -176,17 +217,23 @@ describe('the connection', () => {
     await page.click('#test-connection');
     await page.waitForSelector('#connection-label');
     expect(await text('#connection-label')).toBe('PREVIEW-ACCOUNT (Europe (eu1))');
+    expect(await text('#account-summary')).toMatch(/^Connected as PREVIEW-ACCOUNT \(Europe \(eu1\)\)/);
     await shot('02-connected');
   });
 
   it('shows a refused passcode as the Zap user sees it', async () => {
+    // The connect dialog closed when the connection passed, as the editor's does.
+    expect(await page.$eval('#connection-details', (e) => e.hasAttribute('open'))).toBe(false);
+    await open('#connection-details');
     const box = await control('#connection-fields', 'Passcode (required)');
     await box.evaluate((e) => ((e as unknown as PageNode).value = ''));
     await box.type('not-the-passcode');
     await page.click('#test-connection');
     await page.waitForSelector('#connection-result #shown-message');
     expect(await text('#connection-result #shown-message')).toMatch(/Passcode/);
+    expect(await text('#account-summary')).toMatch(/^Not connected/);
     await shot('03-connection-refused');
+    expect(await page.$eval('#connection-details', (e) => e.hasAttribute('open'))).toBe(true);
     await box.evaluate((e, value) => ((e as unknown as PageNode).value = value), passcode);
     await page.click('#test-connection');
     await page.waitForSelector('#connection-label');
@@ -194,7 +241,7 @@ describe('the connection', () => {
 });
 
 describe('the actions', () => {
-  it('lists every create and search of the definition with its label, noun and description', async () => {
+  it('offers every create and search of the definition as an action event, with its noun and description', async () => {
     const definition = (await page.evaluate(async () => (await fetch('/api/definition')).json())) as {
       actions: unknown;
     };
@@ -204,15 +251,14 @@ describe('the actions', () => {
       noun: string;
       description: string;
     }>;
-    const shown = await page.$$eval('#actions .action-choice', (rows) =>
-      rows.map((r) => (r as unknown as PageNode).innerText),
-    );
-    expect(shown).toHaveLength(actions.length);
-    actions.forEach((action, i) => {
-      expect(shown[i]).toContain(action.label);
-      expect(shown[i]).toContain(`noun: ${action.noun}`);
-      expect(shown[i]).toContain(action.description);
-    });
+    const offered = await page.$$eval('#action-select option', (list) => list.map((o) => o.textContent));
+    expect(offered).toEqual(actions.map((a) => a.label));
+    for (const action of actions) {
+      await chooseAction(action.label);
+      const about = await text('#action-about');
+      expect(about).toContain(action.description);
+      expect(about).toContain(`noun: ${action.noun}`);
+    }
     expect(actions.map((a) => a.key)).toEqual(
       expect.arrayContaining(['upsert_profile', 'upload_event', 'find_profile']),
     );
@@ -318,9 +364,10 @@ describe('Test step', () => {
     expect(await text('#events-table')).toContain('Deal Created');
     expect(await text('#clevertap-result')).toMatch(/Name\s+Ada Lovelace/);
     await shot('07-upload-event');
-    // README's picture: the filled form beside its result, small enough to commit.
+    expect(await text('body')).not.toMatch(/__sandbox/);
+    // README's picture: the chosen action and its form beside the result, small enough to commit.
     await page.setViewport({ width: 1100, height: 680, deviceScaleFactor: 1 });
-    await page.evaluate(() => document.querySelector('#setup-heading')!.scrollIntoView());
+    await page.evaluate(() => document.querySelector('h1')!.scrollIntoView());
     await page.screenshot({ path: join(SHOTS, 'readme.png') });
     if (process.env.UPDATE_DOCS_SCREENSHOT === '1') {
       mkdirSync(join(ROOT, 'docs'), { recursive: true });
@@ -328,6 +375,43 @@ describe('Test step', () => {
     }
     await page.setViewport({ width: 1280, height: 900, deviceScaleFactor: 1 });
     expect(statSync(join(SHOTS, 'readme.png')).size).toBeLessThan(150 * 1024);
+  });
+
+  it("picks Upload Event's Event Name from the dropdown the account fills, and sends that event", async () => {
+    await chooseAction('Upload Event');
+    await page.click('#samples button');
+    const status = await page.waitForSelector('#action-fields .dropdown-status[data-loaded]', {
+      timeout: 10000,
+    });
+    expect(Number(await status!.evaluate((e) => e.getAttribute('data-loaded')))).toBeGreaterThan(3);
+    const eventName = await control('#action-fields', 'Event Name (required)');
+    const offered = await eventName.evaluate((e) =>
+      [...(e as unknown as PageNode).options].map((o) => o.text),
+    );
+    expect(offered).toEqual(expect.arrayContaining(['Deal Won', 'Deal Created', 'Custom value…']));
+    expect(offered).not.toContain('App Launched');
+    await eventName.select('Deal Won');
+    await testStep();
+    expect(await text('#step-status')).toMatch(/the step succeeded\.$/);
+    expect(await text('#output-table tr[data-key="evtName"] td')).toBe('Deal Won');
+    expect(await text('#events-table')).toContain('Deal Won');
+    await shot('08-event-picked-from-dropdown');
+  });
+
+  it('with "If the Event Name Is New" set to stop, refuses a typo naming Event Name and the nearest event', async () => {
+    await (await control('#action-fields', 'If the Event Name Is New')).select('stop');
+    const eventName = await control('#action-fields', 'Event Name (required)');
+    await eventName.select('\u0000custom');
+    const custom = await control('#action-fields', 'Event Name: custom value');
+    await custom.type('Deal Wonn');
+    await testStep();
+    expect(await text('#step-status')).toMatch(/the step failed\.$/);
+    const shown = await text('#shown-message');
+    expect(shown).toMatch(/Event Name/);
+    expect(shown).toContain('"Deal Won"');
+    expect(shown.length).toBeLessThanOrEqual(250);
+    expect(await page.$('#nothing-sent')).not.toBeNull();
+    await shot('09-guard-refuses-typo');
   });
 
   it('runs Record Purchase with its line item, flattened for mapping as parent[]child', async () => {
@@ -339,6 +423,7 @@ describe('Test step', () => {
   });
 
   it('shows what the Zap user sees when CleverTap answers 503, and that CleverTap answered so', async () => {
+    await open('#test-server');
     await page.select('#next-answer', 'unavailable');
     await testStep();
     expect(await text('#step-status')).toMatch(/the step failed\.$/);
@@ -350,13 +435,14 @@ describe('Test step', () => {
 
 describe('when things stop', () => {
   it("a stopped test server gives the app's connection error and says the server is stopped", async () => {
+    await open('#test-server');
     await page.click('#sandbox-toggle');
     await page.waitForSelector('#sandbox-stopped');
     await testStep();
     expect(await text('#step-status')).toMatch(/the step failed\.$/);
     expect(await text('#shown-message')).toMatch(/connection|reach|CleverTap/i);
     expect(await text('#clevertap-result')).toMatch(/stopped/);
-    await shot('08-sandbox-stopped');
+    await shot('10-sandbox-stopped');
     await page.click('#sandbox-toggle');
     await page.waitForSelector('#sandbox-running');
   });
@@ -367,8 +453,10 @@ describe('when things stop', () => {
     await exited;
     await testStep();
     expect(await text('#step-result')).toMatch(/The preview server is not answering/);
-    expect(await text('#actions')).toContain('Create/Update User Profile');
-    await shot('09-preview-stopped');
+    expect(await page.$$eval('#action-select option', (list) => list.map((o) => o.textContent))).toContain(
+      'Create/Update User Profile',
+    );
+    await shot('11-preview-stopped');
   });
 });
 

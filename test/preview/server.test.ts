@@ -246,6 +246,70 @@ describe('Test step', () => {
   });
 });
 
+describe("the account's dropdowns and the Event Name guard", () => {
+  type Dropdown = { outcome: string; choices: Array<{ value: string; label: string }>; requests?: number };
+  const dynamicOf = (action: string, key: string) => {
+    const field = (App as unknown as PreviewApp).creates?.[action]?.operation.inputFields?.find(
+      (f) => (f as { key?: string }).key === key,
+    ) as { dynamic?: string } | undefined;
+    if (!field?.dynamic) throw new Error(`${action}.${key} is not a dynamic dropdown`);
+    return field.dynamic;
+  };
+
+  it("fills Event Name from the seeded account (no system events), then from Zapier's cache", async () => {
+    const dynamic = dynamicOf('upload_event', 'evtName');
+    const first = await postJson<Dropdown>('/api/dropdown', { authData, dynamic });
+    expect(first.outcome).toBe('choices');
+    const names = first.choices.map((c) => c.value);
+    expect(names).toEqual(expect.arrayContaining(['Deal Won', 'Deal Created', 'Form Submitted']));
+    expect(names).not.toContain('App Launched');
+    expect(first.requests).toBe(1);
+    const again = await postJson<Dropdown>('/api/dropdown', { authData, dynamic });
+    expect(again.choices).toEqual(first.choices);
+    expect(again.requests).toBe(0);
+  });
+
+  it("fills Update Profile Property's Property Name from the seeded profile properties", async () => {
+    const result = await postJson<Dropdown>('/api/dropdown', {
+      authData,
+      dynamic: dynamicOf('update_profile_property', 'property'),
+    });
+    expect(result.choices.map((c) => c.value)).toEqual(expect.arrayContaining(['Plan', 'Loyalty Points']));
+  });
+
+  it('says why a dropdown cannot load, as the Zap user reads it, without the passcode', async () => {
+    const wrong = { ...authData, accountId: 'OTHER-ACCOUNT' };
+    const { text } = await post('/api/dropdown', {
+      authData: wrong,
+      dynamic: dynamicOf('upload_event', 'evtName'),
+    });
+    expect(text).not.toContain(sandbox.account.passcode);
+    const result = JSON.parse(text) as { outcome: string; error: { shown: string } };
+    expect(result.outcome).toBe('error');
+    expect(result.error.shown.length).toBeLessThanOrEqual(250);
+  });
+
+  it('with the guard on, stops "Deal Wonn" naming Event Name and "Deal Won", and sends nothing', async () => {
+    const result = await postJson('/api/actions/create/upload_event/test', {
+      authData,
+      form: { ...fill('upload_event'), evtName: 'Deal Wonn', ifNewEvent: 'stop' },
+    });
+    expect(result.step.outcome).toBe('error');
+    expect(result.step.error.shown).toMatch(/Event Name/);
+    expect(result.step.error.shown).toContain('Deal Won');
+    expect(result.cleverTap.requests.filter((r) => r.method === 'POST')).toEqual([]);
+  });
+
+  it('with the guard on, sends an event the account has, in other casing', async () => {
+    const result = await postJson('/api/actions/create/upload_event/test', {
+      authData,
+      form: { ...fill('upload_event'), evtName: 'deal won', ifNewEvent: 'stop' },
+    });
+    expect(result.step.outcome).toBe('output');
+    expect(result.cleverTap.requests.map((r) => r.path)).toEqual(['/eu1/1/upload']);
+  });
+});
+
 describe('a stopped test server', () => {
   it("shows the app's connection error and says the server is stopped; it starts again, empty", async () => {
     expect(await postJson<SandboxAnswer>('/api/sandbox/stop', {})).toMatchObject({
@@ -263,6 +327,15 @@ describe('a stopped test server', () => {
     expect(await postJson<SandboxAnswer>('/api/sandbox/start', {})).toMatchObject({
       sandbox: { running: true },
     });
+    // The account is new again: Event Name's choices are read from it, not from what Zapier's cache kept.
+    const evtName = (App as unknown as PreviewApp).creates?.upload_event?.operation.inputFields?.find(
+      (f) => (f as { key?: string }).key === 'evtName',
+    ) as { dynamic: string };
+    const choices = await postJson<{ requests: number }>('/api/dropdown', {
+      authData,
+      dynamic: evtName.dynamic,
+    });
+    expect(choices.requests).toBe(1);
     const found = await postJson('/api/actions/search/find_profile/test', {
       authData,
       form: fill('find_profile'),

@@ -1,5 +1,5 @@
 import App from '../index';
-import { ACTION_MODULES, ActionGroup, declarationsOf, moduleOf, REPLAYS } from './actions';
+import { ACTION_MODULES, ActionGroup, declarationsOf, moduleOf, REPLAYS, replayOfMinimal } from './actions';
 
 interface Field {
   key: string;
@@ -16,6 +16,15 @@ describe('the action modules (test/actions.ts)', () => {
     expect(Object.keys(ACTION_MODULES[group]).sort()).toEqual(Object.keys(wired(group)).sort());
     for (const [key, module] of Object.entries(ACTION_MODULES[group]))
       expect(module.default).toBe(wired(group)[key]);
+  });
+
+  it("reads a replay class, or asks a declared function about the minimal input's Operation", () => {
+    expect(replayOfMinimal('sends_twice', {})).toBe('sends_twice');
+    const byOperation = (operation: string) => (operation === 'increment' ? 'stores_twice' : 'safe');
+    expect(replayOfMinimal(byOperation, { operation: 'increment' })).toBe('stores_twice');
+    expect(replayOfMinimal(byOperation, { operation: 'add' })).toBe('safe');
+    expect(replayOfMinimal('twice', {})).toBeUndefined();
+    expect(replayOfMinimal(undefined, {})).toBeUndefined();
   });
 
   it('names where to add an action it does not list', () => {

@@ -73,14 +73,32 @@ export function moduleOf(group: ActionGroup, key: string): ActionModule & { repl
   return found;
 }
 
+/**
+ * The replay class of the minimal input, from what a module declares: a class, or (an action whose replay depends on
+ * its input) a function of the value that decides it, Update Profile Property's Operation (src/clevertap/operations.ts).
+ */
+export function replayOfMinimal(
+  declared: unknown,
+  minimalInput: Record<string, unknown>,
+): Replay | undefined {
+  const replay: unknown =
+    typeof declared === 'function'
+      ? (declared as (operation: unknown) => unknown)(minimalInput.operation)
+      : declared;
+  return REPLAYS.find((known) => known === replay);
+}
+
 /** What the action `group.key` declares beside its definition. */
 export function declarationsOf(
   group: ActionGroup,
   key: string,
 ): { minimalInput: Record<string, unknown>; replay: Replay } {
   const module = moduleOf(group, key);
-  const replay = 'replay' in module ? module.replay : REPLAY_UNTIL_DECLARED[key];
-  if (!REPLAYS.includes(replay as Replay))
+  const replay = replayOfMinimal(
+    'replay' in module ? module.replay : REPLAY_UNTIL_DECLARED[key],
+    module.minimalInput,
+  );
+  if (!replay)
     throw new Error(`src/${group}/${key}.ts declares no replay class (one of ${REPLAYS.join(', ')})`);
-  return { minimalInput: module.minimalInput, replay: replay as Replay };
+  return { minimalInput: module.minimalInput, replay };
 }

@@ -76,3 +76,14 @@ export default defineCreate({
 });
 
 export { perform };
+
+/**
+ * The least input, as a user types it, with which this action sends one valid request: the reliability harness runs
+ * every failure scenario with it (test/actions.ts). Partial: Zapier's type also lists the required line-item fields at
+ * the top level, where they are only when no line items are mapped.
+ */
+export const minimalInput = {
+  identity: 'ada@example.com',
+  amount: '1200',
+  items: [{ productName: 'Annual Plan', price: '1200' }],
+} satisfies Partial<Parameters<typeof perform>[1]['inputData']>;

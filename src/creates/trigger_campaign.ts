@@ -63,3 +63,12 @@ export default defineCreate({
 });
 
 export { perform };
+
+/**
+ * The least input, as a user types it, with which this action sends one valid request: the reliability harness runs
+ * every failure scenario with it (test/actions.ts).
+ */
+export const minimalInput = {
+  campaignId: '1695721550',
+  identity: 'ada@example.com',
+} satisfies Parameters<typeof perform>[1]['inputData'];

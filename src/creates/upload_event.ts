@@ -70,3 +70,12 @@ export default defineCreate({
 });
 
 export { perform };
+
+/**
+ * The least input, as a user types it, with which this action sends one valid request: the reliability harness runs
+ * every failure scenario with it (test/actions.ts).
+ */
+export const minimalInput = {
+  identity: 'ada@example.com',
+  evtName: 'Deal Won',
+} satisfies Parameters<typeof perform>[1]['inputData'];

@@ -13,6 +13,7 @@ import {
   messageOf,
   ZAPIER_MESSAGE_LIMIT,
 } from '../../scripts/zapier-boundary';
+import { ActionGroup, declarationsOf, Replay } from '../actions';
 import { asZapierHandsItOver } from '../boundary';
 
 export const SECRET_PASSCODE = 'rel-passcode-7Qx2-SECRET-e91b';
@@ -37,15 +38,22 @@ export interface Action {
   key: string;
   method: string;
   fields: Field[];
-  /** Whether sending twice may store twice (an event): such steps must never be retried blindly. */
   perform: unknown;
-  /** The step's input when it is not the action's minimal one (the Event Name guard on). */
+  /** The step's input: the action's declared minimal one, or another (the Event Name guard on); none for the rest. */
   input?: Record<string, unknown>;
+  /** What sending the step's input again would do, as the action declares it; a read or nothing sent is `safe`. */
+  replay: Replay;
   /** The API it calls when it is not the action's usual one (the guard reads the schema first). */
   route?: Route;
 }
 
 type Operation = { operation: { inputFields?: unknown; perform: unknown } };
+
+/** The action's declarations (its module's `minimalInput` and `replay`) as a subject's input and replay. */
+function declared(group: ActionGroup, key: string): Pick<Action, 'input' | 'replay'> {
+  const { minimalInput, replay } = declarationsOf(group, key);
+  return { input: minimalInput, replay };
+}
 
 function fieldsOf(op: Operation['operation']): Field[] {
   return Array.isArray(op.inputFields)
@@ -65,6 +73,7 @@ export function actions(): Action[] {
       method: `creates.${c.key}.operation.perform`,
       fields: fieldsOf(c.operation),
       perform: c.operation.perform,
+      ...declared('creates', c.key),
     })),
     ...searches.map((s) => ({
       id: `searches.${s.key}`,
@@ -73,6 +82,7 @@ export function actions(): Action[] {
       method: `searches.${s.key}.operation.perform`,
       fields: fieldsOf(s.operation),
       perform: s.operation.perform,
+      ...declared('searches', s.key),
     })),
   ];
 }
@@ -84,54 +94,14 @@ export const connection: Action = {
   method: 'authentication.test',
   fields: [],
   perform: App.authentication?.test,
+  replay: 'safe',
 };
 
-/** The least input with which each action sends one valid request; unknown actions get a generic one. */
-const MINIMAL: Record<string, Record<string, unknown>> = {
-  upsert_profile: { identity: 'ada@example.com' },
-  upload_event: { identity: 'ada@example.com', evtName: 'Deal Won' },
-  record_purchase: {
-    identity: 'ada@example.com',
-    amount: '1200',
-    items: [{ productName: 'Annual Plan', price: '1200' }],
-  },
-  update_profile_property: {
-    identity: 'ada@example.com',
-    property: 'Points',
-    operation: 'increment',
-    amount: '1',
-  },
-  find_profile: { identity: 'ada@example.com' },
-  upload_events_bulk: { events: [{ evtName: 'Deal Won', identity: 'ada@example.com' }] },
-  upsert_profiles_bulk: { profiles: [{ identity: 'ada@example.com', name: 'Ada Lovelace' }] },
-  trigger_campaign: { campaignId: '1695721550', identity: 'ada@example.com' },
-  update_subscription_status: { status: 'Unsubscribe', email: 'ada@example.com' },
-  delete_profile: { identity: 'ada@example.com' },
-};
-
-/** A plausible value for a required field of an unknown action. */
-function plausible(field: Field): unknown {
-  if (Array.isArray(field.choices)) return (field.choices[0] as { value: string }).value;
-  if (field.type === 'number' || field.type === 'integer') return '1';
-  if (field.dict) return { Plan: 'Gold' };
-  if (field.key === 'identity') return 'ada@example.com';
-  return 'Deal Won';
-}
-
-/** A generic input for an action this table does not know: its user key and its required fields filled in. */
-function generic(action: Action): Record<string, unknown> {
-  const input: Record<string, unknown> = { identity: 'ada@example.com' };
-  for (const field of action.fields) {
-    if (field.children) {
-      const item: Record<string, unknown> = { identity: 'ada@example.com' };
-      for (const child of field.children) if (child.required) item[child.key] = plausible(child);
-      input[field.key] = [item];
-    } else if (field.required && !(field.key in input)) input[field.key] = plausible(field);
-  }
-  return input;
-}
-
-export const minimalInput = (action: Action) => action.input ?? MINIMAL[action.key] ?? generic(action);
+/**
+ * The step's input: an action's own `minimalInput` (declared beside its definition, test/actions.ts), or the one a
+ * subject sets; the connection test and the dropdowns take none.
+ */
+export const minimalInput = (action: Action): Record<string, unknown> => action.input ?? {};
 
 /** Every label the action shows, its line-item children's too: a field-named error starts with one of them. */
 export function labelsOf(action: Action): string[] {

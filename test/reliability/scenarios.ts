@@ -23,6 +23,7 @@ import {
   Responder,
   routeFor,
 } from './harness';
+import { declarationsOf, Replay } from '../actions';
 import { boundaryTester } from '../boundary';
 import { eventsPerform, profilePropertiesPerform } from '../../src/triggers/account_names';
 import { perform as uploadEvent } from '../../src/creates/upload_event';
@@ -63,17 +64,10 @@ export const actOf = (a: Action): Act | undefined => {
 };
 
 /**
- * What sending the minimal input again would do: nothing new (profiles, lookups, subscription statuses, deletions),
- * store it twice (events, purchases, counters), or send a campaign message twice (a trigger).
+ * Whether sending the minimal input twice could store it twice (events, purchases, counters), as the action declares
+ * beside its definition (test/actions.ts).
  */
-type Replay = 'safe' | 'stores_twice' | 'sends_twice';
-const replayOf = (a: Action): Replay => {
-  const act = actOf(a);
-  if (act) return act === 'trigger' ? 'sends_twice' : 'safe';
-  return a.kind === 'create' && !/profile(s)?(_bulk)?$/.test(a.key) ? 'stores_twice' : 'safe';
-};
-/** Whether sending the minimal input twice could store it twice: events, purchases, counters. */
-const mayDuplicate = (a: Action) => replayOf(a) === 'stores_twice';
+const mayDuplicate = (a: Action) => a.replay === 'stores_twice';
 
 /** After a lost answer, what the message must say a replay would do. */
 const REPLAY_ADVICE: Record<Replay, RegExp> = {
@@ -502,11 +496,11 @@ export const SCENARIOS: Scenario[] = [
     expect: (a) => ({
       error: 'AppError',
       message: noAnswer(
-        new RegExp(`^The connection to CleverTap failed \\(.+\\)\\. ${REPLAY_ADVICE[replayOf(a)].source}`),
+        new RegExp(`^The connection to CleverTap failed \\(.+\\)\\. ${REPLAY_ADVICE[a.replay].source}`),
         a,
         /The connection to CleverTap failed \(ECONNRESET\)/,
       ),
-      ...(replayOf(a) === 'sends_twice' ? { essential: ['a replay sends the message again'] } : {}),
+      ...(a.replay === 'sends_twice' ? { essential: ['a replay sends the message again'] } : {}),
       requests: 1,
     }),
   },
@@ -516,11 +510,11 @@ export const SCENARIOS: Scenario[] = [
     expect: (a) => ({
       error: 'AppError',
       message: noAnswer(
-        new RegExp(`^CleverTap did not answer within 20 seconds\\. ${REPLAY_ADVICE[replayOf(a)].source}`),
+        new RegExp(`^CleverTap did not answer within 20 seconds\\. ${REPLAY_ADVICE[a.replay].source}`),
         a,
         /CleverTap did not answer within 20 seconds/,
       ),
-      ...(replayOf(a) === 'sends_twice' ? { essential: ['a replay sends the message again'] } : {}),
+      ...(a.replay === 'sends_twice' ? { essential: ['a replay sends the message again'] } : {}),
       requests: 1,
     }),
   },
@@ -651,7 +645,18 @@ const schemaSubject = (
   method: string,
   perform: unknown,
   input?: Record<string, unknown>,
-): Action => ({ id, kind, key, method, fields: [], perform, input, route: 'schema' });
+): Action => ({
+  id,
+  kind,
+  key,
+  method,
+  fields: [],
+  perform,
+  input,
+  route: 'schema',
+  // A dropdown only reads; a guarded step replays as its action declares.
+  replay: kind === 'create' ? declarationsOf('creates', key).replay : 'safe',
+});
 
 export const SCHEMA_SUBJECTS: Action[] = [
   schemaSubject(
@@ -674,11 +679,7 @@ export const SCHEMA_SUBJECTS: Action[] = [
     'upload_event',
     'creates.upload_event.operation.perform',
     uploadEvent,
-    {
-      identity: 'ada@example.com',
-      evtName: 'Deal Won',
-      ifNewEvent: 'stop',
-    },
+    { ...declarationsOf('creates', 'upload_event').minimalInput, ifNewEvent: 'stop' },
   ),
   schemaSubject(
     'upload_events_bulk, guard on',
@@ -686,7 +687,7 @@ export const SCHEMA_SUBJECTS: Action[] = [
     'upload_events_bulk',
     'creates.upload_events_bulk.operation.perform',
     uploadEventsBulk,
-    { events: [{ evtName: 'Deal Won', identity: 'ada@example.com' }], ifNewEvent: 'stop' },
+    { ...declarationsOf('creates', 'upload_events_bulk').minimalInput, ifNewEvent: 'stop' },
   ),
 ];
 

@@ -5,7 +5,8 @@
  */
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { REGION_VALUES, REGIONS, Region, regionName } from './clevertap/regions';
-import { baseUrlFor, regionOf, request } from './zapier/http';
+import { baseUrlFor, regionOf } from './zapier/base-url';
+import { request } from './zapier/http';
 import { regionCheckRequest } from './zapier/region-check';
 
 export { CONNECTION_CHECK_IDENTITY } from './zapier/region-check';

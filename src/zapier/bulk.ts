@@ -5,7 +5,9 @@
  * sent. Records CleverTap refuses one by one do not: the other requests are still sent, and the step fails at the end.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { baseUrlFor, REQUEST_TIMEOUT_MS, upload } from './http';
+import { baseUrlFor } from './base-url';
+import { upload } from './http';
+import { SEND_WINDOW_MS } from './limits';
 import { expiredAuthError, parseInput, sendFailureOf, type SendFailure, userMessageOf } from './errors';
 import { bulkMessage, type Nouns } from './words';
 import {
@@ -28,19 +30,6 @@ import type { UploadRecord } from '../clevertap/records';
 import { ON_REFUSED, onRefusedField, type OnRefused, recordsPerRequestField } from '../fields/bulk';
 import { parseLineItems, readLineItems } from '../input/items';
 import { itemList, quoted } from '../wording';
-import type { Assert, LessThan } from '../compile-checks';
-
-/** Zapier stops a step after 30 seconds. */
-export const ZAPIER_STEP_LIMIT_MS = 30_000;
-
-/**
- * A request is started only while it can still end (with CleverTap's answer or our own timeout) inside Zapier's limit,
- * with two seconds to spare: a step cut off by Zapier could not say which items were saved.
- */
-export const SEND_WINDOW_MS = ZAPIER_STEP_LIMIT_MS - REQUEST_TIMEOUT_MS - 2_000;
-
-/** Checked by tsc: a request started at once ends, answered or timed out, inside Zapier's limit. */
-export type RequestEndsInsideAStep = Assert<LessThan<typeof REQUEST_TIMEOUT_MS, typeof ZAPIER_STEP_LIMIT_MS>>;
 
 /** The output of a bulk step: every item's outcome, totals, and the item numbers by outcome. */
 export interface BulkOutput {

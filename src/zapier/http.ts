@@ -4,44 +4,14 @@
  * can know: a timeout inside Zapier's step limit, and what a lost connection means for the data.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { apiBaseUrl, isRegion, Region, REGION_VALUES } from '../clevertap/regions';
 import { readRequestFailure, readUploadAnswer, UploadResult } from '../clevertap/answers';
 import { appError } from './errors';
+import { baseUrlFor, regionOf } from './base-url';
+import { REQUEST_TIMEOUT_MS } from './limits';
 import { explainRefusal, isRefusal, stepStartedAt } from './region-check';
 import { lostConnectionMessage, type Replay, requestFailureMessage } from './words';
 import { uploadBody, UploadRecord } from '../clevertap/records';
 import { ProfileQuery, readProfileAnswer } from '../clevertap/profiles';
-
-/** Environment variable with which the app's developer points every region at another server (a local test server). */
-export const BASE_URL_VARIABLE = 'CLEVERTAP_API_BASE_URL';
-
-/** Zapier stops a step after 30 seconds; a slow CleverTap must produce our clear error before that. */
-export const REQUEST_TIMEOUT_MS = 20_000;
-
-export function regionOf(bundle: Pick<Bundle, 'authData'>): Region | undefined {
-  const region = bundle.authData?.region;
-  return isRegion(region) ? region : undefined;
-}
-
-/** The base URL for the connection's region; throws a user-facing error rather than send anywhere unexpected. */
-export function baseUrlFor(z: ZObject, bundle: Pick<Bundle, 'authData'>): string {
-  const region = regionOf(bundle);
-  if (!region)
-    throw new z.errors.Error(
-      `The connection's Region "${String(bundle.authData?.region ?? '')}" is not one CleverTap has ` +
-        `(${REGION_VALUES.join(', ')}). Reconnect your CleverTap account and pick its region.`,
-      'invalid_region',
-      400,
-    );
-  const base = apiBaseUrl(region, process.env[BASE_URL_VARIABLE]);
-  if (!base)
-    throw new z.errors.Error(
-      `${BASE_URL_VARIABLE} is set to something that is not an http(s) address; fix or remove it.`,
-      'invalid_base_url',
-      500,
-    );
-  return base;
-}
 
 /**
  * The JSON text of a request body. Core 19.1 refuses a body containing `{{bundle.` or `{{process.` text with a plain

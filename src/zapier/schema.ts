@@ -13,7 +13,8 @@ import {
   schemaQuery,
   type SchemaKind,
 } from '../clevertap/schema';
-import { baseUrlFor, regionOf, request } from './http';
+import { baseUrlFor, regionOf } from './base-url';
+import { request } from './http';
 import { expiredAuthError, sendFailureOf } from './errors';
 import {
   credentialsMessage,

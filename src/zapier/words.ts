@@ -4,8 +4,8 @@
  * them. Field-named input errors are worded by the parsers (src/input), which know the field.
  */
 import type { RequestFailure } from '../clevertap/answers';
-import { REQUEST_TIMEOUT_MS } from './http';
-import { Region, regionName } from '../clevertap/regions';
+import { REQUEST_TIMEOUT_MS } from './limits';
+import { Region, REGION_VALUES, regionName } from '../clevertap/regions';
 import type { ProbeVerdict } from '../clevertap/region-probe';
 import { RETRYABLE_CODE } from '../clevertap/answers';
 import type { BulkSummary } from '../clevertap/batches';
@@ -29,6 +29,19 @@ export function credentialsMessage(region: Region): string {
     `and the Region: the start of your dashboard's address (${example} in ${example}.dashboard.clevertap.com). ` +
     'Then reconnect.'
   );
+}
+
+/** The connection's region is not one CleverTap has (a connection made before a region was renamed, or edited). */
+export function invalidRegionMessage(region: string): string {
+  return (
+    `The connection's Region "${region}" is not one CleverTap has ` +
+    `(${REGION_VALUES.join(', ')}). Reconnect your CleverTap account and pick its region.`
+  );
+}
+
+/** The developer's test-server override is not an address (only the app's developer sets it). */
+export function invalidBaseUrlMessage(variable: string): string {
+  return `${variable} is set to something that is not an http(s) address; fix or remove it.`;
 }
 
 /** Request-level answers worded by HTTP status; statuses not listed are worded by their class. */

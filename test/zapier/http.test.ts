@@ -5,7 +5,9 @@
  */
 import nock from 'nock';
 import answers from '../fixtures/clevertap-answers.json';
-import { BASE_URL_VARIABLE, jsonText, regionOf, REQUEST_TIMEOUT_MS } from '../../src/zapier/http';
+import { BASE_URL_VARIABLE, regionOf } from '../../src/zapier/base-url';
+import { jsonText } from '../../src/zapier/http';
+import { REQUEST_TIMEOUT_MS } from '../../src/zapier/limits';
 import { perform as uploadEvent } from '../../src/creates/upload_event';
 import { perform as upsertProfile } from '../../src/creates/upsert_profile';
 import { perform as findProfile } from '../../src/searches/find_profile';

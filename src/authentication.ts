@@ -6,7 +6,7 @@
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { REGION_VALUES, REGIONS, Region, regionName } from './clevertap/regions';
 import { baseUrlFor, regionOf } from './zapier/base-url';
-import { request } from './zapier/http';
+import { request } from './zapier/transport';
 import { regionCheckRequest } from './zapier/region-check';
 
 export { CONNECTION_CHECK_IDENTITY } from './zapier/region-check';
@@ -29,7 +29,7 @@ export type ConnectionInfo = {
 async function test(z: ZObject, bundle: Bundle): Promise<ConnectionInfo> {
   const baseUrl = baseUrlFor(z, bundle);
   const region = regionOf(bundle) as Region;
-  await request(z, regionCheckRequest(baseUrl), true, bundle);
+  await request(z, regionCheckRequest(baseUrl), 'safe', bundle);
   return { accountId: String(bundle.authData.accountId).trim(), region, regionName: regionName(region) };
 }
 

@@ -1,16 +1,20 @@
 /** "Find User Profile": one CleverTap user looked up by Identity, Email or Object ID, flattened for mapping. */
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { flattenProfile } from '../clevertap/profiles';
+import type { Replay } from '../clevertap/replay';
 import { lookupFields, parseProfileQuery } from '../fields/lookup';
-import { parseInput } from '../zapier/errors';
-import { getProfile } from '../zapier/http';
+import { parseInput } from '../fields/parse-input';
+import { getProfile } from '../zapier/lookup';
 import upsertProfile from '../creates/upsert_profile';
 
 const inputFields = defineInputFields([...lookupFields]);
 
+/** A lookup reads nothing into CleverTap. */
+export const replay: Replay = 'safe';
+
 const perform = (async (z, bundle) => {
   const query = parseInput(z, () => parseProfileQuery(bundle.inputData));
-  const record = await getProfile(z, bundle, query);
+  const record = await getProfile(z, bundle, query, replay);
   return record ? [flattenProfile(record)] : [];
 }) satisfies SearchPerform<typeof inputFields>;
 

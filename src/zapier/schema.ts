@@ -14,7 +14,7 @@ import {
   type SchemaKind,
 } from '../clevertap/schema';
 import { baseUrlFor, regionOf } from './base-url';
-import { request } from './http';
+import { request } from './transport';
 import { expiredAuthError, sendFailureOf } from './errors';
 import {
   credentialsMessage,

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
+import { ESLint, type Linter } from 'eslint';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -66,5 +67,72 @@ describe('imports', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/**
+ * The direction of imports is eslint.config.js's `no-restricted-imports` per folder: an import against it fails
+ * `npm run lint`. Each case lints one line placed in a folder, with the project's own config (only that rule; no
+ * type information needed).
+ */
+describe('an import against the layers fails lint', () => {
+  // The config is handed over rather than found: ESLint loads a config file with a dynamic import, which jest's
+  // module sandbox does not run.
+  const eslint = new ESLint({
+    cwd: ROOT,
+    overrideConfigFile: true,
+    // eslint.config.js is CommonJS without types: required as it is.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    baseConfig: require('../eslint.config.js') as Linter.Config[],
+    overrideConfig: { languageOptions: { parserOptions: { projectService: false } } },
+    ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports',
+  });
+
+  /** The messages of `no-restricted-imports` for `code` as the file `file`. */
+  async function restricted(file: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(`${code}\nexport const used = x;\n`, {
+      filePath: path.join(ROOT, file),
+    });
+    return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+  }
+
+  it.each([
+    [
+      'src/clevertap/back.ts',
+      "import { x } from '../zapier/errors';",
+      'src/clevertap/ is pure CleverTap facts',
+    ],
+    [
+      'src/clevertap/back.ts',
+      "import { x } from '../fields/users';",
+      'src/clevertap/ is pure CleverTap facts',
+    ],
+    ['src/clevertap/back.ts', "import { x } from 'zapier-platform-core';", 'no Zapier here'],
+    ['src/input/back.ts', "import { x } from '../fields/users';", 'src/input/ imports only'],
+    ['src/fields/back.ts', "import { x } from '../zapier/words';", 'src/fields/ imports only'],
+    ['src/zapier/back.ts', "import { x } from '../fields/bulk';", 'src/zapier/ imports only'],
+    ['src/zapier/back.ts', "import { x } from '../input/errors';", 'src/zapier/ imports only'],
+    ['src/zapier/back.ts', "import { x } from '../creates/upsert_profile';", 'src/zapier/ imports only'],
+    ['src/creates/back.ts', "import { x } from './upsert_profile';", 'never each other'],
+    ['src/searches/back.ts', "import { x } from '../creates/upsert_profile';", 'never each other'],
+    ['src/wording.ts', "import { x } from './clevertap/rules';", 'a leaf module imports nothing'],
+    ['sandbox/back.ts', "import { x } from '../src/clevertap/rules';", 'the tools import nothing of src/'],
+  ])('%s: %s', async (file, code, said) => {
+    const messages = await restricted(file, code);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('no-restricted-imports');
+    expect(messages[0]).toContain(said);
+  });
+
+  it.each([
+    ['src/clevertap/fine.ts', "import { x } from './rules';"],
+    ['src/clevertap/fine.ts', "import { x } from '../wording';"],
+    ['src/input/fine.ts', "import { x } from '../clevertap/rules';"],
+    ['src/fields/fine.ts', "import { x } from '../input/text';"],
+    ['src/zapier/fine.ts', "import { x } from '../clevertap/answers';"],
+    ['src/creates/fine.ts', "import { x } from '../zapier/send';"],
+    ['src/creates/fine.ts', "import { x } from '../fields/users';"],
+  ])('%s: %s is allowed', async (file, code) => {
+    expect(await restricted(file, code)).toEqual([]);
   });
 });

@@ -5,7 +5,6 @@ import type { Replay } from '../clevertap/replay';
 import { lookupFields, parseProfileQuery } from '../fields/lookup';
 import { parseInput } from '../fields/parse-input';
 import { getProfile } from '../zapier/lookup';
-import upsertProfile from '../creates/upsert_profile';
 
 const inputFields = defineInputFields([...lookupFields]);
 
@@ -57,17 +56,5 @@ const findProfile = defineSearch({
 });
 
 export default findProfile;
-
-/** "Find or Create User Profile": this search, with Create/Update User Profile when nobody is found. */
-export const findOrCreateProfile = {
-  key: findProfile.key,
-  display: {
-    label: 'Find or Create User Profile',
-    description:
-      'Finds a user profile in CleverTap by Identity, Email or Object ID, or creates one if none is found.',
-  },
-  search: findProfile.key,
-  create: upsertProfile.key,
-};
 
 export { perform };

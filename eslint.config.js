@@ -9,9 +9,9 @@ const tseslint = require('typescript-eslint');
 // The layers, as an import rule (README, "Layout"): creates/searches/triggers -> fields -> input -> clevertap;
 // creates -> zapier -> clevertap; nothing back up. Each folder lists what it may import; anything else fails lint
 // (test/layers.test.ts proves it on deliberate back-imports). The leaf modules of src/ (wording.ts: quoting and the
-// 250-character budget; compile-checks.ts: tsc checks of constants) import nothing and may be imported by every layer.
+// 250-character budget; compile-checks.ts: tsc checks of constants; guards.ts: the one object guard) import nothing and may be imported by every layer.
 // index.ts wires everything and is not restricted. The tools (sandbox/, scripts/, preview/) import nothing of src/.
-const LEAVES = 'wording|compile-checks';
+const LEAVES = 'wording|compile-checks|guards';
 const CORE = { regex: '^zapier-platform-core$', message: 'no Zapier here: this layer is plain TypeScript.' };
 /** Relative imports one folder below src/ may make: only the leaves and the folders named. */
 const onlyFrom = (folders, message) => ({
@@ -72,7 +72,7 @@ const LAYERS = [
     }),
   },
   {
-    files: ['src/wording.ts', 'src/compile-checks.ts'],
+    files: ['src/wording.ts', 'src/compile-checks.ts', 'src/guards.ts'],
     rules: restrict({
       regex: '^\\.',
       message: 'a leaf module imports nothing of the app, so every layer may import it.',

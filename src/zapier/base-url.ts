@@ -14,8 +14,8 @@ export function regionOf(bundle: Pick<Bundle, 'authData'>): Region | undefined {
   return isRegion(region) ? region : undefined;
 }
 
-/** The base URL for the connection's region; throws a user-facing error rather than send anywhere unexpected. */
-export function baseUrlFor(z: ZObject, bundle: Pick<Bundle, 'authData'>): string {
+/** The connection's region, or a user-facing error when it is not one CleverTap has. */
+export function connectionRegion(z: ZObject, bundle: Pick<Bundle, 'authData'>): Region {
   const region = regionOf(bundle);
   if (!region)
     throw new z.errors.Error(
@@ -23,6 +23,12 @@ export function baseUrlFor(z: ZObject, bundle: Pick<Bundle, 'authData'>): string
       'invalid_region',
       400,
     );
+  return region;
+}
+
+/** The base URL for the connection's region; throws a user-facing error rather than send anywhere unexpected. */
+export function baseUrlFor(z: ZObject, bundle: Pick<Bundle, 'authData'>): string {
+  const region = connectionRegion(z, bundle);
   const base = apiBaseUrl(region, process.env[BASE_URL_VARIABLE]);
   if (!base) throw new z.errors.Error(invalidBaseUrlMessage(BASE_URL_VARIABLE), 'invalid_base_url', 500);
   return base;

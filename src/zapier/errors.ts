@@ -4,6 +4,7 @@
  * must tell "refused" from "may have been saved" (the bulk send) reads them from there, never from the message text.
  */
 import type { ZObject } from 'zapier-platform-core';
+import { isRecord } from '../guards';
 
 /** What a failed request means for the records it carried. */
 export interface SendFailure {
@@ -60,12 +61,7 @@ export function userMessageOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   try {
     const parsed = JSON.parse(text) as unknown;
-    if (
-      typeof parsed === 'object' &&
-      parsed !== null &&
-      typeof (parsed as { message?: unknown }).message === 'string'
-    )
-      return (parsed as { message: string }).message;
+    if (isRecord(parsed) && typeof parsed.message === 'string') return parsed.message;
   } catch {
     // Not JSON: the message as it is.
   }

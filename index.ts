@@ -12,7 +12,7 @@ import upsertProfilesBulk from './src/creates/upsert_profiles_bulk';
 import triggerCampaign from './src/creates/trigger_campaign';
 import updateSubscriptionStatus from './src/creates/update_subscription_status';
 import deleteProfile from './src/creates/delete_profile';
-import findProfile, { findOrCreateProfile } from './src/searches/find_profile';
+import findProfile from './src/searches/find_profile';
 import { accountEvents, accountProfileProperties } from './src/triggers/account_names';
 
 export default defineApp({
@@ -47,7 +47,17 @@ export default defineApp({
   searches: {
     [findProfile.key]: findProfile,
   },
+  // "Find or Create User Profile": Find User Profile, with Create/Update User Profile when nobody is found.
   searchOrCreates: {
-    [findOrCreateProfile.key]: findOrCreateProfile,
+    [findProfile.key]: {
+      key: findProfile.key,
+      display: {
+        label: 'Find or Create User Profile',
+        description:
+          'Finds a user profile in CleverTap by Identity, Email or Object ID, or creates one if none is found.',
+      },
+      search: findProfile.key,
+      create: upsertProfile.key,
+    },
   },
 });

@@ -5,7 +5,8 @@
  */
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { REGION_VALUES, REGIONS, Region, regionName } from './clevertap/regions';
-import { baseUrlFor, regionOf, request } from './zapier/http';
+import { baseUrlFor, connectionRegion } from './zapier/base-url';
+import { request } from './zapier/transport';
 import { regionCheckRequest } from './zapier/region-check';
 
 export { CONNECTION_CHECK_IDENTITY } from './zapier/region-check';
@@ -26,9 +27,9 @@ export type ConnectionInfo = {
  * asks the other regions (src/zapier/region-check.ts), as every step does.
  */
 async function test(z: ZObject, bundle: Bundle): Promise<ConnectionInfo> {
+  const region = connectionRegion(z, bundle);
   const baseUrl = baseUrlFor(z, bundle);
-  const region = regionOf(bundle) as Region;
-  await request(z, regionCheckRequest(baseUrl), true, bundle);
+  await request(z, regionCheckRequest(baseUrl), 'safe', bundle);
   return { accountId: String(bundle.authData.accountId).trim(), region, regionName: regionName(region) };
 }
 

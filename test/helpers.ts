@@ -38,6 +38,13 @@ export function mapFields<T extends Record<string, string>>(template: T, sample:
 /** The message of an AppError (z.errors.Error stores JSON in .message). */
 export { messageOf } from '../scripts/zapier-boundary';
 
+/** The AppError's parsed JSON (message, code, status). */
+export const appErrorOf = (error: unknown) => {
+  expect(error).toBeInstanceOf(Error);
+  expect((error as Error).name).toBe('AppError');
+  return JSON.parse((error as Error).message) as { message: string; code: string; status: number };
+};
+
 /**
  * The error a step (or any promise) is expected to end with. A promise that resolves fails the test instead, naming
  * what it returned: a failure at CleverTap must never pass as a success.

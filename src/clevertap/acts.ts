@@ -4,6 +4,7 @@
  * reading the answers into facts. None of these calls has an idempotency key.
  */
 import type { UserKey } from './records';
+import { isRecord } from '../guards';
 
 /** The API path of each call. */
 export const ACT_PATHS = {
@@ -61,11 +62,8 @@ export function deleteBody(user: UserKey): { identity: string[] } | { guid: stri
 export type ActAnswer =
   { kind: 'success' } | { kind: 'failed'; error?: string; code?: number } | { kind: 'unknown' };
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 export function readActAnswer(body: unknown): ActAnswer {
-  if (!isObject(body) || typeof body.status !== 'string') return { kind: 'unknown' };
+  if (!isRecord(body) || typeof body.status !== 'string') return { kind: 'unknown' };
   const status = body.status.toLowerCase();
   if (status === 'success') return { kind: 'success' };
   if (status !== 'fail') return { kind: 'unknown' };
@@ -90,7 +88,7 @@ export type SubscribeResult =
  * not a subscribe answer.
  */
 export function readSubscribeAnswer(body: unknown, sent: SubscriptionRecord[]): SubscribeResult | undefined {
-  if (!isObject(body) || typeof body.status !== 'string') return undefined;
+  if (!isRecord(body) || typeof body.status !== 'string') return undefined;
   const status = body.status.toLowerCase();
   const unprocessed = Array.isArray(body.unprocessed) ? body.unprocessed : [];
   const processed = typeof body.processed === 'number' ? body.processed : undefined;
@@ -100,7 +98,7 @@ export function readSubscribeAnswer(body: unknown, sent: SubscriptionRecord[]): 
   const failed: SubscriptionFailure[] = [];
   const named = new Set<number>();
   for (const entry of unprocessed) {
-    const fields = isObject(entry) ? entry : {};
+    const fields = isRecord(entry) ? entry : {};
     const text = typeof fields.error === 'string' ? fields.error : '';
     const number = /record number\s*:\s*(\d+)/i.exec(text);
     const index = number ? Number(number[1]) - 1 : -1;

@@ -3,6 +3,7 @@
  * processed and what was not. Request-level failures carry an HTTP status and `{status: "fail", error, code}`.
  */
 import { quoted } from '../wording';
+import { isRecord } from '../guards';
 
 /** Per-record codes of POST /1/upload, in plain words. 555 is the only one worth retrying. */
 export const RECORD_ERRORS: Record<number, string> = {
@@ -40,15 +41,13 @@ export type UploadResult =
   | { ok: true; processed: number }
   | { ok: false; processed: number; failures: RecordFailure[]; unaccounted: number };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
 function recordNumberIn(text: string): number | undefined {
   const match = /record number\s*:\s*(\d+)/i.exec(text);
   return match ? Number(match[1]) : undefined;
 }
 
 function readFailure(entry: unknown): RecordFailure {
-  const fields = isObject(entry) ? entry : {};
+  const fields = isRecord(entry) ? entry : {};
   const code = typeof fields.code === 'number' ? fields.code : Number(fields.code) || 0;
   const text = typeof fields.error === 'string' ? fields.error : '';
   const reason =
@@ -65,7 +64,7 @@ function readFailure(entry: unknown): RecordFailure {
  * Returns undefined when the body is not an upload answer at all.
  */
 export function readUploadAnswer(body: unknown, sent: number): UploadResult | undefined {
-  if (!isObject(body) || typeof body.status !== 'string') return undefined;
+  if (!isRecord(body) || typeof body.status !== 'string') return undefined;
   const processed = typeof body.processed === 'number' ? body.processed : 0;
   const unprocessed = Array.isArray(body.unprocessed) ? body.unprocessed : [];
   const failures = unprocessed.map(readFailure);
@@ -96,7 +95,7 @@ export interface RequestFailure {
 
 /** CleverTap's own error text from a request-level body, when there is one. */
 export function errorTextOf(body: unknown): string | undefined {
-  if (isObject(body) && typeof body.error === 'string' && body.error.trim()) return body.error.trim();
+  if (isRecord(body) && typeof body.error === 'string' && body.error.trim()) return body.error.trim();
   return undefined;
 }
 

@@ -9,6 +9,7 @@
 import type { UploadResult } from './answers';
 import { PROFILE_OPERATIONS } from './operations';
 import type { UploadRecord } from './records';
+import { riskiest, type Replay } from './replay';
 import { LIMITS } from './rules';
 
 /** A record with its number in the step's list. */
@@ -36,20 +37,20 @@ export function splitIntoBatches<R>(
   return batches;
 }
 
-/** Whether sending the record again is harmless: never for an event; for a profile, unless it changes a counter. */
-export function isReplaySafe(record: UploadRecord): boolean {
-  if (record.type === 'event') return false;
-  const unsafeOperators = new Set<string>(
-    Object.values(PROFILE_OPERATIONS)
-      .filter((operation) => !operation.replaySafe)
-      .map((operation) => operation.operator),
+/**
+ * What sending the record again does: an event is stored twice; a profile is only updated again, unless it changes a
+ * counter (the operation's replay).
+ */
+export function recordReplay(record: UploadRecord): Replay {
+  if (record.type === 'event') return 'stores_twice';
+  const replays = Object.values(record.profileData).flatMap((value) =>
+    typeof value === 'object' && !Array.isArray(value)
+      ? Object.values(PROFILE_OPERATIONS)
+          .filter((operation) => Object.hasOwn(value, operation.operator))
+          .map((operation) => operation.replay)
+      : [],
   );
-  return Object.values(record.profileData).every(
-    (value) =>
-      typeof value !== 'object' ||
-      Array.isArray(value) ||
-      !Object.keys(value).some((key) => unsafeOperators.has(key)),
-  );
+  return riskiest('safe', ...replays);
 }
 
 /** One record CleverTap did not save. `item` is undefined when CleverTap did not say which record it was. */

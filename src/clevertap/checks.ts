@@ -16,11 +16,9 @@ import {
 } from './rules';
 
 import { quoted } from '../wording';
+import { isRecord } from '../guards';
 
 const quoteChars = (chars: string[]) => chars.map((c) => `"${c}"`).join(' ');
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 export function eventNameProblem(name: string): string | undefined {
   if (!name.trim()) return 'is empty';
   const bad = FORBIDDEN_NAME_CHARS.filter((c) => name.includes(c));
@@ -112,7 +110,7 @@ function standardValueProblem(key: string, value: unknown): string | undefined {
 
 function itemsProblem(list: unknown[]): string | undefined {
   for (const [index, item] of list.entries()) {
-    if (!isPlainObject(item)) return `has an Items entry (number ${index + 1}) that is not an object`;
+    if (!isRecord(item)) return `has an Items entry (number ${index + 1}) that is not an object`;
     const problem = propertiesProblems(item, 'item')[0];
     if (problem) return `has an Items entry (number ${index + 1}) that ${problem}`;
   }
@@ -130,7 +128,7 @@ function valueProblem(
     if (kind === 'event' && isCharged && key === 'Items') return itemsProblem(value);
     return `has a list for ${quoted(key, 30)}: CleverTap event properties take plain values (only a Charged event has Items)`;
   }
-  if (kind === 'profile' && isPlainObject(value)) return operatorProblem(key, value);
+  if (kind === 'profile' && isRecord(value)) return operatorProblem(key, value);
   return scalarProblem(key, value) ?? (kind === 'profile' ? standardValueProblem(key, value) : undefined);
 }
 

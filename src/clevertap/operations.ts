@@ -5,19 +5,20 @@
 import { quoted } from '../wording';
 import { propertyNameProblem } from './checks';
 import { OperatorValue, profileRecord, ProfileRecord, UserKey } from './records';
+import type { Replay } from './replay';
 import { BYTES_NOTE, LIMITS, STANDARD_PROFILE_KEYS, utf8Bytes } from './rules';
 
 /**
- * The operations, the CleverTap operator and operand each one takes, and whether sending it twice
- * gives the same profile as sending it once (a counter changed twice is changed twice).
+ * The operations, the CleverTap operator and operand each one takes, and what sending it twice does: the same
+ * profile as sending it once, or a counter changed twice.
  */
 export const PROFILE_OPERATIONS = {
-  increment: { operator: '$incr', operand: 'amount', replaySafe: false },
-  decrement: { operator: '$decr', operand: 'amount', replaySafe: false },
-  add: { operator: '$add', operand: 'values', replaySafe: true },
-  remove: { operator: '$remove', operand: 'values', replaySafe: true },
-  delete: { operator: '$delete', operand: 'none', replaySafe: true },
-} as const;
+  increment: { operator: '$incr', operand: 'amount', replay: 'stores_twice' },
+  decrement: { operator: '$decr', operand: 'amount', replay: 'stores_twice' },
+  add: { operator: '$add', operand: 'values', replay: 'safe' },
+  remove: { operator: '$remove', operand: 'values', replay: 'safe' },
+  delete: { operator: '$delete', operand: 'none', replay: 'safe' },
+} as const satisfies Record<string, { operator: string; operand: string; replay: Replay }>;
 
 export type ProfileOperation = keyof typeof PROFILE_OPERATIONS;
 

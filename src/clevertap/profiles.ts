@@ -3,6 +3,7 @@
  * is unconfirmed), and the profile flattened into the plain object a Zap maps from. Pure.
  */
 import { isoFromEpochSeconds, STANDARD_PROFILE_KEYS } from './rules';
+import { isRecord } from '../guards';
 
 /** profile.json takes exactly one of these query parameters. */
 export const LOOKUP_KEYS = ['identity', 'email', 'objectId'] as const;
@@ -19,9 +20,6 @@ export type ProfileAnswer =
   | { kind: 'credentials'; error: string }
   /** A `fail` that is neither "no such user" nor about credentials: an error, never a false "not found". */
   | { kind: 'failed'; error: string };
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Error texts of a `fail` answer that mean "no such user". Read AFTER the credentials patterns, so that "Account
@@ -44,12 +42,12 @@ const CREDENTIALS_CODES = new Set([401, 403]);
  * A `fail` about credentials, or any other `fail`, is reported as such. Undefined when the body is not a lookup answer.
  */
 export function readProfileAnswer(body: unknown): ProfileAnswer | undefined {
-  if (!isObject(body) || typeof body.status !== 'string') return undefined;
+  if (!isRecord(body) || typeof body.status !== 'string') return undefined;
   const status = body.status.toLowerCase();
   if (status === 'success') {
     const record = body.record;
     if (record === undefined || record === null) return { kind: 'not_found' };
-    if (!isObject(record)) return undefined;
+    if (!isRecord(record)) return undefined;
     return Object.keys(record).length ? { kind: 'found', record } : { kind: 'not_found' };
   }
   if (status !== 'fail') return undefined;
@@ -76,7 +74,7 @@ const STANDARD_BY_LOWER_CASE = new Map(Object.keys(STANDARD_PROFILE_KEYS).map((k
 function objectIdsOf(record: Record<string, unknown>): string[] {
   const platforms = Array.isArray(record.platformInfo) ? record.platformInfo : [];
   const ids = platforms
-    .map((p) => (isObject(p) ? p.objectId : undefined))
+    .map((p) => (isRecord(p) ? p.objectId : undefined))
     .filter((id): id is string | number => typeof id === 'string' || typeof id === 'number')
     .map(String)
     .filter(Boolean);
@@ -92,11 +90,11 @@ const SUMMARY_TIMES = ['first_seen', 'last_seen'];
  * ISO-8601 times, so later steps read dates; counts and anything else are kept as they are.
  */
 export function eventsSummary(events: unknown): unknown {
-  if (!isObject(events)) return events;
+  if (!isRecord(events)) return events;
   return Object.fromEntries(
     Object.entries(events).map(([name, summary]) => [
       name,
-      isObject(summary)
+      isRecord(summary)
         ? Object.fromEntries(
             Object.entries(summary).map(([key, value]) => [
               key,
@@ -133,7 +131,7 @@ export function flattenProfile(record: Record<string, unknown>): FlatProfile {
     if (key === 'identity' || key === 'objectId' || key === 'profileData') continue;
     put(STANDARD_BY_LOWER_CASE.get(key) ?? key, key === 'events' ? eventsSummary(value) : value);
   }
-  if (isObject(record.profileData))
+  if (isRecord(record.profileData))
     for (const [key, value] of Object.entries(record.profileData)) put(key, value);
   return out;
 }

@@ -5,6 +5,7 @@
  * without regard to case or spaces.
  */
 import { eventNameKey, systemEventNamed } from './rules';
+import { isRecord } from '../guards';
 
 /** The path of the call: no `/1/` in it, unlike every other API path. */
 export const SCHEMA_PATH = '/getSchema';
@@ -32,12 +33,10 @@ export type SchemaAnswer =
   | { kind: 'failed'; status: number; error?: string }
   | { kind: 'unreadable'; status: number };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
 /** The `name` of every entry that has a non-empty text one, trimmed; every other entry is skipped. */
 function namesIn(list: readonly unknown[]): string[] {
   return list.flatMap((entry) => {
-    const name = isObject(entry) ? entry.name : undefined;
+    const name = isRecord(entry) ? entry.name : undefined;
     return typeof name === 'string' && name.trim() ? [name.trim()] : [];
   });
 }
@@ -69,14 +68,14 @@ export function readSchemaAnswer(kind: SchemaKind, status: number, body: unknown
   if (status === 401 || status === 403) return { kind: 'credentials', status };
   if (status === 429 || status >= 500) return { kind: 'unavailable', status };
   const error =
-    isObject(body) && typeof body.error === 'string' && body.error.trim() ? body.error.trim() : '';
-  const code = isObject(body) ? Number(body.code) : NaN;
-  if (isObject(body) && body.status === 'fail') {
+    isRecord(body) && typeof body.error === 'string' && body.error.trim() ? body.error.trim() : '';
+  const code = isRecord(body) ? Number(body.code) : NaN;
+  if (isRecord(body) && body.status === 'fail') {
     if (code === 401 || code === 403) return { kind: 'credentials', status };
     return error ? { kind: 'failed', status, error } : { kind: 'failed', status };
   }
   if (status >= 400) return error ? { kind: 'failed', status, error } : { kind: 'failed', status };
-  const list = isObject(body) ? body[kind] : undefined;
+  const list = isRecord(body) ? body[kind] : undefined;
   if (!Array.isArray(list)) return { kind: 'unreadable', status };
   return { kind: 'names', names: accountNames(kind, namesIn(list)) };
 }

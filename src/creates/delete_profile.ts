@@ -1,8 +1,9 @@
 /** "Delete User Profile": a user's profile and event history deleted in CleverTap, by Identity or Object ID. */
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import type { Replay } from '../clevertap/replay';
 import { noteOutputField, statusOutputField, userKeyOutputFields } from '../fields/outputs';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
-import { parseInput } from '../zapier/errors';
+import { parseInput } from '../fields/parse-input';
 import { deleteProfile } from '../zapier/acts';
 
 const inputFields = defineInputFields([identityField.input, objectIdField.input]);
@@ -11,9 +12,12 @@ const IN_BACKGROUND =
   'CleverTap deletes the profile and its events in the background (about 48 hours); a later upload with the same ' +
   'Identity creates a new profile.';
 
+/** Deleting a profile again changes nothing. */
+export const replay: Replay = 'safe';
+
 const perform = (async (z, bundle) => {
   const user = parseInput(z, () => parseUserKey(bundle.inputData));
-  await deleteProfile(z, bundle, user);
+  await deleteProfile(z, bundle, user, replay);
   return { status: 'deletion_requested', ...user, note: IN_BACKGROUND };
 }) satisfies CreatePerform<typeof inputFields>;
 

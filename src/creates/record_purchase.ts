@@ -1,12 +1,13 @@
 /** "Record Purchase": CleverTap's `Charged` event, with the purchased items as Zapier line items. */
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { chargedRecord } from '../clevertap/purchases';
+import type { Replay } from '../clevertap/replay';
 import { creationDateField } from '../fields/dates';
 import { eventOutputFields } from '../fields/outputs';
 import { parsePurchase, purchaseFields } from '../fields/purchase';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
 import { valueTypingFields } from '../fields/values';
-import { parseInput } from '../zapier/errors';
+import { parseInput } from '../fields/parse-input';
 import { uploadOne } from '../zapier/send';
 
 const creationDate = creationDateField('When the purchase happened.');
@@ -19,6 +20,9 @@ const inputFields = defineInputFields([
   creationDate.input,
 ]);
 
+/** A purchase (a Charged event) sent again is stored twice. */
+export const replay: Replay = 'stores_twice';
+
 const perform = (async (z, bundle) => {
   const { user, ts, purchase } = parseInput(z, () => ({
     user: parseUserKey(bundle.inputData),
@@ -26,7 +30,7 @@ const perform = (async (z, bundle) => {
     ts: creationDate.read(bundle.inputData.ts),
   }));
   const record = chargedRecord(user, purchase, ts);
-  return uploadOne(z, bundle, record, false);
+  return uploadOne(z, bundle, record, replay);
 }) satisfies CreatePerform<typeof inputFields>;
 
 export const sample = {

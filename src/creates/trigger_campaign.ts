@@ -1,10 +1,11 @@
 /** "Trigger Campaign": an External Trigger campaign built in CleverTap, sent to one user with the Zap's values. */
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { triggerBody } from '../clevertap/acts';
+import type { Replay } from '../clevertap/replay';
 import { campaignIdField, parseRecipient, personalizationField } from '../fields/campaign';
 import { lookupFields } from '../fields/lookup';
 import { noteOutputField, statusOutputField, userKeyOutputFields } from '../fields/outputs';
-import { parseInput } from '../zapier/errors';
+import { parseInput } from '../fields/parse-input';
 import { triggerCampaign } from '../zapier/acts';
 
 const inputFields = defineInputFields([campaignIdField.input, ...lookupFields, personalizationField.input]);
@@ -12,13 +13,16 @@ const inputFields = defineInputFields([campaignIdField.input, ...lookupFields, p
 /** CleverTap queues the message; whether it is delivered shows in the campaign's report, not here. */
 const QUEUED = 'Queued by CleverTap; delivery is not confirmed here (see the campaign report in CleverTap).';
 
+/** A campaign triggered again sends its message again. */
+export const replay: Replay = 'sends_twice';
+
 const perform = (async (z, bundle) => {
   const { campaignId, recipient, personalization } = parseInput(z, () => ({
     campaignId: campaignIdField.read(bundle.inputData.campaignId),
     recipient: parseRecipient(bundle.inputData),
     personalization: personalizationField.read(bundle.inputData.personalization),
   }));
-  await triggerCampaign(z, bundle, triggerBody(campaignId, recipient, personalization));
+  await triggerCampaign(z, bundle, triggerBody(campaignId, recipient, personalization), replay);
   return {
     status: 'queued',
     campaignId,

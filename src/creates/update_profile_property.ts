@@ -1,11 +1,12 @@
 /** "Update Profile Property": one profile property changed in place: a counter, a list, or deleted. */
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { PROFILE_OPERATIONS, propertyUpdateRecord } from '../clevertap/operations';
+import { PROFILE_OPERATIONS, type ProfileOperation, propertyUpdateRecord } from '../clevertap/operations';
+import type { Replay } from '../clevertap/replay';
 import { pickField } from '../fields/define';
 import { operationFields, parsePropertyOperation } from '../fields/operation';
 import { statusOutputField, userKeyOutputFields } from '../fields/outputs';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
-import { parseInput } from '../zapier/errors';
+import { parseInput } from '../fields/parse-input';
 import { uploadOne } from '../zapier/send';
 
 const field = <K extends (typeof operationFields)[number]['key']>(key: K) => pickField(operationFields, key);
@@ -19,14 +20,17 @@ const inputFields = defineInputFields([
   field('values'),
 ]);
 
+/** By operation: a counter changed again is changed twice; a list or a deletion is the same again. */
+export const replay = (operation: ProfileOperation): Replay => PROFILE_OPERATIONS[operation].replay;
+
 const perform = (async (z, bundle) => {
   const { user, property, operation } = parseInput(z, () => ({
     user: parseUserKey(bundle.inputData),
     ...parsePropertyOperation(bundle.inputData),
   }));
   const record = propertyUpdateRecord(user, property, operation);
-  const { replaySafe } = PROFILE_OPERATIONS[operation.operation];
-  return { property, operation: operation.operation, ...(await uploadOne(z, bundle, record, replaySafe)) };
+  const sent = await uploadOne(z, bundle, record, replay(operation.operation));
+  return { property, operation: operation.operation, ...sent };
 }) satisfies CreatePerform<typeof inputFields>;
 
 export const sample = {

@@ -1,5 +1,6 @@
 /** "Update Subscription Status": an email address or phone number unsubscribed or resubscribed in CleverTap. */
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import type { Replay } from '../clevertap/replay';
 import { statusOutputField } from '../fields/outputs';
 import { defaultPhoneCountryField } from '../fields/profile';
 import {
@@ -8,7 +9,7 @@ import {
   subscriptionPhoneField,
   subscriptionStatusField,
 } from '../fields/subscription';
-import { parseInput } from '../zapier/errors';
+import { parseInput } from '../fields/parse-input';
 import { updateSubscriptions } from '../zapier/acts';
 
 const inputFields = defineInputFields([
@@ -18,9 +19,12 @@ const inputFields = defineInputFields([
   defaultPhoneCountryField.input,
 ]);
 
+/** Setting the same status again changes nothing. */
+export const replay: Replay = 'safe';
+
 const perform = (async (z, bundle) => {
   const records = parseInput(z, () => parseSubscriptions(bundle.inputData));
-  await updateSubscriptions(z, bundle, records);
+  await updateSubscriptions(z, bundle, records, replay);
   const of = (type: 'email' | 'phone') => records.find((r) => r.type === type)?.value;
   return {
     status: 'success',

@@ -1,6 +1,7 @@
 /** "Upload Event": one CleverTap event record, such as a deal won or a form submitted, for one user. */
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { eventRecord } from '../clevertap/records';
+import type { Replay } from '../clevertap/replay';
 import { creationDateField } from '../fields/dates';
 import {
   eventPropertiesField,
@@ -13,7 +14,7 @@ import {
 import { eventOutputFields } from '../fields/outputs';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
 import { valueTypingFields } from '../fields/values';
-import { parseInput } from '../zapier/errors';
+import { parseInput } from '../fields/parse-input';
 import { requireKnownEvent } from '../zapier/schema';
 import { uploadOne } from '../zapier/send';
 
@@ -30,6 +31,9 @@ const inputFields = defineInputFields([
   evtDataField.input,
 ]);
 
+/** An event sent again is stored twice. */
+export const replay: Replay = 'stores_twice';
+
 const perform = (async (z, bundle) => {
   const { user, ts, evtName, evtData, ifNewEvent } = parseInput(z, () => ({
     evtName: evtNameField.read(bundle.inputData.evtName),
@@ -41,7 +45,7 @@ const perform = (async (z, bundle) => {
   // The account's events are read only when the guard is on.
   if (ifNewEvent === IF_NEW_EVENT.stop) await requireKnownEvent(z, bundle, evtNameField.input.label, evtName);
   const record = eventRecord(user, evtName, evtData, ts);
-  return uploadOne(z, bundle, record, false);
+  return uploadOne(z, bundle, record, replay);
 }) satisfies CreatePerform<typeof inputFields>;
 
 export const sample = {

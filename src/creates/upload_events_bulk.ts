@@ -1,14 +1,24 @@
 /** "Upload Events in Bulk": many CleverTap events, one per line item, in as few requests as CleverTap allows. */
-import { defineCreate, defineInputField, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { eventRecord } from '../clevertap/records';
-import { onRefusedField, recordsPerRequestField } from '../fields/bulk';
+import {
+  type Bundle,
+  type CreatePerform,
+  defineCreate,
+  defineInputField,
+  defineInputFields,
+  type ZObject,
+} from 'zapier-platform-core';
+import type { NumberedRecord } from '../clevertap/batches';
+import { eventRecord, type EventRecord } from '../clevertap/records';
+import type { Replay } from '../clevertap/replay';
+import { onRefusedField, readBulkInput, recordsPerRequestField } from '../fields/bulk';
 import { creationDateField } from '../fields/dates';
 import { evtDataField, evtNameField, IF_NEW_EVENT, ifNewEventField, parseEventData } from '../fields/event';
 import { withHelpText } from '../fields/define';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
+import { bulkOutputFields } from '../fields/outputs';
 import { readFields } from '../input/items';
-import { BULK_OUTPUT_FIELDS, bulkPerform } from '../zapier/bulk';
-import { parseInput } from '../zapier/errors';
+import { sendBulk } from '../zapier/bulk';
+import { parseInput } from '../fields/parse-input';
 import { requireKnownEventItems } from '../zapier/schema';
 
 const evtName = withHelpText(
@@ -48,30 +58,40 @@ const inputFields = defineInputFields([
   onRefusedField.input,
 ]);
 
-const perform = bulkPerform({
-  list: events,
-  nouns: { one: 'event', many: 'events' },
-  // One line item as an event record; every field's problem is reported, not just the first.
-  itemReader: () => (values) => {
-    const { user, name, ts, evtData } = readFields({
-      name: () => evtName.read(values.evtName),
-      user: () => parseUserKey(values),
-      ts: () => creationDate.read(values.ts),
-      evtData: () => parseEventData({ evtData: values.evtData }),
-    });
-    return eventRecord(user, name, evtData, ts);
-  },
-  // The guard reads the account's events only when it is on; every item is checked before anything is sent.
-  beforeSend: async (z, bundle, entries) => {
-    if (parseInput(z, () => ifNewEventField.read(bundle.inputData.ifNewEvent)) !== IF_NEW_EVENT.stop) return;
-    await requireKnownEventItems(
-      z,
-      bundle,
-      { list: events.label, label: evtName.input.label },
-      entries.map(({ item, record }) => ({ item, name: record.evtName })),
-    );
-  },
+/** Events sent again are stored twice. */
+export const replay: Replay = 'stores_twice';
+
+/** The shared fields, then every line item, then the Event Name guard, then the send. */
+const perform = (async (z, bundle) => {
+  const startedAt = Date.now();
+  const input = parseInput(z, () => readBulkInput(bundle.inputData, events, () => readEvent));
+  if (input.entries.length) await guard(z, bundle, input.entries);
+  return sendBulk(z, bundle, input, { field: events.label, nouns: NOUNS, replay, startedAt });
 }) satisfies CreatePerform<typeof inputFields>;
+
+const NOUNS = { one: 'event', many: 'events' };
+
+/** One line item as an event record; every field's problem is reported, not just the first. */
+function readEvent(values: Record<string, unknown>) {
+  const { user, name, ts, evtData } = readFields({
+    name: () => evtName.read(values.evtName),
+    user: () => parseUserKey(values),
+    ts: () => creationDate.read(values.ts),
+    evtData: () => parseEventData({ evtData: values.evtData }),
+  });
+  return eventRecord(user, name, evtData, ts);
+}
+
+/** The guard reads the account's events only when it is on; every item is checked before anything is sent. */
+async function guard(z: ZObject, bundle: Bundle, entries: readonly NumberedRecord<EventRecord>[]) {
+  if (parseInput(z, () => ifNewEventField.read(bundle.inputData.ifNewEvent)) !== IF_NEW_EVENT.stop) return;
+  await requireKnownEventItems(
+    z,
+    bundle,
+    { list: events.label, label: evtName.input.label },
+    entries.map(({ item, record }) => ({ item, name: record.evtName })),
+  );
+}
 
 export const sample = {
   status: 'partial',
@@ -104,7 +124,7 @@ export default defineCreate({
     inputFields,
     perform,
     sample,
-    outputFields: [...BULK_OUTPUT_FIELDS],
+    outputFields: [...bulkOutputFields],
   },
 });
 

@@ -1,6 +1,7 @@
 /** "Create/Update User Profile": one CleverTap profile record, created or merged by its user key. */
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { profileRecord } from '../clevertap/records';
+import type { Replay } from '../clevertap/replay';
 import { creationDateField } from '../fields/dates';
 import { recordOutputFields } from '../fields/outputs';
 import {
@@ -12,7 +13,7 @@ import {
 } from '../fields/profile';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
 import { valueTypingFields } from '../fields/values';
-import { parseInput } from '../zapier/errors';
+import { parseInput } from '../fields/parse-input';
 import { uploadOne } from '../zapier/send';
 
 const creationDate = creationDateField('When the profile was created or updated.');
@@ -37,6 +38,9 @@ const inputFields = defineInputFields([
   profileDataField.input,
 ]);
 
+/** Sending the profile again only updates it again. */
+export const replay: Replay = 'safe';
+
 const perform = (async (z, bundle) => {
   const { user, ts, profileData } = parseInput(z, () => ({
     user: parseUserKey(bundle.inputData),
@@ -44,7 +48,7 @@ const perform = (async (z, bundle) => {
     profileData: parseProfileData(bundle.inputData),
   }));
   const record = profileRecord(user, profileData, ts);
-  return uploadOne(z, bundle, record, true);
+  return uploadOne(z, bundle, record, replay);
 }) satisfies CreatePerform<typeof inputFields>;
 
 export const sample = {

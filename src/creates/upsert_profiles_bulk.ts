@@ -1,7 +1,8 @@
 /** "Upload User Profiles in Bulk": many CleverTap profiles, one per line item, in as few requests as CleverTap allows. */
 import { defineCreate, defineInputField, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { profileRecord } from '../clevertap/records';
-import { onRefusedField, recordsPerRequestField } from '../fields/bulk';
+import type { Replay } from '../clevertap/replay';
+import { onRefusedField, readBulkInput, recordsPerRequestField } from '../fields/bulk';
 import { creationDateField } from '../fields/dates';
 import {
   defaultPhoneCountryField,
@@ -10,8 +11,10 @@ import {
   standardField,
 } from '../fields/profile';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
+import { bulkOutputFields } from '../fields/outputs';
+import { parseInput } from '../fields/parse-input';
 import { readFields } from '../input/items';
-import { BULK_OUTPUT_FIELDS, bulkPerform } from '../zapier/bulk';
+import { sendBulk } from '../zapier/bulk';
 
 const creationDate = creationDateField('When each profile was created or updated.');
 
@@ -60,30 +63,39 @@ const inputFields = defineInputFields([
   onRefusedField.input,
 ]);
 
-const perform = bulkPerform({
-  list: profiles,
-  nouns: { one: 'profile', many: 'profiles' },
-  itemReader: (inputData) => {
-    // Read once for the whole list, so a wrong country is one problem, not one per item.
-    const country = defaultPhoneCountryField.read(inputData.defaultPhoneCountry);
-    // One line item as a profile record; every field's problem is reported, not just the first.
-    return (values) => {
-      const { user, ts, profileData } = readFields({
-        user: () => parseUserKey(values),
-        ts: () => creationDate.read(values.ts),
-        profileData: () =>
-          parseProfileData({
-            name: values.name,
-            email: values.email,
-            phone: values.phone,
-            profileData: values.profileData,
-            defaultPhoneCountry: country,
-          }),
-      });
-      return profileRecord(user, profileData, ts);
-    };
-  },
+/** Profiles sent again are only updated again, unless an item changes a counter (see zapier/bulk.ts). */
+export const replay: Replay = 'safe';
+
+/** The shared fields, then every line item, then the send. */
+const perform = (async (z, bundle) => {
+  const startedAt = Date.now();
+  const input = parseInput(z, () => readBulkInput(bundle.inputData, profiles, readProfiles));
+  return sendBulk(z, bundle, input, { field: profiles.label, nouns: NOUNS, replay, startedAt });
 }) satisfies CreatePerform<typeof inputFields>;
+
+const NOUNS = { one: 'profile', many: 'profiles' };
+
+/** The reader of one line item, with the shared Default Phone Country. */
+function readProfiles(inputData: Record<string, unknown>) {
+  // Read once for the whole list, so a wrong country is one problem, not one per item.
+  const country = defaultPhoneCountryField.read(inputData.defaultPhoneCountry);
+  // One line item as a profile record; every field's problem is reported, not just the first.
+  return (values: Record<string, unknown>) => {
+    const { user, ts, profileData } = readFields({
+      user: () => parseUserKey(values),
+      ts: () => creationDate.read(values.ts),
+      profileData: () =>
+        parseProfileData({
+          name: values.name,
+          email: values.email,
+          phone: values.phone,
+          profileData: values.profileData,
+          defaultPhoneCountry: country,
+        }),
+    });
+    return profileRecord(user, profileData, ts);
+  };
+}
 
 export const sample = {
   status: 'success',
@@ -115,7 +127,7 @@ export default defineCreate({
     inputFields,
     perform,
     sample,
-    outputFields: [...BULK_OUTPUT_FIELDS],
+    outputFields: [...bulkOutputFields],
   },
 });
 

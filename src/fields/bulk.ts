@@ -1,6 +1,10 @@
-/** The fields both bulk actions share: how many records go in a request, and what to do when items are refused. */
+/**
+ * The fields both bulk actions share (how many records go in a request, what to do when items are refused), and the
+ * reading of a bulk step's input: the shared fields, then every line item.
+ */
 import { LIMITS } from '../clevertap/rules';
 import { InputError } from '../input/errors';
+import { parseLineItems, readLineItems } from '../input/items';
 import { textOf } from '../input/text';
 import { quoted } from '../wording';
 import { defineField } from './define';
@@ -70,3 +74,20 @@ export const onRefusedField = defineField(
     );
   },
 );
+
+/**
+ * A bulk step's input: the shared fields once (`itemReader` reads the action's own, e.g. a country for every phone,
+ * and returns the reader of one item), then every line item of the list field. Any item's problem stops the step
+ * before anything is sent, and all of them are reported (`InputErrors`).
+ */
+export function readBulkInput<R>(
+  inputData: Record<string, unknown>,
+  list: { key: string; label: string },
+  itemReader: (inputData: Record<string, unknown>) => (values: Record<string, unknown>) => R,
+) {
+  const onRefused = onRefusedField.read(inputData.onRefused);
+  const batchSize = recordsPerRequestField.read(inputData.recordsPerRequest);
+  const readItem = itemReader(inputData);
+  const { items, skipped } = readLineItems(list.label, inputData[list.key]);
+  return { onRefused, batchSize, skipped, entries: parseLineItems(list.label, items, readItem) };
+}

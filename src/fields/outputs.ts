@@ -26,3 +26,21 @@ export const eventOutputFields = [
   ...recordOutputFields,
   { key: 'evtName', label: 'Event Name', type: 'string' },
 ] as const;
+
+/** The bulk steps: every item's outcome, totals, and the item numbers by outcome (zapier/bulk.ts BulkOutput). */
+export const bulkOutputFields = [
+  { key: 'status', label: 'Status', type: 'string' },
+  { key: 'items', label: 'Items Sent', type: 'integer' },
+  { key: 'saved', label: 'Items Saved', type: 'integer' },
+  { key: 'refused', label: 'Items Refused', type: 'integer' },
+  { key: 'processed', label: 'Records Processed', type: 'integer' },
+  { key: 'requests', label: 'Requests Made', type: 'integer' },
+  { key: 'skipped', label: 'Empty Items Skipped', type: 'integer' },
+  { key: 'savedItems', label: 'Saved Item Numbers', type: 'string' },
+  { key: 'refusedItems', label: 'Refused Item Numbers', type: 'string' },
+  { key: 'skippedItems', label: 'Skipped Item Numbers', type: 'string' },
+  { key: 'results[]item', label: 'Result Item Number', type: 'integer' },
+  { key: 'results[]outcome', label: 'Result Outcome', type: 'string' },
+  { key: 'results[]code', label: 'Result CleverTap Code', type: 'integer' },
+  { key: 'results[]reason', label: 'Result Reason', type: 'string' },
+] as const;

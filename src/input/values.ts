@@ -76,9 +76,14 @@ export function withDeclaredTypes<T>(field: string, properties: Record<string, T
   const out: Record<string, T | Scalar> = {};
   for (const [key, value] of Object.entries(properties)) {
     const declared = declaredTypeOf(typing, key);
-    const single =
-      typeof value === 'string' ? value.trim() !== '' : ['number', 'boolean'].includes(typeof value);
-    out[key] = declared && single ? declaredValue(field, key, value as Scalar, declared) : value;
+    // A single value (not empty text, a list or an operator) is what a declared type applies to.
+    const single: Scalar | undefined =
+      (typeof value === 'string' && value.trim() !== '') ||
+      typeof value === 'number' ||
+      typeof value === 'boolean'
+        ? value
+        : undefined;
+    out[key] = declared && single !== undefined ? declaredValue(field, key, single, declared) : value;
   }
   return out;
 }
@@ -154,7 +159,9 @@ export function parseKeyValues(
     if (!text.trim()) continue;
     const key = rawKey.trim();
     if (!key) throw new InputError(field, `the value ${quoted(text)} has no property name beside it.`);
-    entries.push([key, readsItself(key) ? (raw as Scalar) : rowValue(field, key, raw as Scalar, typing)]);
+    // A row's value is text, a number or a flag (Zapier's types); anything else is read as its text.
+    const given: Scalar = typeof raw === 'number' || typeof raw === 'boolean' ? raw : text;
+    entries.push([key, readsItself(key) ? given : rowValue(field, key, given, typing)]);
   }
   return Object.fromEntries(entries);
 }

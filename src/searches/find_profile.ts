@@ -1,16 +1,19 @@
 /** "Find User Profile": one CleverTap user looked up by Identity, Email or Object ID, flattened for mapping. */
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { flattenProfile } from '../clevertap/profiles';
+import type { Replay } from '../clevertap/replay';
 import { lookupFields, parseProfileQuery } from '../fields/lookup';
-import { parseInput } from '../zapier/errors';
-import { getProfile } from '../zapier/http';
-import upsertProfile from '../creates/upsert_profile';
+import { parseInput } from '../fields/parse-input';
+import { getProfile } from '../zapier/lookup';
 
 const inputFields = defineInputFields([...lookupFields]);
 
+/** A lookup reads nothing into CleverTap. */
+export const replay: Replay = 'safe';
+
 const perform = (async (z, bundle) => {
   const query = parseInput(z, () => parseProfileQuery(bundle.inputData));
-  const record = await getProfile(z, bundle, query);
+  const record = await getProfile(z, bundle, query, replay);
   return record ? [flattenProfile(record)] : [];
 }) satisfies SearchPerform<typeof inputFields>;
 
@@ -53,18 +56,6 @@ const findProfile = defineSearch({
 });
 
 export default findProfile;
-
-/** "Find or Create User Profile": this search, with Create/Update User Profile when nobody is found. */
-export const findOrCreateProfile = {
-  key: findProfile.key,
-  display: {
-    label: 'Find or Create User Profile',
-    description:
-      'Finds a user profile in CleverTap by Identity, Email or Object ID, or creates one if none is found.',
-  },
-  search: findProfile.key,
-  create: upsertProfile.key,
-};
 
 export { perform };
 

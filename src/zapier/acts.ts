@@ -14,13 +14,19 @@ import {
   type TriggerBody,
 } from '../clevertap/acts';
 import type { UserKey } from '../clevertap/records';
+import type { Replay } from '../clevertap/replay';
 import { appError } from './errors';
-import { postJson } from './http';
+import { postJson } from './transport';
 import { actFailedMessage, actUnknownMessage, subscriptionsNotUpdatedMessage } from './words';
 
 /** POST /1/send/externaltrigger.json: CleverTap queues the message (it is not delivered yet when this returns). */
-export async function triggerCampaign(z: ZObject, bundle: Bundle, body: TriggerBody): Promise<void> {
-  const response = await postJson(z, bundle, ACT_PATHS.trigger, body, 'sends_twice');
+export async function triggerCampaign(
+  z: ZObject,
+  bundle: Bundle,
+  body: TriggerBody,
+  replay: Replay,
+): Promise<void> {
+  const response = await postJson(z, bundle, ACT_PATHS.trigger, body, replay);
   const answer = readActAnswer(response.data);
   if (answer.kind === 'success') return;
   if (answer.kind === 'failed')
@@ -39,8 +45,9 @@ export async function updateSubscriptions(
   z: ZObject,
   bundle: Bundle,
   records: SubscriptionRecord[],
+  replay: Replay,
 ): Promise<void> {
-  const response = await postJson(z, bundle, ACT_PATHS.subscribe, subscribeBody(records), 'safe');
+  const response = await postJson(z, bundle, ACT_PATHS.subscribe, subscribeBody(records), replay);
   const result = readSubscribeAnswer(response.data, records);
   if (!result)
     throw appError(z, actUnknownMessage('subscribe', response.status), 'unexpected_answer', 502, {
@@ -51,8 +58,13 @@ export async function updateSubscriptions(
 }
 
 /** POST /1/delete/profiles.json: CleverTap accepted the deletion, which it carries out in the background. */
-export async function deleteProfile(z: ZObject, bundle: Bundle, user: UserKey): Promise<void> {
-  const response = await postJson(z, bundle, ACT_PATHS.delete, deleteBody(user), 'safe');
+export async function deleteProfile(
+  z: ZObject,
+  bundle: Bundle,
+  user: UserKey,
+  replay: Replay,
+): Promise<void> {
+  const response = await postJson(z, bundle, ACT_PATHS.delete, deleteBody(user), replay);
   const answer = readActAnswer(response.data);
   if (answer.kind === 'success') return;
   if (answer.kind === 'failed') throw appError(z, actFailedMessage('delete', answer), 'not_deleted', 422);

@@ -5,15 +5,17 @@
  * sent. Records CleverTap refuses one by one do not: the other requests are still sent, and the step fails at the end.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { baseUrlFor, REQUEST_TIMEOUT_MS, upload } from './http';
-import { expiredAuthError, parseInput, sendFailureOf, type SendFailure, userMessageOf } from './errors';
+import { baseUrlFor } from './base-url';
+import { upload } from './send';
+import { SEND_WINDOW_MS } from './limits';
+import { expiredAuthError, sendFailureOf, type SendFailure, userMessageOf } from './errors';
 import { bulkMessage, type Nouns } from './words';
 import {
   answeredOutcome,
   allSaved,
-  isReplaySafe,
   itemOutcomes,
   NumberedRecord,
+  recordReplay,
   refusedOutcome,
   splitIntoBatches,
   Stop,
@@ -25,22 +27,8 @@ import {
   type ItemOutcome,
 } from '../clevertap/batches';
 import type { UploadRecord } from '../clevertap/records';
-import { ON_REFUSED, onRefusedField, type OnRefused, recordsPerRequestField } from '../fields/bulk';
-import { parseLineItems, readLineItems } from '../input/items';
+import { riskiest, type Replay } from '../clevertap/replay';
 import { itemList, quoted } from '../wording';
-import type { Assert, LessThan } from '../compile-checks';
-
-/** Zapier stops a step after 30 seconds. */
-export const ZAPIER_STEP_LIMIT_MS = 30_000;
-
-/**
- * A request is started only while it can still end (with CleverTap's answer or our own timeout) inside Zapier's limit,
- * with two seconds to spare: a step cut off by Zapier could not say which items were saved.
- */
-export const SEND_WINDOW_MS = ZAPIER_STEP_LIMIT_MS - REQUEST_TIMEOUT_MS - 2_000;
-
-/** Checked by tsc: a request started at once ends, answered or timed out, inside Zapier's limit. */
-export type RequestEndsInsideAStep = Assert<LessThan<typeof REQUEST_TIMEOUT_MS, typeof ZAPIER_STEP_LIMIT_MS>>;
 
 /** The output of a bulk step: every item's outcome, totals, and the item numbers by outcome. */
 export interface BulkOutput {
@@ -60,34 +48,25 @@ export interface BulkOutput {
   results: ItemOutcome[];
 }
 
-export const BULK_OUTPUT_FIELDS = [
-  { key: 'status', label: 'Status', type: 'string' },
-  { key: 'items', label: 'Items Sent', type: 'integer' },
-  { key: 'saved', label: 'Items Saved', type: 'integer' },
-  { key: 'refused', label: 'Items Refused', type: 'integer' },
-  { key: 'processed', label: 'Records Processed', type: 'integer' },
-  { key: 'requests', label: 'Requests Made', type: 'integer' },
-  { key: 'skipped', label: 'Empty Items Skipped', type: 'integer' },
-  { key: 'savedItems', label: 'Saved Item Numbers', type: 'string' },
-  { key: 'refusedItems', label: 'Refused Item Numbers', type: 'string' },
-  { key: 'skippedItems', label: 'Skipped Item Numbers', type: 'string' },
-  { key: 'results[]item', label: 'Result Item Number', type: 'integer' },
-  { key: 'results[]outcome', label: 'Result Outcome', type: 'string' },
-  { key: 'results[]code', label: 'Result CleverTap Code', type: 'integer' },
-  { key: 'results[]reason', label: 'Result Reason', type: 'string' },
-] as const;
+/** A bulk step's input as its fields read it (fields/bulk.ts): the numbered records and how to send them. */
+export interface BulkInput<R extends UploadRecord = UploadRecord> {
+  entries: readonly NumberedRecord<R>[];
+  /** Empty items that were left out. */
+  skipped: readonly number[];
+  batchSize: number;
+  /** Stop the step when items are refused (the default), or finish it and report them in the output. */
+  onRefused: 'stop' | 'continue';
+}
 
+/** What the action says about itself, and when the step started. */
 export interface BulkOptions {
   /** The label of the line-item field, for the message about an empty list. */
   field: string;
   nouns: Nouns;
-  batchSize: number;
-  /** Empty items that were left out. */
-  skipped: readonly number[];
+  /** The action's replay (raised by a record that changes a counter). */
+  replay: Replay;
   /** When the step started (ms since the epoch), for Zapier's time limit. */
   startedAt: number;
-  /** Stop the step when items are refused (the default), or finish it and report them in the output. */
-  onRefused?: OnRefused;
 }
 
 /** Item numbers as a comma-separated text a later step can read: `1, 2, 5`. */
@@ -147,17 +126,18 @@ function readCaught(error: unknown): SendFailure {
 export async function sendBulk(
   z: ZObject,
   bundle: Bundle,
-  entries: readonly NumberedRecord[],
+  input: BulkInput,
   options: BulkOptions,
 ): Promise<BulkOutput> {
-  const { field, nouns, batchSize, skipped, startedAt } = options;
+  const { entries, skipped, batchSize } = input;
+  const { field, nouns, startedAt } = options;
   if (entries.length === 0)
     throw new z.errors.HaltedError(
       `${field}: the list has no items with data${skipped.length ? ` (${itemList(skipped)} ${skipped.length === 1 ? 'is' : 'are'} empty)` : ''}, so nothing was sent.`,
     );
   // Where to send, before anything is: a connection with no usable region stops the step as in the single actions.
   baseUrlFor(z, bundle);
-  const replaySafe = entries.every((entry) => isReplaySafe(entry.record));
+  const replay = riskiest(options.replay, ...entries.map((entry) => recordReplay(entry.record)));
   const batches = splitIntoBatches(entries, batchSize);
   const outcomes: BatchOutcome[] = [];
   let stop: Stop | undefined;
@@ -172,7 +152,7 @@ export async function sendBulk(
         z,
         bundle,
         batch.entries.map((entry) => entry.record),
-        replaySafe,
+        replay,
       );
       outcomes.push(answeredOutcome(batch, result));
     } catch (error) {
@@ -189,10 +169,9 @@ export async function sendBulk(
 
   const summary = summarise(batches, outcomes, stop);
   if (allSaved(summary)) return output(summary, skipped);
-  if (options.onRefused === ON_REFUSED.continue && onlyPlacedRefusals(summary))
-    return output(summary, skipped);
+  if (input.onRefused === 'continue' && onlyPlacedRefusals(summary)) return output(summary, skipped);
 
-  const message = bulkMessage(summary, nouns, replaySafe, caught?.kind === 'credentials');
+  const message = bulkMessage(summary, nouns, replay, caught?.kind === 'credentials');
   // The items the message could not list, for the step's log (saved ones are counted, not listed).
   const notSaved = itemOutcomes(summary, skipped).filter(
     (o) => o.outcome !== 'saved' && o.outcome !== 'skipped',
@@ -201,7 +180,7 @@ export async function sendBulk(
   const anythingSaved = summary.saved.length > 0 || summary.uncertain.length > 0;
   if (caught?.kind === 'credentials') throw expiredAuthError(z, message);
   if (caught?.kind === 'throttled') {
-    if (!anythingSaved || replaySafe) throw new z.errors.ThrottledError(message, caught.delay);
+    if (!anythingSaved || replay === 'safe') throw new z.errors.ThrottledError(message, caught.delay);
     throw new z.errors.Error(message, 'throttled_partly_saved', 429);
   }
   if (caught)
@@ -219,47 +198,4 @@ function onlyPlacedRefusals(summary: BulkSummary): boolean {
   return (
     !summary.stop && summary.uncertain.length === 0 && summary.failures.every((f) => f.item !== undefined)
   );
-}
-
-/** What makes one bulk action: its list field, what its records are called, and how one item becomes a record. */
-export interface BulkAction<R extends UploadRecord> {
-  /** The key and label of the line-item field. */
-  list: { key: string; label: string };
-  nouns: Nouns;
-  /**
-   * Reads the step's own shared fields once (e.g. a country for every phone) and returns the reader of one item,
-   * which throws `InputError`s (or `InputErrors`, every field's problem of the item) naming the fields.
-   */
-  itemReader: (inputData: Record<string, unknown>) => (values: Record<string, unknown>) => R;
-  /**
-   * Runs after every item was read and before anything is sent (the Event Name guard); throws to stop the step.
-   */
-  beforeSend?: (z: ZObject, bundle: Bundle, entries: readonly NumberedRecord<R>[]) => Promise<void>;
-}
-
-/**
- * The perform of a bulk action, the same for every one: read the shared fields and every line item (if any item has
- * a problem, nothing is sent and all of them are reported), then send the records in batches and report the outcome.
- */
-export function bulkPerform<R extends UploadRecord>(action: BulkAction<R>) {
-  return async (z: ZObject, bundle: Bundle) => {
-    const startedAt = Date.now();
-    const inputData = bundle.inputData;
-    const { entries, skipped, batchSize, onRefused } = parseInput(z, () => {
-      const onRefused = onRefusedField.read(inputData.onRefused);
-      const batchSize = recordsPerRequestField.read(inputData.recordsPerRequest);
-      const readItem = action.itemReader(inputData);
-      const { items, skipped } = readLineItems(action.list.label, inputData[action.list.key]);
-      return { onRefused, batchSize, skipped, entries: parseLineItems(action.list.label, items, readItem) };
-    });
-    if (entries.length) await action.beforeSend?.(z, bundle, entries);
-    return sendBulk(z, bundle, entries, {
-      field: action.list.label,
-      nouns: action.nouns,
-      batchSize,
-      skipped,
-      startedAt,
-      onRefused,
-    });
-  };
 }

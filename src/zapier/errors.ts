@@ -1,10 +1,10 @@
 /**
- * The Zapier errors the app throws, and what each says about the data. An input problem becomes a `z.errors.Error`
- * before anything is sent. A failed request carries its facts (`SendFailure`) on the error itself, so a caller that
+ * The Zapier errors the app throws, and what each says about the data (an input problem becomes a `z.errors.Error`
+ * before anything is sent: fields/parse-input.ts). A failed request carries its facts (`SendFailure`) on the error itself, so a caller that
  * must tell "refused" from "may have been saved" (the bulk send) reads them from there, never from the message text.
  */
 import type { ZObject } from 'zapier-platform-core';
-import { InputError } from '../input/errors';
+import { isRecord } from '../guards';
 
 /** What a failed request means for the records it carried. */
 export interface SendFailure {
@@ -56,27 +56,12 @@ export function expiredAuthError(z: ZObject, message: string): Error {
   return Object.assign(new z.errors.ExpiredAuthError(message), { doNotContextify: true });
 }
 
-/** Runs the input parsing of a step; an `InputError` becomes the user-facing Zapier error. */
-export function parseInput<T>(z: ZObject, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof InputError) throw new z.errors.Error(error.message, 'invalid_input', 400);
-    throw error;
-  }
-}
-
 /** The words of an error as the user would read them: a Zapier error keeps them as JSON in its message. */
 export function userMessageOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   try {
     const parsed = JSON.parse(text) as unknown;
-    if (
-      typeof parsed === 'object' &&
-      parsed !== null &&
-      typeof (parsed as { message?: unknown }).message === 'string'
-    )
-      return (parsed as { message: string }).message;
+    if (isRecord(parsed) && typeof parsed.message === 'string') return parsed.message;
   } catch {
     // Not JSON: the message as it is.
   }

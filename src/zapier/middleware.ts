@@ -7,7 +7,7 @@ import { REGIONS, Region } from '../clevertap/regions';
 import { readRequestFailure } from '../clevertap/answers';
 import { appError, expiredAuthError, withSendFailure } from './errors';
 import { requestFailureMessage } from './words';
-import { BASE_URL_VARIABLE, regionOf } from './http';
+import { BASE_URL_VARIABLE, regionOf } from './base-url';
 
 const CLEVERTAP_HOSTS = new Set<string>([
   ...Object.values(REGIONS).map((r) => r.host),

@@ -10,7 +10,7 @@ import type { ZObject } from 'zapier-platform-core';
 import type { Region } from '../clevertap/regions';
 import { ProbeAnswer, ProbeTarget, probeTargets, probeTimeout, readProbe } from '../clevertap/region-probe';
 import { expiredAuthError, sendFailureOf, withSendFailure } from './errors';
-import { BASE_URL_VARIABLE } from './http';
+import { BASE_URL_VARIABLE } from './base-url';
 import { probeMessage, probeReason } from './words';
 
 /** An identity no real user has: looking it up reads nothing and writes nothing. */

@@ -13,7 +13,8 @@ import {
   schemaQuery,
   type SchemaKind,
 } from '../clevertap/schema';
-import { baseUrlFor, regionOf, request, requestTimeoutMs } from './http';
+import { baseUrlFor, regionOf } from './base-url';
+import { request, requestTimeoutMs } from './transport';
 import { expiredAuthError, sendFailureOf } from './errors';
 import {
   credentialsMessage,
@@ -77,6 +78,7 @@ export async function fetchAccountNames(z: ZObject, bundle: Bundle, kind: Schema
       z,
       { url: `${baseUrlFor(z, bundle)}${SCHEMA_PATH}`, method: 'GET', params: schemaQuery(kind) },
       'safe',
+      bundle,
     );
   } catch (error) {
     if (sendFailureOf(error)?.kind === 'credentials') throw error;

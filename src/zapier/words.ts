@@ -4,7 +4,8 @@
  * them. Field-named input errors are worded by the parsers (src/input), which know the field.
  */
 import type { RequestFailure } from '../clevertap/answers';
-import { Region, regionName } from '../clevertap/regions';
+import type { Replay } from '../clevertap/replay';
+import { Region, REGION_VALUES, regionName } from '../clevertap/regions';
 import type { ProbeVerdict } from '../clevertap/region-probe';
 import { RETRYABLE_CODE } from '../clevertap/answers';
 import type { BulkSummary } from '../clevertap/batches';
@@ -30,6 +31,19 @@ export function credentialsMessage(region: Region): string {
   );
 }
 
+/** The connection's region is not one CleverTap has (a connection made before a region was renamed, or edited). */
+export function invalidRegionMessage(region: string): string {
+  return (
+    `The connection's Region "${region}" is not one CleverTap has ` +
+    `(${REGION_VALUES.join(', ')}). Reconnect your CleverTap account and pick its region.`
+  );
+}
+
+/** The developer's test-server override is not an address (only the app's developer sets it). */
+export function invalidBaseUrlMessage(variable: string): string {
+  return `${variable} is set to something that is not an http(s) address; fix or remove it.`;
+}
+
 /** Request-level answers worded by HTTP status; statuses not listed are worded by their class. */
 const SAID: Record<number, (text: string) => string> = {
   400: (t) => `CleverTap rejected the request as invalid: ${t}`,
@@ -52,12 +66,6 @@ export function requestFailureMessage(failure: RequestFailure, region: Region): 
   return `CleverTap refused the request (HTTP ${failure.status}): ${text}`;
 }
 
-/**
- * What sending a request again would do: nothing new (`safe`: a profile update, a lookup, a deletion), store the
- * data twice (`stores_twice`: an event, a counter), or send a message twice (`sends_twice`: a campaign trigger).
- */
-export type Replay = 'safe' | 'stores_twice' | 'sends_twice';
-
 const REPLAY_ADVICE: Record<Replay, string> = {
   safe: 'Nothing is known to be saved; it is safe to replay this step.',
   stores_twice:
@@ -67,6 +75,30 @@ const REPLAY_ADVICE: Record<Replay, string> = {
     'The message may or may not have been sent: check CleverTap before replaying this step, ' +
     'because a replay sends the message again.',
 };
+
+/** An upload answered with something that is not an upload result: it is not known what was saved. */
+export function uploadUnknownMessage(status: number): string {
+  return (
+    `CleverTap answered the upload with something other than an upload result (HTTP ${status}), ` +
+    'so it is not known whether the data was saved. Check CleverTap before replaying this step.'
+  );
+}
+
+/** A lookup's answers other than a profile or "not found": refused credentials, a failure, or no lookup answer. */
+export const LOOKUP_WORDS = {
+  credentials: (said: string) =>
+    `CleverTap refused the lookup${said}. Check that the connection's Account ID, Passcode and ` +
+    'Region are right and that this passcode may read profiles, then reconnect your CleverTap account.',
+  failed: (said: string) =>
+    `CleverTap could not look up the profile${said}. Check the value you searched by and try again.`,
+  unknown: (status: number) =>
+    `CleverTap answered the lookup with something other than a profile answer (HTTP ${status}).`,
+} as const;
+
+/** CLEVERTAP_REQUEST_TIMEOUT_MS set to what the app cannot use. */
+export function invalidTimeoutMessage(variable: string, maxMs: number): string {
+  return `${variable} is set to something other than a whole number of milliseconds from 1 to ${maxMs}; fix or remove it.`;
+}
 
 /** A timeout (after `timeoutMs`, the request's timeout) or a lost connection, and what replaying the step would do. */
 export function lostConnectionMessage(
@@ -137,12 +169,7 @@ const firstItems = (items: readonly number[]) => itemList(items, 3);
  * numbers), the one thing to do, then why, and as much detail as fits. The full list is in the step's log and, with
  * "finish the step", in its output.
  */
-export function bulkMessage(
-  summary: BulkSummary,
-  nouns: Nouns,
-  replaySafe: boolean,
-  causeFirst = false,
-): string {
+export function bulkMessage(summary: BulkSummary, nouns: Nouns, replay: Replay, causeFirst = false): string {
   const refusedItems = [...summary.failures.flatMap((f) => (f.item ? [f.item] : [])), ...summary.refused];
   // Failures CleverTap did not place are counted among the uncertain items of their request, not again here.
   const notSaved = refusedItems.length;
@@ -158,8 +185,8 @@ export function bulkMessage(
   // Then the advice and the cause, each shortened to what is left: the advice first, except when the credentials were
   // refused, where the cause (which region refused them) is what the user must act on.
   const [second, third] = causeFirst
-    ? [cause(summary), advice(summary, nouns, replaySafe)]
-    : [advice(summary, nouns, replaySafe), cause(summary)];
+    ? [cause(summary), advice(summary, nouns, replay)]
+    : [advice(summary, nouns, replay), cause(summary)];
   const withCause = [second, third].reduce((text, part) => {
     const room = MESSAGE_LIMIT - text.length - 1;
     return part && room > 20 ? `${text} ${joinWithin([part], '', room).text}` : text;
@@ -168,13 +195,13 @@ export function bulkMessage(
   return hint && withCause.length + 1 + hint.length <= MESSAGE_LIMIT ? `${withCause} ${hint}` : withCause;
 }
 
-function advice(summary: BulkSummary, nouns: Nouns, replaySafe: boolean): string {
+function advice(summary: BulkSummary, nouns: Nouns, replay: Replay): string {
   const fixFirst = summary.failures.some((f) => f.code !== RETRYABLE_CODE)
     ? ' once the refused items are fixed'
     : '';
   const anythingSaved = summary.saved.length > 0 || summary.uncertain.length > 0;
   if (!anythingSaved) return `Nothing was saved, so replaying is safe${fixFirst}.`;
-  if (replaySafe) return `Replaying is safe${fixFirst}: saved ${nouns.many} are only updated again.`;
+  if (replay === 'safe') return `Replaying is safe${fixFirst}: saved ${nouns.many} are only updated again.`;
   return summary.uncertain.length
     ? "Don't replay the step: check the uncertain items in CleverTap, then send only the missing ones."
     : "Don't replay the step: send only the items not saved.";

@@ -2,7 +2,7 @@ import {
   allSaved,
   answeredOutcome,
   BulkSummary,
-  isReplaySafe,
+  recordReplay,
   itemOutcomes,
   NumberedRecord,
   refusedOutcome,
@@ -57,20 +57,22 @@ describe('splitIntoBatches', () => {
   });
 });
 
-describe('isReplaySafe', () => {
+describe('recordReplay', () => {
   const user = { identity: 'u1' };
   it('an event never is: CleverTap stores it twice', () => {
-    expect(isReplaySafe(eventRecord(user, 'Deal Won', {}))).toBe(false);
+    expect(recordReplay(eventRecord(user, 'Deal Won', {}))).toBe('stores_twice');
   });
   it('a profile with plain values, lists and list operators is', () => {
     expect(
-      isReplaySafe(
+      recordReplay(
         profileRecord(user, { Name: 'Ada', Tags: ['a'], More: { $add: ['b'] }, Gone: { $delete: 1 } }),
       ),
-    ).toBe(true);
+    ).toBe('safe');
   });
   it.each(['$incr', '$decr'])('a profile that changes a counter with %s is not', (op) => {
-    expect(isReplaySafe(profileRecord(user, { Name: 'Ada', Visits: { [op]: 1 } as never }))).toBe(false);
+    expect(recordReplay(profileRecord(user, { Name: 'Ada', Visits: { [op]: 1 } as never }))).toBe(
+      'stores_twice',
+    );
   });
 });
 

@@ -36,10 +36,11 @@ describe('profile property operations', () => {
   });
 
   it('only counters are unsafe to replay', () => {
-    expect(PROFILE_OPERATIONS.increment.replaySafe).toBe(false);
-    expect(PROFILE_OPERATIONS.decrement.replaySafe).toBe(false);
-    expect(PROFILE_OPERATIONS.add.replaySafe).toBe(true);
-    expect(PROFILE_OPERATIONS.delete.replaySafe).toBe(true);
+    expect(PROFILE_OPERATIONS.increment.replay).toBe('stores_twice');
+    expect(PROFILE_OPERATIONS.decrement.replay).toBe('stores_twice');
+    expect(PROFILE_OPERATIONS.add.replay).toBe('safe');
+    expect(PROFILE_OPERATIONS.remove.replay).toBe('safe');
+    expect(PROFILE_OPERATIONS.delete.replay).toBe('safe');
   });
 
   it('checks property names with the profile key rules', () => {

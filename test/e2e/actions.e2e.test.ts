@@ -17,7 +17,8 @@ import contact from '../fixtures/hubspot-new-contact.json';
 import deal from '../fixtures/hubspot-new-deal.json';
 import { failureOf, messageOf } from '../helpers';
 import { boundaryTester } from '../boundary';
-import { REQUEST_TIMEOUT_MS, TIMEOUT_VARIABLE } from '../../src/zapier/http';
+import { REQUEST_TIMEOUT_MS } from '../../src/zapier/limits';
+import { TIMEOUT_VARIABLE } from '../../src/zapier/transport';
 
 const appTester = boundaryTester;
 

@@ -25,7 +25,7 @@ const phone = { type: 'phone', value: '+14155550123', status: 'Unsubscribe' } sa
 const trigger = (b: TriggerBody = body) =>
   appTester(
     async (z: ZObject, bundle: Bundle) => {
-      await triggerCampaign(z, bundle, b);
+      await triggerCampaign(z, bundle, b, 'sends_twice');
       return 'done';
     },
     { authData },
@@ -33,7 +33,7 @@ const trigger = (b: TriggerBody = body) =>
 const subscribe = (records: SubscriptionRecord[]) =>
   appTester(
     async (z: ZObject, bundle: Bundle) => {
-      await updateSubscriptions(z, bundle, records);
+      await updateSubscriptions(z, bundle, records, 'safe');
       return 'done';
     },
     { authData },

@@ -8,7 +8,7 @@
 import nock from 'nock';
 import { perform as uploadEventsBulk } from '../../src/creates/upload_events_bulk';
 import { perform as upsertProfilesBulk } from '../../src/creates/upsert_profiles_bulk';
-import { BULK_OUTPUT_FIELDS } from '../../src/zapier/bulk';
+import { bulkOutputFields } from '../../src/fields/outputs';
 import {
   allProcessed,
   appTester,
@@ -606,7 +606,7 @@ describe("the bulk step's output", () => {
       },
     ]);
     const result = await runEvents({ events: [...events(2), {}], onRefused: 'continue' });
-    const declared = BULK_OUTPUT_FIELDS.map((f) => f.key);
+    const declared = bulkOutputFields.map((f) => f.key);
     // The list itself is declared by its children (results[]item, ...), as Zapier's line items are.
     expect([...declared.filter((key) => !key.startsWith('results[]')), 'results']).toEqual(
       Object.keys(result),
@@ -619,7 +619,7 @@ describe("the bulk step's output", () => {
   });
 });
 
-describe('bulkPerform: the shared fields, then every item, then the send', () => {
+describe('a bulk perform: the shared fields, then every item, then the send', () => {
   it('a problem in a shared field stops the step before the items are read, and nothing is sent', async () => {
     const sent = recordUploads();
     const list = events(3).map((e, i) => (i === 1 ? { ...e, evtName: '' } : e));
@@ -639,7 +639,7 @@ describe('bulkPerform: the shared fields, then every item, then the send', () =>
   });
 });
 
-describe('bulkPerform: Records Per Request and If CleverTap Refuses Items, read by the app for both bulk actions', () => {
+describe('a bulk perform: Records Per Request and If CleverTap Refuses Items, read by the app for both bulk actions', () => {
   it.each([
     ['0', 'below 1'],
     ['1001', 'above 1000'],

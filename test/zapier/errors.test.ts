@@ -4,26 +4,14 @@ import zapier, { type ZObject } from 'zapier-platform-core';
 import {
   appError,
   expiredAuthError,
-  parseInput,
   sendFailureOf,
   withSendFailure,
   type SendFailure,
 } from '../../src/zapier/errors';
-import { InputError } from '../../src/input/errors';
 import { perform as upsertProfile } from '../../src/creates/upsert_profile';
 import { appTester, authData, EU_HOST } from '../helpers';
 
 const z = { errors: zapier.errors } as unknown as ZObject;
-
-/** What a thrown function threw. */
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('nothing was thrown');
-}
 
 const REFUSED: SendFailure = {
   outcome: 'refused',
@@ -32,46 +20,6 @@ const REFUSED: SendFailure = {
   reason: 'CleverTap rejected the request as invalid: bad',
   status: 400,
 };
-
-describe('parseInput', () => {
-  it("returns what the step's parsing returns", () => {
-    expect(parseInput(z, () => ({ identity: 'u1' }))).toEqual({ identity: 'u1' });
-  });
-
-  it('turns an InputError into the Zapier error the user reads: invalid_input, HTTP 400, the same message', () => {
-    const error = thrownBy(() =>
-      parseInput(z, () => {
-        throw new InputError('Email', '"ada@" is not an email address.');
-      }),
-    );
-    expect(error).toBeInstanceOf(zapier.errors.Error);
-    expect((error as Error).name).toBe('AppError');
-    expect(JSON.parse((error as Error).message)).toEqual({
-      message: 'Email: "ada@" is not an email address.',
-      code: 'invalid_input',
-      status: 400,
-    });
-  });
-
-  it('lets any other error through as it is', () => {
-    const bug = new TypeError('x is undefined');
-    expect(
-      thrownBy(() =>
-        parseInput(z, () => {
-          throw bug;
-        }),
-      ),
-    ).toBe(bug);
-    const halted = new zapier.errors.HaltedError('nothing to send');
-    expect(
-      thrownBy(() =>
-        parseInput(z, () => {
-          throw halted;
-        }),
-      ),
-    ).toBe(halted);
-  });
-});
 
 describe('withSendFailure and sendFailureOf', () => {
   it('carry the facts on the error itself, and read them back', () => {

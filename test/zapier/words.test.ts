@@ -77,7 +77,7 @@ describe('summarise and bulkMessage', () => {
     expect(summary).toMatchObject({ processed: 2498, failed: 2, requests: 3 });
     expect(summary.failures.map((f) => f.item)).toEqual([1005, 2000]);
     expect(summary.saved).toHaveLength(2498);
-    const message = bulkMessage(summary, EVENTS, false);
+    const message = bulkMessage(summary, EVENTS, 'stores_twice');
     expect(message).toBe(
       "CleverTap saved 2498 of 2500 events; 2 not saved (items 1005, 2000). Don't replay the step: send only the " +
         'items not saved. Item 1005: Email is not a valid email address (code 515). Or pick "Finish the step" in If ' +
@@ -104,12 +104,12 @@ describe('summarise and bulkMessage', () => {
     expect(itemList(summary.saved)).toBe('items 1-1000');
     expect(itemList(summary.refused)).toBe('items 1001-2000');
     expect(itemList(summary.notSent)).toBe('items 2001-2500');
-    const message = bulkMessage(summary, EVENTS, false);
+    const message = bulkMessage(summary, EVENTS, 'stores_twice');
     expect(message).toMatch(
       /^CleverTap saved 1000 of 2500 events; 1000 not saved \(items 1001-2000\); 500 not sent \(items 2001-2500\)\. Don't replay the step: send only the items not saved\. Request 2 of 3 failed: CleverTap is unavailable/,
     );
     fits(message);
-    const profiles = bulkMessage(summary, PROFILES, true);
+    const profiles = bulkMessage(summary, PROFILES, 'safe');
     expect(profiles).toContain('Replaying is safe: saved profiles are only updated again.');
     fits(profiles);
   });
@@ -120,7 +120,7 @@ describe('summarise and bulkMessage', () => {
       kind: 'failed',
       outcome: lost,
     });
-    const message = bulkMessage(summary, EVENTS, false);
+    const message = bulkMessage(summary, EVENTS, 'stores_twice');
     expect(message).toContain('CleverTap saved 1000 of 2500 events; 1000 uncertain (items 1001-2000)');
     expect(message).toContain("Don't replay the step: check the uncertain items in CleverTap");
     expect(message).toContain('Request 2 of 3 got no answer: The connection');
@@ -131,7 +131,9 @@ describe('summarise and bulkMessage', () => {
     const refused = refusedOutcome(b1, 'CleverTap is busy');
     const summary = summarise(batches, [refused], { kind: 'failed', outcome: refused });
     expect(summary.saved).toEqual([]);
-    expect(bulkMessage(summary, EVENTS, false)).toContain('Nothing was saved, so replaying is safe.');
+    expect(bulkMessage(summary, EVENTS, 'stores_twice')).toContain(
+      'Nothing was saved, so replaying is safe.',
+    );
   });
 
   it('failures CleverTap did not place make the rest of their request uncertain, not saved', () => {
@@ -144,7 +146,7 @@ describe('summarise and bulkMessage', () => {
 
   it('stopped for the time limit: the rest not sent', () => {
     const summary = summarise(batches, [answeredOutcome(b1, ok(1000))], { kind: 'out_of_time', request: 2 });
-    const message = bulkMessage(summary, EVENTS, false);
+    const message = bulkMessage(summary, EVENTS, 'stores_twice');
     expect(message).toContain('1500 not sent (items 1001-2500)');
     expect(message).toContain("Stopped before request 2 of 3 to end within Zapier's time limit.");
   });
@@ -158,7 +160,7 @@ describe('summarise and bulkMessage', () => {
     const summary = summarise(batches.slice(0, 1), [
       answeredOutcome(b1, { ok: false, processed: 600, failures, unaccounted: 0 }),
     ]);
-    const message = bulkMessage(summary, EVENTS, false);
+    const message = bulkMessage(summary, EVENTS, 'stores_twice');
     expect(message).toMatch(
       /^CleverTap saved 600 of 1000 events; 400 not saved \(items 1, 3, 5 and 397 more\)/,
     );

@@ -1,110 +1,20 @@
 /**
- * The CleverTap API as the actions call it (src/zapier/http.ts): where a request goes (the region's host, or the
- * developer's override), the JSON body core would refuse, a timeout inside Zapier's step limit and what a lost
- * connection means for the data, and what a lookup's answers mean. Through the real actions, CleverTap mocked by nock.
+ * The transport every call goes through (src/zapier/transport.ts): the JSON body core would refuse, a timeout inside
+ * Zapier's step limit and what a lost connection means for the data; and an upload's answer that is not one
+ * (src/zapier/send.ts). Through the real actions, CleverTap mocked by nock.
  */
 import nock from 'nock';
 import answers from '../fixtures/clevertap-answers.json';
-import {
-  BASE_URL_VARIABLE,
-  jsonText,
-  regionOf,
-  REQUEST_TIMEOUT_MS,
-  TIMEOUT_VARIABLE,
-} from '../../src/zapier/http';
+import { jsonText, TIMEOUT_VARIABLE } from '../../src/zapier/transport';
+import { REQUEST_TIMEOUT_MS } from '../../src/zapier/limits';
 import { perform as uploadEvent } from '../../src/creates/upload_event';
 import { perform as upsertProfile } from '../../src/creates/upsert_profile';
 import { perform as findProfile } from '../../src/searches/find_profile';
-import { appTester, authData, EU_HOST, messageOf, PASSCODE } from '../helpers';
+import { appErrorOf, appTester, authData, EU_HOST, messageOf } from '../helpers';
 
 const runProfile = (inputData: Record<string, unknown>) => appTester(upsertProfile, { authData, inputData });
 const runEvent = (inputData: Record<string, unknown>) => appTester(uploadEvent, { authData, inputData });
 const runLookup = (inputData: Record<string, unknown>) => appTester(findProfile, { authData, inputData });
-
-/** A lookup interceptor that refuses any Content-Type header and needs the credentials. */
-const lookup = (host = EU_HOST) =>
-  nock(host, {
-    reqheaders: { 'x-clevertap-account-id': authData.accountId, 'x-clevertap-passcode': PASSCODE },
-    badheaders: ['content-type'],
-  }).get('/1/profile.json');
-
-/** The Zapier error's parsed JSON (message, code, status). */
-const appErrorOf = (error: unknown) => {
-  expect(error).toBeInstanceOf(Error);
-  expect((error as Error).name).toBe('AppError');
-  return JSON.parse((error as Error).message) as { message: string; code: string; status: number };
-};
-
-describe('regionOf', () => {
-  it("is the connection's region when CleverTap has it, else undefined", () => {
-    expect(regionOf({ authData: { region: 'in1' } })).toBe('in1');
-    expect(regionOf({ authData: { region: 'xx1' } })).toBeUndefined();
-    expect(regionOf({ authData: { region: 'toString' } })).toBeUndefined();
-    expect(regionOf({ authData: {} })).toBeUndefined();
-  });
-});
-
-describe('where requests go (baseUrlFor)', () => {
-  const saved = process.env[BASE_URL_VARIABLE];
-  afterEach(() => {
-    if (saved === undefined) delete process.env[BASE_URL_VARIABLE];
-    else process.env[BASE_URL_VARIABLE] = saved;
-  });
-
-  it.each([
-    ['in1', 'https://in1.api.clevertap.com'],
-    ['us1', 'https://us1.api.clevertap.com'],
-    ['mec1', 'https://mec1.api.clevertap.com'],
-  ])('posts to the %s region host', async (region, host) => {
-    const scope = nock(host).post('/1/upload').reply(200, answers.success);
-    await appTester(upsertProfile, { authData: { ...authData, region }, inputData: { identity: 'u1' } });
-    expect(scope.isDone()).toBe(true);
-  });
-
-  it('refuses a region CleverTap does not have, naming it and the regions, without sending anything', async () => {
-    const scope = nock(EU_HOST).post('/1/upload').reply(200, answers.success);
-    const error = await appTester(upsertProfile, {
-      authData: { ...authData, region: 'xx1' },
-      inputData: { identity: 'u1' },
-    }).catch((e: unknown) => e);
-    expect(appErrorOf(error)).toEqual({
-      message:
-        'The connection\'s Region "xx1" is not one CleverTap has (eu1, in1, sg1, us1, aps3, mec1). Reconnect your ' +
-        'CleverTap account and pick its region.',
-      code: 'invalid_region',
-      status: 400,
-    });
-    expect(scope.isDone()).toBe(false);
-  });
-
-  it("sends every region to the developer's server when the override is set, {region} replaced", async () => {
-    process.env[BASE_URL_VARIABLE] = 'http://127.0.0.1:4010/{region}/';
-    const scope = nock('http://127.0.0.1:4010', { reqheaders: { 'x-clevertap-passcode': PASSCODE } })
-      .post('/in1/1/upload')
-      .reply(200, answers.success);
-    await appTester(upsertProfile, {
-      authData: { ...authData, region: 'in1' },
-      inputData: { identity: 'u1' },
-    });
-    expect(scope.isDone()).toBe(true);
-  });
-
-  it.each(['ftp://127.0.0.1:4010', 'not a url', 'http://user:secret@127.0.0.1:4010'])(
-    'refuses an override that is not a plain http(s) address (%p), without sending anything',
-    async (override) => {
-      process.env[BASE_URL_VARIABLE] = override;
-      const scope = nock(EU_HOST).post('/1/upload').reply(200, answers.success);
-      const error = await runProfile({ identity: 'u1' }).catch((e: unknown) => e);
-      expect(appErrorOf(error)).toEqual({
-        message:
-          'CLEVERTAP_API_BASE_URL is set to something that is not an http(s) address; fix or remove it.',
-        code: 'invalid_base_url',
-        status: 500,
-      });
-      expect(scope.isDone()).toBe(false);
-    },
-  );
-});
 
 describe('jsonText', () => {
   it('writes {{ inside JSON strings as {\\u007b, which CleverTap reads back as the same text', () => {
@@ -280,87 +190,5 @@ describe('upload', () => {
       code: 'unexpected_answer',
       status: 502,
     });
-  });
-});
-
-describe("getProfile: a lookup's answers", () => {
-  it('returns [] for an HTTP 404 whose JSON body says the user was not found, so Find or Create creates it', async () => {
-    const scope = lookup()
-      .query({ identity: 'nobody' })
-      .reply(404, { status: 'fail', error: 'User not found', code: 404 });
-
-    await expect(runLookup({ identity: 'nobody' })).resolves.toEqual([]);
-    expect(scope.isDone()).toBe(true);
-  });
-
-  it('throws for an HTTP 404 without a not-found answer (an HTML page, a wrong address), never "no match"', async () => {
-    const scope = lookup()
-      .query(true)
-      .reply(404, '<html><body>Not Found</body></html>', { 'Content-Type': 'text/html' });
-
-    const error = await runLookup({ identity: 'u1' }).catch((e: unknown) => e);
-
-    expect(scope.isDone()).toBe(true);
-    expect(error).toBeInstanceOf(Error);
-    expect(messageOf(error)).toBe('CleverTap did not find that API address (HTTP 404): no details given');
-  });
-
-  it('a 404 with a JSON answer that is not "not found" is thrown too, with CleverTap\'s text', async () => {
-    lookup().query(true).reply(404, { status: 'fail', error: 'No such endpoint', code: 400 });
-    const error = await runLookup({ identity: 'u1' }).catch((e: unknown) => e);
-    expect(appErrorOf(error)).toEqual({
-      message: 'CleverTap did not find that API address (HTTP 404): No such endpoint',
-      code: 'rejected',
-      status: 404,
-    });
-  });
-
-  it('throws, rather than report "not found", for a 200 fail about credentials', async () => {
-    lookup().query(true).reply(200, { status: 'fail', error: 'Account ID is not valid' });
-
-    const error = await runLookup({ identity: 'u1' }).catch((e: unknown) => e);
-
-    expect(messageOf(error)).toBe(
-      "CleverTap refused the lookup: Account ID is not valid. Check that the connection's Account ID, Passcode and " +
-        'Region are right and that this passcode may read profiles, then reconnect your CleverTap account.',
-    );
-  });
-
-  it('throws, rather than report "not found", for any other 200 fail', async () => {
-    lookup().query(true).reply(200, { status: 'fail', error: 'Identity is malformed', code: 400 });
-
-    const error = await runLookup({ identity: 'u1' }).catch((e: unknown) => e);
-
-    expect(messageOf(error)).toBe(
-      'CleverTap could not look up the profile: Identity is malformed. Check the value you searched by and try again.',
-    );
-  });
-
-  it('throws for an answer that is not a lookup answer', async () => {
-    lookup().query(true).reply(200, '<html>Maintenance</html>', { 'Content-Type': 'text/html' });
-
-    const error = await runLookup({ identity: 'u1' }).catch((e: unknown) => e);
-
-    expect(messageOf(error)).toBe(
-      'CleverTap answered the lookup with something other than a profile answer (HTTP 200).',
-    );
-  });
-
-  it('codes its refusals for Zapier: auth_failed, lookup_failed, unexpected_answer', async () => {
-    const codes: unknown[] = [];
-    for (const body of [
-      { status: 'fail', error: 'Account ID is not valid' },
-      { status: 'fail', error: 'Identity is malformed', code: 400 },
-      '<html>Maintenance</html>',
-    ]) {
-      lookup().query(true).reply(200, body);
-      const { code, status } = appErrorOf(await runLookup({ identity: 'u1' }).catch((e: unknown) => e));
-      codes.push([code, status]);
-    }
-    expect(codes).toEqual([
-      ['auth_failed', 401],
-      ['lookup_failed', 502],
-      ['unexpected_answer', 502],
-    ]);
   });
 });

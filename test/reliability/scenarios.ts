@@ -716,7 +716,16 @@ export function schemaExpected(subject: Action, scenario: Scenario): Expected {
           requests: 1,
         }
       : { requests: 2 };
-  if (/^40[13]/.test(scenario.name)) return { error: 'ExpiredAuthError', message: REFUSED, requests: 1 };
+  // A refused read asks the other regions too, as every call with the connection does (region-check.ts).
+  // (A guarded bulk step reads before it sends anything: the single-step message, not a bulk report.)
+  if (/^401 here, the credentials accepted/.test(scenario.name))
+    return {
+      error: 'ExpiredAuthError',
+      leads: OTHER_REGION.name,
+      essential: [OTHER_REGION.name],
+      requests: 6,
+    };
+  if (/^40[13]/.test(scenario.name)) return { error: 'ExpiredAuthError', message: REFUSED, requests: 6 };
   const what = subject.key === 'account_profile_properties' ? 'profile properties' : 'events';
   const cause = schemaCause(scenario, what).source;
   const message =

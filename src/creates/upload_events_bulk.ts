@@ -6,6 +6,7 @@ import { creationDateField } from '../fields/dates';
 import { evtDataField, evtNameField, IF_NEW_EVENT, ifNewEventField, parseEventData } from '../fields/event';
 import { withHelpText } from '../fields/define';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
+import { declaredTypeFields, parseValueTyping } from '../fields/values';
 import { readFields } from '../input/items';
 import { BULK_OUTPUT_FIELDS, bulkPerform } from '../zapier/bulk';
 import { parseInput } from '../zapier/errors';
@@ -44,6 +45,7 @@ const events = defineInputField({
 const inputFields = defineInputFields([
   events,
   ifNewEventField.input,
+  ...declaredTypeFields,
   recordsPerRequestField.input,
   onRefusedField.input,
 ]);
@@ -51,15 +53,19 @@ const inputFields = defineInputFields([
 const perform = bulkPerform({
   list: events,
   nouns: { one: 'event', many: 'events' },
-  // One line item as an event record; every field's problem is reported, not just the first.
-  itemReader: () => (values) => {
-    const { user, name, ts, evtData } = readFields({
-      name: () => evtName.read(values.evtName),
-      user: () => parseUserKey(values),
-      ts: () => creationDate.read(values.ts),
-      evtData: () => parseEventData({ evtData: values.evtData }),
-    });
-    return eventRecord(user, name, evtData, ts);
+  itemReader: (inputData) => {
+    // The declared types, read once for the whole list, so a name in two lists is one problem, not one per item.
+    const typing = parseValueTyping(inputData);
+    // One line item as an event record; every field's problem is reported, not just the first.
+    return (values) => {
+      const { user, name, ts, evtData } = readFields({
+        name: () => evtName.read(values.evtName),
+        user: () => parseUserKey(values),
+        ts: () => creationDate.read(values.ts),
+        evtData: () => parseEventData({ evtData: values.evtData }, false, typing),
+      });
+      return eventRecord(user, name, evtData, ts);
+    };
   },
   // The guard reads the account's events only when it is on; every item is checked before anything is sent.
   beforeSend: async (z, bundle, entries) => {

@@ -11,7 +11,7 @@ import {
   standardField,
 } from '../fields/profile';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
-import { valueTypingFields } from '../fields/values';
+import { profileValueTypingFields } from '../fields/values';
 import { parseInput } from '../zapier/errors';
 import { uploadOne } from '../zapier/send';
 
@@ -33,7 +33,7 @@ const inputFields = defineInputFields([
   standardField('msgSms'),
   standardField('msgWhatsapp'),
   profilePropertiesField.input,
-  ...valueTypingFields,
+  ...profileValueTypingFields,
   profileDataField.input,
 ]);
 

@@ -9,6 +9,7 @@ import {
   profileDataField,
   standardField,
 } from '../fields/profile';
+import { parseValueTyping, profileDeclaredTypeFields } from '../fields/values';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
 import { readFields } from '../input/items';
 import { BULK_OUTPUT_FIELDS, bulkPerform } from '../zapier/bulk';
@@ -56,6 +57,7 @@ const inputFields = defineInputFields([
     ...defaultPhoneCountryField.input,
     helpText: `For every item's Phone. ${defaultPhoneCountryField.input.helpText}`,
   },
+  ...profileDeclaredTypeFields,
   recordsPerRequestField.input,
   onRefusedField.input,
 ]);
@@ -64,21 +66,25 @@ const perform = bulkPerform({
   list: profiles,
   nouns: { one: 'profile', many: 'profiles' },
   itemReader: (inputData) => {
-    // Read once for the whole list, so a wrong country is one problem, not one per item.
+    // Read once for the whole list, so a wrong country (or a name in two type lists) is one problem, not one per item.
     const country = defaultPhoneCountryField.read(inputData.defaultPhoneCountry);
+    const typing = parseValueTyping(inputData);
     // One line item as a profile record; every field's problem is reported, not just the first.
     return (values) => {
       const { user, ts, profileData } = readFields({
         user: () => parseUserKey(values),
         ts: () => creationDate.read(values.ts),
         profileData: () =>
-          parseProfileData({
-            name: values.name,
-            email: values.email,
-            phone: values.phone,
-            profileData: values.profileData,
-            defaultPhoneCountry: country,
-          }),
+          parseProfileData(
+            {
+              name: values.name,
+              email: values.email,
+              phone: values.phone,
+              profileData: values.profileData,
+              defaultPhoneCountry: country,
+            },
+            typing,
+          ),
       });
       return profileRecord(user, profileData, ts);
     };

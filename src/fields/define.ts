@@ -23,9 +23,26 @@ export function defineField<const F extends InputField & { label: string }, T>(
   return { input, read: (value) => read(input.label, value) };
 }
 
+/** The same field, read the same way, shown with `change` applied. */
+const changed = <F extends InputField, C extends Partial<InputField>, T>(field: Field<F, T>, change: C) => ({
+  input: { ...field.input, ...change },
+  read: field.read,
+});
+
 /** The same field with the help text one action needs (what "when" means, which list it belongs to). */
 export function withHelpText<F extends InputField, T>(field: Field<F, T>, helpText: string): Field<F, T> {
-  return { input: { ...field.input, helpText }, read: field.read };
+  return changed(field, { helpText });
+}
+
+/**
+ * The same field offering a dropdown filled from the account (a `dynamic` value of ./dropdowns.ts); any other value
+ * can still be typed or mapped.
+ */
+export function withDropdown<F extends InputField, T>(
+  field: Field<F, T>,
+  dynamic: string,
+): Field<F & { dynamic: string }, T> {
+  return changed(field, { dynamic });
 }
 
 /** One field of a list, by its key (never by its position, which a reordering would silently change). */

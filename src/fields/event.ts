@@ -5,7 +5,7 @@
 import type { EventValue } from '../clevertap/records';
 import { parseJsonObject } from '../input/json';
 import { checkProperties, parseEventName } from '../input/properties';
-import { parseKeyValues, withDeclaredTypes } from '../input/values';
+import { parseKeyValues, type ValueTyping, withDeclaredTypes } from '../input/values';
 import { InputError } from '../input/errors';
 import { textOf } from '../input/text';
 import { quoted } from '../wording';
@@ -93,11 +93,17 @@ export const evtDataField = {
 /** What the event's property fields hold, as Zapier hands it over. */
 export type EventInput = Partial<Record<'eventProperties' | 'evtData', unknown>> & TypingInput;
 
-/** evtData from the rows and the JSON text, checked against CleverTap's rules; `isCharged` allows `Items`. */
-export function parseEventData(input: EventInput, isCharged = false): Record<string, EventValue> {
+/**
+ * evtData from the rows and the JSON text, checked against CleverTap's rules; `isCharged` allows `Items`. `typing` is
+ * read from `input` unless given (a bulk step reads it once for every item).
+ */
+export function parseEventData(
+  input: EventInput,
+  isCharged = false,
+  typing: ValueTyping = parseValueTyping(input),
+): Record<string, EventValue> {
   const rowsLabel = eventPropertiesField.input.label;
   const jsonLabel = evtDataField.input.label;
-  const typing = parseValueTyping(input);
   const json = checkProperties<EventValue>(
     jsonLabel,
     withDeclaredTypes(jsonLabel, parseJsonObject(jsonLabel, input.evtData), typing),

@@ -12,7 +12,7 @@ import { parseJsonObject } from '../input/json';
 import { parseEmail, parseGender, parsePhone, parsePhoneCountry } from '../input/people';
 import { checkProperties } from '../input/properties';
 import { textOf } from '../input/text';
-import { parseKeyValues, parseYesNo, withDeclaredTypes } from '../input/values';
+import { parseKeyValues, parseYesNo, type ValueTyping, withDeclaredTypes } from '../input/values';
 import { quoted } from '../wording';
 import { pickField, type InputField } from './define';
 import { parseValueTyping, type TypingInput, yesNoField } from './values';
@@ -222,16 +222,19 @@ const defined = (entries: [string, ProfileValue | undefined][]) =>
 /**
  * profileData from the standard fields, the key/value rows and the JSON text, checked against CleverTap's rules.
  * Standard keys written as rows (Phone, Gender, DOB, ...) are read like their dedicated fields; the JSON is sent as
- * written. Throws an `InputError` naming the field at fault.
+ * written. Throws an `InputError` naming the field at fault. `typing` is read from `input` unless given (a bulk step
+ * reads it once for every item).
  */
-export function parseProfileData(input: ProfileInput): Record<string, ProfileValue> {
+export function parseProfileData(
+  input: ProfileInput,
+  typing: ValueTyping = parseValueTyping(input),
+): Record<string, ProfileValue> {
   const rowsLabel = profilePropertiesField.input.label;
   const jsonLabel = profileDataField.input.label;
   let country: { value?: CountryCode } | undefined;
   const phoneCountry = () =>
     (country ??= { value: defaultPhoneCountryField.read(input.defaultPhoneCountry) }).value;
 
-  const typing = parseValueTyping(input);
   const json = checkProperties<ProfileValue>(
     jsonLabel,
     withDeclaredTypes(jsonLabel, parseJsonObject(jsonLabel, input.profileData), typing),

@@ -3,7 +3,7 @@
  * output, the refusals of bad input) is run by ./kinds/single-upload.ts; CleverTap's answers by the failure matrix and
  * test/zapier/send.test.ts.
  */
-import { cleverTapWithHeaders } from '../helpers';
+import { cleverTapWithHeaders, messageOf } from '../helpers';
 import recordPurchase, { perform, sample } from '../../src/creates/record_purchase';
 import { describeSingleUpload } from './kinds/single-upload';
 import { runner } from './kinds/common';

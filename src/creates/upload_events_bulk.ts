@@ -4,7 +4,7 @@ import { eventRecord } from '../clevertap/records';
 import { onRefusedField, recordsPerRequestField } from '../fields/bulk';
 import { creationDateField } from '../fields/dates';
 import { evtDataField, evtNameField, IF_NEW_EVENT, ifNewEventField, parseEventData } from '../fields/event';
-import { withHelpText } from '../fields/define';
+import { valuesOf, withHelpText } from '../fields/define';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
 import { declaredTypeFields, parseValueTyping } from '../fields/values';
 import { readFields } from '../input/items';
@@ -23,24 +23,20 @@ const evtName = withHelpText(
 );
 const creationDate = creationDateField('When each event happened.');
 
-const events = defineInputField({
-  key: 'events',
-  label: 'Events',
-  required: true,
-  children: [
-    evtName.input,
-    { ...identityField.input, helpText: `The user of each event. ${identityField.input.helpText}` },
-    { ...objectIdField.input, helpText: `For users without an Identity. ${objectIdField.input.helpText}` },
-    creationDate.input,
-    {
-      ...evtDataField.input,
-      helpText:
-        'The details of each event as a JSON object, e.g. `{"Deal Name": "Acme renewal", "Amount": 1200}` ' +
-        '(numbers without quotes are numbers; trailing commas and curly quotes are forgiven). Empty sends no ' +
-        'properties.',
-    },
-  ],
-});
+const children = [
+  evtName.input,
+  withHelpText(identityField, `The user of each event. ${identityField.input.helpText}`).input,
+  withHelpText(objectIdField, `For users without an Identity. ${objectIdField.input.helpText}`).input,
+  creationDate.input,
+  withHelpText(
+    evtDataField,
+    'The details of each event as a JSON object, e.g. `{"Deal Name": "Acme renewal", "Amount": 1200}` ' +
+      '(numbers without quotes are numbers; trailing commas and curly quotes are forgiven). Empty sends no ' +
+      'properties.',
+  ).input,
+] as const;
+
+const events = defineInputField({ key: 'events', label: 'Events', required: true, children: [...children] });
 
 const inputFields = defineInputFields([
   events,
@@ -58,11 +54,12 @@ const perform = bulkPerform({
     const typing = parseValueTyping(inputData);
     // One line item as an event record; every field's problem is reported, not just the first.
     return (values) => {
+      const item = valuesOf(children, values);
       const { user, name, ts, evtData } = readFields({
-        name: () => evtName.read(values.evtName),
-        user: () => parseUserKey(values),
-        ts: () => creationDate.read(values.ts),
-        evtData: () => parseEventData({ evtData: values.evtData }, false, typing),
+        name: () => evtName.read(item.evtName),
+        user: () => parseUserKey(item),
+        ts: () => creationDate.read(item.ts),
+        evtData: () => parseEventData(item, false, typing),
       });
       return eventRecord(user, name, evtData, ts);
     };

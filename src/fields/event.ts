@@ -9,7 +9,7 @@ import { parseKeyValues, type ValueTyping, withDeclaredTypes } from '../input/va
 import { InputError } from '../input/errors';
 import { textOf } from '../input/text';
 import { quoted } from '../wording';
-import { defineField } from './define';
+import { defineField, type InputOfFields } from './define';
 import { EVENT_NAMES_DROPDOWN } from './dropdowns';
 import { parseValueTyping, type TypingInput } from './values';
 
@@ -64,8 +64,16 @@ export const ifNewEventField = defineField(
   },
 );
 
-export const eventPropertiesField = {
-  input: {
+/** Rows of a property name and a value; each value typed as `typing` says (./values.ts). */
+export const readRows = (label: string, value: unknown, typing: ValueTyping) =>
+  parseKeyValues(label, value, typing);
+
+/** A JSON object, sent as written but for the types declared for its properties. */
+export const readJsonProperties = (label: string, value: unknown, typing: ValueTyping) =>
+  withDeclaredTypes(label, parseJsonObject(label, value), typing);
+
+export const eventPropertiesField = defineField(
+  {
     key: 'eventProperties',
     label: 'Event Properties',
     dict: true,
@@ -75,10 +83,11 @@ export const eventPropertiesField = {
       'and `1200`. Rows with an empty value are skipped, so an unmapped field never blanks a property. A row ' +
       'overrides the same name in **Event Properties (JSON)**.',
   },
-} as const;
+  readRows,
+);
 
-export const evtDataField = {
-  input: {
+export const evtDataField = defineField(
+  {
     key: 'evtData',
     label: 'Event Properties (JSON)',
     type: 'text',
@@ -88,10 +97,11 @@ export const evtDataField = {
       'written (numbers without quotes are numbers; trailing commas and curly quotes are forgiven). Rows in ' +
       '**Event Properties** win over the same name here.',
   },
-} as const;
+  readJsonProperties,
+);
 
 /** What the event's property fields hold, as Zapier hands it over. */
-export type EventInput = Partial<Record<'eventProperties' | 'evtData', unknown>> & TypingInput;
+export type EventInput = InputOfFields<[typeof eventPropertiesField, typeof evtDataField]> & TypingInput;
 
 /**
  * evtData from the rows and the JSON text, checked against CleverTap's rules; `isCharged` allows `Items`. `typing` is
@@ -106,13 +116,13 @@ export function parseEventData(
   const jsonLabel = evtDataField.input.label;
   const json = checkProperties<EventValue>(
     jsonLabel,
-    withDeclaredTypes(jsonLabel, parseJsonObject(jsonLabel, input.evtData), typing),
+    evtDataField.read(input.evtData, typing),
     'event',
     isCharged,
   );
   const rows = checkProperties<EventValue>(
     rowsLabel,
-    parseKeyValues(rowsLabel, input.eventProperties, typing),
+    eventPropertiesField.read(input.eventProperties, typing),
     'event',
   );
   return checkProperties<EventValue>(`${rowsLabel} / ${jsonLabel}`, { ...json, ...rows }, 'event', isCharged);

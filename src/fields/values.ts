@@ -7,7 +7,7 @@ import { InputError } from '../input/errors';
 import { listOf } from '../input/text';
 import { DeclaredType, parseYesNo, ValueTyping } from '../input/values';
 import { quoted } from '../wording';
-import { defineField, withDropdown } from './define';
+import { defineField, type InputOfFields, withDropdown } from './define';
 import { PROFILE_PROPERTIES_DROPDOWN } from './dropdowns';
 
 /**
@@ -47,10 +47,10 @@ const yesNo = yesNoField(
 );
 
 /** Yes unless set to no: key/value rows are typed (numbers, true/false, dates) before they are sent. */
-export const convertValueTypesField = {
-  input: { ...yesNo.input, default: 'yes' },
-  read: (value: unknown) => yesNo.read(value) ?? true,
-};
+export const convertValueTypesField = defineField(
+  { ...yesNo.input, default: 'yes' },
+  (_label, value) => yesNo.read(value) ?? true,
+);
 
 /**
  * A list of property names that all get one type. A list field, not a key/value field of name -> type: a list's
@@ -124,8 +124,8 @@ export const valueTypingFields = [convertValueTypesField.input, ...declaredTypeF
 export const profileValueTypingFields = [convertValueTypesField.input, ...profileDeclaredTypeFields] as const;
 
 /** What the typing fields hold, as Zapier hands it over. */
-export type TypingInput = Partial<
-  Record<'convertValueTypes' | (typeof DECLARING_FIELDS)[number][0]['input']['key'], unknown>
+export type TypingInput = InputOfFields<
+  [typeof convertValueTypesField, ...(typeof DECLARING_FIELDS)[number][0][]]
 >;
 
 /**

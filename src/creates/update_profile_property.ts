@@ -1,22 +1,25 @@
 /** "Update Profile Property": one profile property changed in place: a counter, a list, or deleted. */
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { PROFILE_OPERATIONS, propertyUpdateRecord } from '../clevertap/operations';
-import { pickField } from '../fields/define';
-import { operationFields, parsePropertyOperation } from '../fields/operation';
+import {
+  amountField,
+  operationField,
+  parsePropertyOperation,
+  propertyField,
+  valuesField,
+} from '../fields/operation';
 import { statusOutputField, userKeyOutputFields } from '../fields/outputs';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
 import { parseInput } from '../zapier/errors';
 import { uploadOne } from '../zapier/send';
 
-const field = <K extends (typeof operationFields)[number]['key']>(key: K) => pickField(operationFields, key);
-
 const inputFields = defineInputFields([
-  field('property'),
-  field('operation'),
+  propertyField.input,
+  operationField.input,
   identityField.input,
   objectIdField.input,
-  field('amount'),
-  field('values'),
+  amountField.input,
+  valuesField.input,
 ]);
 
 const perform = (async (z, bundle) => {

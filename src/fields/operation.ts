@@ -31,6 +31,12 @@ export const OPERATION_CHOICES = {
 
 const choices = PROFILE_OPERATION_VALUES.map((op) => `${OPERATION_CHOICES[op]} (${op})`).join(', ');
 
+const OPERATION_DROPDOWN = PROFILE_OPERATION_VALUES.map((value) => ({
+  value,
+  sample: value,
+  label: OPERATION_CHOICES[value],
+}));
+
 export const propertyField = defineField(
   {
     key: 'property',
@@ -63,11 +69,7 @@ export const operationField = defineField(
     label: 'Operation',
     type: 'string',
     required: true,
-    choices: PROFILE_OPERATION_VALUES.map((value) => ({
-      value,
-      sample: value,
-      label: OPERATION_CHOICES[value],
-    })),
+    choices: OPERATION_DROPDOWN,
     helpText:
       '**Increment** or **Decrement** a number by **Amount**; **Add to List** or **Remove from List** the ' +
       "**Values** of a list property (not CleverTap's single-value properties such as Name, Email or Phone); " +
@@ -97,9 +99,8 @@ export const amountField = defineField(
   },
   (label, value, operationLabel: string): number => {
     const amount = parseNumber(label, value);
-    if (amount === undefined)
-      throw new InputError(label, `fill in the number to ${operationLabel.toLowerCase()} by, such as 1.`);
-    return amount;
+    if (amount !== undefined) return amount;
+    throw new InputError(label, `fill in the number to ${operationLabel.toLowerCase()} by, such as 1.`);
   },
 );
 

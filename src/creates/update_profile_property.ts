@@ -2,22 +2,25 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { PROFILE_OPERATIONS, type ProfileOperation, propertyUpdateRecord } from '../clevertap/operations';
 import type { Replay } from '../clevertap/replay';
-import { pickField } from '../fields/define';
-import { operationFields, parsePropertyOperation } from '../fields/operation';
+import {
+  amountField,
+  operationField,
+  parsePropertyOperation,
+  propertyField,
+  valuesField,
+} from '../fields/operation';
 import { statusOutputField, userKeyOutputFields } from '../fields/outputs';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
 import { parseInput } from '../fields/parse-input';
 import { uploadOne } from '../zapier/send';
 
-const field = <K extends (typeof operationFields)[number]['key']>(key: K) => pickField(operationFields, key);
-
 const inputFields = defineInputFields([
-  field('property'),
-  field('operation'),
+  propertyField.input,
+  operationField.input,
   identityField.input,
   objectIdField.input,
-  field('amount'),
-  field('values'),
+  amountField.input,
+  valuesField.input,
 ]);
 
 /** By operation: a counter changed again is changed twice; a list or a deletion is the same again. */

@@ -13,9 +13,10 @@ import type { Replay } from '../clevertap/replay';
 import { onRefusedField, readBulkInput, recordsPerRequestField } from '../fields/bulk';
 import { creationDateField } from '../fields/dates';
 import { evtDataField, evtNameField, IF_NEW_EVENT, ifNewEventField, parseEventData } from '../fields/event';
-import { withHelpText } from '../fields/define';
+import { valuesOf, withHelpText } from '../fields/define';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
 import { bulkOutputFields } from '../fields/outputs';
+import { declaredTypeFields, parseValueTyping } from '../fields/values';
 import { readFields } from '../input/items';
 import { sendBulk } from '../zapier/bulk';
 import { parseInput } from '../fields/parse-input';
@@ -32,28 +33,25 @@ const evtName = withHelpText(
 );
 const creationDate = creationDateField('When each event happened.');
 
-const events = defineInputField({
-  key: 'events',
-  label: 'Events',
-  required: true,
-  children: [
-    evtName.input,
-    { ...identityField.input, helpText: `The user of each event. ${identityField.input.helpText}` },
-    { ...objectIdField.input, helpText: `For users without an Identity. ${objectIdField.input.helpText}` },
-    creationDate.input,
-    {
-      ...evtDataField.input,
-      helpText:
-        'The details of each event as a JSON object, e.g. `{"Deal Name": "Acme renewal", "Amount": 1200}` ' +
-        '(numbers without quotes are numbers; trailing commas and curly quotes are forgiven). Empty sends no ' +
-        'properties.',
-    },
-  ],
-});
+const children = [
+  evtName.input,
+  withHelpText(identityField, `The user of each event. ${identityField.input.helpText}`).input,
+  withHelpText(objectIdField, `For users without an Identity. ${objectIdField.input.helpText}`).input,
+  creationDate.input,
+  withHelpText(
+    evtDataField,
+    'The details of each event as a JSON object, e.g. `{"Deal Name": "Acme renewal", "Amount": 1200}` ' +
+      '(numbers without quotes are numbers; trailing commas and curly quotes are forgiven). Empty sends no ' +
+      'properties.',
+  ).input,
+] as const;
+
+const events = defineInputField({ key: 'events', label: 'Events', required: true, children: [...children] });
 
 const inputFields = defineInputFields([
   events,
   ifNewEventField.input,
+  ...declaredTypeFields,
   recordsPerRequestField.input,
   onRefusedField.input,
 ]);
@@ -64,22 +62,29 @@ export const replay: Replay = 'stores_twice';
 /** The shared fields, then every line item, then the Event Name guard, then the send. */
 const perform = (async (z, bundle) => {
   const startedAt = Date.now();
-  const input = parseInput(z, () => readBulkInput(bundle.inputData, events, () => readEvent));
+  const input = parseInput(z, () => readBulkInput(bundle.inputData, events, eventReader));
   if (input.entries.length) await guard(z, bundle, input.entries);
   return sendBulk(z, bundle, input, { field: events.label, nouns: NOUNS, replay, startedAt });
 }) satisfies CreatePerform<typeof inputFields>;
 
 const NOUNS = { one: 'event', many: 'events' };
 
-/** One line item as an event record; every field's problem is reported, not just the first. */
-function readEvent(values: Record<string, unknown>) {
-  const { user, name, ts, evtData } = readFields({
-    name: () => evtName.read(values.evtName),
-    user: () => parseUserKey(values),
-    ts: () => creationDate.read(values.ts),
-    evtData: () => parseEventData({ evtData: values.evtData }),
-  });
-  return eventRecord(user, name, evtData, ts);
+/**
+ * The reader of one line item as an event record (every field's problem is reported, not just the first), with the
+ * declared types read once for the whole list, so a name in two lists is one problem, not one per item.
+ */
+function eventReader(inputData: Record<string, unknown>) {
+  const typing = parseValueTyping(inputData);
+  return (values: Record<string, unknown>) => {
+    const item = valuesOf(children, values);
+    const { user, name, ts, evtData } = readFields({
+      name: () => evtName.read(item.evtName),
+      user: () => parseUserKey(item),
+      ts: () => creationDate.read(item.ts),
+      evtData: () => parseEventData(item, false, typing),
+    });
+    return eventRecord(user, name, evtData, ts);
+  };
 }
 
 /** The guard reads the account's events only when it is on; every item is checked before anything is sent. */

@@ -12,7 +12,7 @@ import {
   standardField,
 } from '../fields/profile';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
-import { valueTypingFields } from '../fields/values';
+import { profileValueTypingFields } from '../fields/values';
 import { parseInput } from '../fields/parse-input';
 import { uploadOne } from '../zapier/send';
 
@@ -22,19 +22,19 @@ const inputFields = defineInputFields([
   identityField.input,
   objectIdField.input,
   creationDate.input,
-  standardField('name'),
-  standardField('email'),
-  standardField('phone'),
+  standardField('name').input,
+  standardField('email').input,
+  standardField('phone').input,
   defaultPhoneCountryField.input,
-  standardField('gender'),
-  standardField('dob'),
-  standardField('photo'),
-  standardField('msgEmail'),
-  standardField('msgPush'),
-  standardField('msgSms'),
-  standardField('msgWhatsapp'),
+  standardField('gender').input,
+  standardField('dob').input,
+  standardField('photo').input,
+  standardField('msgEmail').input,
+  standardField('msgPush').input,
+  standardField('msgSms').input,
+  standardField('msgWhatsapp').input,
   profilePropertiesField.input,
-  ...valueTypingFields,
+  ...profileValueTypingFields,
   profileDataField.input,
 ]);
 

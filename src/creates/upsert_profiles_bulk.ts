@@ -10,6 +10,8 @@ import {
   profileDataField,
   standardField,
 } from '../fields/profile';
+import { parseValueTyping, profileDeclaredTypeFields } from '../fields/values';
+import { valuesOf, withHelpText } from '../fields/define';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
 import { bulkOutputFields } from '../fields/outputs';
 import { parseInput } from '../fields/parse-input';
@@ -19,46 +21,44 @@ import { sendBulk } from '../zapier/bulk';
 const creationDate = creationDateField('When each profile was created or updated.');
 
 // The standard fields this action offers per item (the most used), and the one country for all their phones.
+const children = [
+  // A line-item group has no help text of its own (Zapier ignores it), so its first field explains the list.
+  withHelpText(
+    identityField,
+    'One user profile per line item: map the line-item fields of an earlier step (a list of contacts, or the ' +
+      'output of a Looping step) into these fields; each item creates a profile or updates the one with the ' +
+      'same Identity or Object ID, the whole list is sent in as few requests as CleverTap allows, and items ' +
+      `left entirely empty are skipped. ${identityField.input.helpText}`,
+  ).input,
+  withHelpText(objectIdField, `For users without an Identity. ${objectIdField.input.helpText}`).input,
+  creationDate.input,
+  standardField('name').input,
+  standardField('email').input,
+  withHelpText(
+    standardField('phone'),
+    'With or without the country code, e.g. `+44 20 7946 0958` or `(415) 555-0123`; sent as ' +
+      '`+<country><number>`. Numbers without a country code use **Default Phone Country** below.',
+  ).input,
+  withHelpText(
+    profileDataField,
+    'Any other properties of each profile as a JSON object, e.g. `{"Plan": "Gold", "Score": 42, "Tags": ' +
+      '["vip"]}`, sent as written (trailing commas and curly quotes are forgiven). Name, Email and Phone above ' +
+      'win over the same names here.',
+  ).input,
+] as const;
+
 const profiles = defineInputField({
   key: 'profiles',
   label: 'Profiles',
   required: true,
-  children: [
-    // A line-item group has no help text of its own (Zapier ignores it), so its first field explains the list.
-    {
-      ...identityField.input,
-      helpText:
-        'One user profile per line item: map the line-item fields of an earlier step (a list of contacts, or the ' +
-        'output of a Looping step) into these fields; each item creates a profile or updates the one with the ' +
-        'same Identity or Object ID, the whole list is sent in as few requests as CleverTap allows, and items ' +
-        `left entirely empty are skipped. ${identityField.input.helpText}`,
-    },
-    { ...objectIdField.input, helpText: `For users without an Identity. ${objectIdField.input.helpText}` },
-    creationDate.input,
-    standardField('name'),
-    standardField('email'),
-    {
-      ...standardField('phone'),
-      helpText:
-        'With or without the country code, e.g. `+44 20 7946 0958` or `(415) 555-0123`; sent as ' +
-        '`+<country><number>`. Numbers without a country code use **Default Phone Country** below.',
-    },
-    {
-      ...profileDataField.input,
-      helpText:
-        'Any other properties of each profile as a JSON object, e.g. `{"Plan": "Gold", "Score": 42, "Tags": ' +
-        '["vip"]}`, sent as written (trailing commas and curly quotes are forgiven). Name, Email and Phone above ' +
-        'win over the same names here.',
-    },
-  ],
+  children: [...children],
 });
 
 const inputFields = defineInputFields([
   profiles,
-  {
-    ...defaultPhoneCountryField.input,
-    helpText: `For every item's Phone. ${defaultPhoneCountryField.input.helpText}`,
-  },
+  withHelpText(defaultPhoneCountryField, `For every item's Phone. ${defaultPhoneCountryField.input.helpText}`)
+    .input,
+  ...profileDeclaredTypeFields,
   recordsPerRequestField.input,
   onRefusedField.input,
 ]);
@@ -75,23 +75,18 @@ const perform = (async (z, bundle) => {
 
 const NOUNS = { one: 'profile', many: 'profiles' };
 
-/** The reader of one line item, with the shared Default Phone Country. */
+/** The reader of one line item, with the shared Default Phone Country and declared types. */
 function readProfiles(inputData: Record<string, unknown>) {
-  // Read once for the whole list, so a wrong country is one problem, not one per item.
+  // Read once for the whole list, so a wrong country (or a name in two type lists) is one problem, not one per item.
   const country = defaultPhoneCountryField.read(inputData.defaultPhoneCountry);
+  const typing = parseValueTyping(inputData);
   // One line item as a profile record; every field's problem is reported, not just the first.
   return (values: Record<string, unknown>) => {
+    const item = valuesOf(children, values);
     const { user, ts, profileData } = readFields({
-      user: () => parseUserKey(values),
-      ts: () => creationDate.read(values.ts),
-      profileData: () =>
-        parseProfileData({
-          name: values.name,
-          email: values.email,
-          phone: values.phone,
-          profileData: values.profileData,
-          defaultPhoneCountry: country,
-        }),
+      user: () => parseUserKey(item),
+      ts: () => creationDate.read(item.ts),
+      profileData: () => parseProfileData({ ...item, defaultPhoneCountry: country }, typing),
     });
     return profileRecord(user, profileData, ts);
   };

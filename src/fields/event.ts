@@ -5,11 +5,11 @@
 import type { EventValue } from '../clevertap/records';
 import { parseJsonObject } from '../input/json';
 import { checkProperties, parseEventName } from '../input/properties';
-import { parseKeyValues, withDeclaredTypes } from '../input/values';
+import { parseKeyValues, type ValueTyping, withDeclaredTypes } from '../input/values';
 import { InputError } from '../input/errors';
 import { textOf } from '../input/text';
 import { quoted } from '../wording';
-import { defineField } from './define';
+import { defineField, type InputOfFields } from './define';
 import { EVENT_NAMES_DROPDOWN } from './dropdowns';
 import { parseValueTyping, type TypingInput } from './values';
 
@@ -64,8 +64,16 @@ export const ifNewEventField = defineField(
   },
 );
 
-export const eventPropertiesField = {
-  input: {
+/** Rows of a property name and a value; each value typed as `typing` says (./values.ts). */
+export const readRows = (label: string, value: unknown, typing: ValueTyping) =>
+  parseKeyValues(label, value, typing);
+
+/** A JSON object, sent as written but for the types declared for its properties. */
+export const readJsonProperties = (label: string, value: unknown, typing: ValueTyping) =>
+  withDeclaredTypes(label, parseJsonObject(label, value), typing);
+
+export const eventPropertiesField = defineField(
+  {
     key: 'eventProperties',
     label: 'Event Properties',
     dict: true,
@@ -75,10 +83,11 @@ export const eventPropertiesField = {
       'and `1200`. Rows with an empty value are skipped, so an unmapped field never blanks a property. A row ' +
       'overrides the same name in **Event Properties (JSON)**.',
   },
-} as const;
+  readRows,
+);
 
-export const evtDataField = {
-  input: {
+export const evtDataField = defineField(
+  {
     key: 'evtData',
     label: 'Event Properties (JSON)',
     type: 'text',
@@ -88,25 +97,32 @@ export const evtDataField = {
       'written (numbers without quotes are numbers; trailing commas and curly quotes are forgiven). Rows in ' +
       '**Event Properties** win over the same name here.',
   },
-} as const;
+  readJsonProperties,
+);
 
 /** What the event's property fields hold, as Zapier hands it over. */
-export type EventInput = Partial<Record<'eventProperties' | 'evtData', unknown>> & TypingInput;
+export type EventInput = InputOfFields<[typeof eventPropertiesField, typeof evtDataField]> & TypingInput;
 
-/** evtData from the rows and the JSON text, checked against CleverTap's rules; `isCharged` allows `Items`. */
-export function parseEventData(input: EventInput, isCharged = false): Record<string, EventValue> {
+/**
+ * evtData from the rows and the JSON text, checked against CleverTap's rules; `isCharged` allows `Items`. `typing` is
+ * read from `input` unless given (a bulk step reads it once for every item).
+ */
+export function parseEventData(
+  input: EventInput,
+  isCharged = false,
+  typing: ValueTyping = parseValueTyping(input),
+): Record<string, EventValue> {
   const rowsLabel = eventPropertiesField.input.label;
   const jsonLabel = evtDataField.input.label;
-  const typing = parseValueTyping(input);
   const json = checkProperties<EventValue>(
     jsonLabel,
-    withDeclaredTypes(jsonLabel, parseJsonObject(jsonLabel, input.evtData), typing),
+    evtDataField.read(input.evtData, typing),
     'event',
     isCharged,
   );
   const rows = checkProperties<EventValue>(
     rowsLabel,
-    parseKeyValues(rowsLabel, input.eventProperties, typing),
+    eventPropertiesField.read(input.eventProperties, typing),
     'event',
   );
   return checkProperties<EventValue>(`${rowsLabel} / ${jsonLabel}`, { ...json, ...rows }, 'event', isCharged);

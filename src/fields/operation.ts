@@ -12,20 +12,13 @@ import {
   PropertyOperation,
   singleValueStandardKey,
 } from '../clevertap/operations';
-import { defineInputFields } from 'zapier-platform-core';
 import { LIMITS } from '../clevertap/rules';
 import { InputError } from '../input/errors';
 import { parseNumber } from '../input/numbers';
 import { listOf, textOf } from '../input/text';
 import { quoted } from '../wording';
+import { defineField, type InputOfFields } from './define';
 import { PROFILE_PROPERTIES_DROPDOWN } from './dropdowns';
-
-export const OPERATION_LABELS = {
-  property: 'Property Name',
-  operation: 'Operation',
-  amount: 'Amount',
-  values: 'Values',
-} as const;
 
 /** The operations as the Zap editor names them. */
 export const OPERATION_CHOICES = {
@@ -38,80 +31,16 @@ export const OPERATION_CHOICES = {
 
 const choices = PROFILE_OPERATION_VALUES.map((op) => `${OPERATION_CHOICES[op]} (${op})`).join(', ');
 
-export function parsePropertyName(value: unknown): string {
-  const property = textOf(OPERATION_LABELS.property, value);
-  const problem = profileKeyProblem(property);
-  if (problem)
-    throw new InputError(
-      OPERATION_LABELS.property,
-      property
-        ? `the name ${quoted(property, 30)} ${problem}. Use the property's name as CleverTap shows it.`
-        : 'fill in the name of the profile property to change, such as "Loyalty Points".',
-    );
-  return property;
-}
+const OPERATION_DROPDOWN = PROFILE_OPERATION_VALUES.map((value) => ({
+  value,
+  sample: value,
+  label: OPERATION_CHOICES[value],
+}));
 
-function parseAmount(operationLabel: string, value: unknown): number {
-  const amount = parseNumber(OPERATION_LABELS.amount, value);
-  if (amount === undefined)
-    throw new InputError(
-      OPERATION_LABELS.amount,
-      `fill in the number to ${operationLabel.toLowerCase()} by, such as 1.`,
-    );
-  return amount;
-}
-
-function parseValues(property: string, operationLabel: string, value: unknown): string[] {
-  const standard = singleValueStandardKey(property);
-  if (standard)
-    throw new InputError(
-      OPERATION_LABELS.property,
-      `${standard} is a standard CleverTap property that holds a single value, so "${operationLabel}" cannot be ` +
-        'used on it. Use Create/Update User Profile to set it, or pick a custom list property.',
-    );
-  const values = listOf(OPERATION_LABELS.values, value);
-  if (!values.length)
-    throw new InputError(
-      OPERATION_LABELS.values,
-      `fill in at least one value to ${operationLabel === 'Add to List' ? 'add to' : 'remove from'} the list.`,
-    );
-  const problem = listValuesProblem(values);
-  if (problem) throw new InputError(OPERATION_LABELS.values, `${problem}.`);
-  return values;
-}
-
-/** The property and the checked operation on it; throws a field-named error for anything missing or not allowed. */
-export function parsePropertyOperation(input: {
-  property?: unknown;
-  operation?: unknown;
-  amount?: unknown;
-  values?: unknown;
-}): { property: string; operation: PropertyOperation } {
-  const property = parsePropertyName(input.property);
-  const name = typeof input.operation === 'string' ? input.operation.trim() : '';
-  if (!isProfileOperation(name))
-    throw new InputError(
-      OPERATION_LABELS.operation,
-      name ? `${quoted(name)} is not one of the operations: ${choices}.` : `choose one of ${choices}.`,
-    );
-  const label = OPERATION_CHOICES[name];
-  switch (name) {
-    case 'increment':
-    case 'decrement':
-      return { property, operation: { operation: name, amount: parseAmount(label, input.amount) } };
-    case 'add':
-    case 'remove':
-      return { property, operation: { operation: name, values: parseValues(property, label, input.values) } };
-    case 'delete':
-      return { property, operation: { operation: name } };
-  }
-}
-
-/** The operation's own fields, in the editor's order (the user key goes between operation and operand). */
-export const operationFields = defineInputFields([
+export const propertyField = defineField(
   {
     key: 'property',
-    label: OPERATION_LABELS.property,
+    label: 'Property Name',
     type: 'string',
     required: true,
     dynamic: PROFILE_PROPERTIES_DROPDOWN,
@@ -120,24 +49,47 @@ export const operationFields = defineInputFields([
       '`Loyalty Points` or `Interests`. ' +
       'May not contain `. : ; $ % # \' " < > ! | & \\`.',
   },
+  (label, value): string => {
+    const property = textOf(label, value);
+    const problem = profileKeyProblem(property);
+    if (problem)
+      throw new InputError(
+        label,
+        property
+          ? `the name ${quoted(property, 30)} ${problem}. Use the property's name as CleverTap shows it.`
+          : 'fill in the name of the profile property to change, such as "Loyalty Points".',
+      );
+    return property;
+  },
+);
+
+export const operationField = defineField(
   {
     key: 'operation',
-    label: OPERATION_LABELS.operation,
+    label: 'Operation',
     type: 'string',
     required: true,
-    choices: PROFILE_OPERATION_VALUES.map((value) => ({
-      value,
-      sample: value,
-      label: OPERATION_CHOICES[value],
-    })),
+    choices: OPERATION_DROPDOWN,
     helpText:
       '**Increment** or **Decrement** a number by **Amount**; **Add to List** or **Remove from List** the ' +
       "**Values** of a list property (not CleverTap's single-value properties such as Name, Email or Phone); " +
       "**Delete Property** removes the property's value from the profile.",
   },
+  (label, value) => {
+    const name = typeof value === 'string' ? value.trim() : '';
+    if (!isProfileOperation(name))
+      throw new InputError(
+        label,
+        name ? `${quoted(name)} is not one of the operations: ${choices}.` : `choose one of ${choices}.`,
+      );
+    return name;
+  },
+);
+
+export const amountField = defineField(
   {
     key: 'amount',
-    label: OPERATION_LABELS.amount,
+    label: 'Amount',
     // Text, not `number`: Zapier would turn `2,5` into 2 before the app saw it.
     type: 'string',
     required: false,
@@ -145,9 +97,17 @@ export const operationFields = defineInputFields([
       'For Increment and Decrement (required there): the number to add or subtract, e.g. `1` or `25.5`, with a dot ' +
       'for decimals (`2,5` stops the step rather than be guessed).',
   },
+  (label, value, operationLabel: string): number => {
+    const amount = parseNumber(label, value);
+    if (amount !== undefined) return amount;
+    throw new InputError(label, `fill in the number to ${operationLabel.toLowerCase()} by, such as 1.`);
+  },
+);
+
+export const valuesField = defineField(
   {
     key: 'values',
-    label: OPERATION_LABELS.values,
+    label: 'Values',
     type: 'string',
     list: true,
     required: false,
@@ -155,4 +115,48 @@ export const operationFields = defineInputFields([
       `For Add to List and Remove from List (required there): the text values, one per entry, at most ` +
       `${LIMITS.multiValueItems} and each only once, e.g. \`Newsletter\`.`,
   },
-]);
+  (label, value, property: string, operationLabel: string): string[] => {
+    const standard = singleValueStandardKey(property);
+    if (standard)
+      throw new InputError(
+        propertyField.input.label,
+        `${standard} is a standard CleverTap property that holds a single value, so "${operationLabel}" cannot be ` +
+          'used on it. Use Create/Update User Profile to set it, or pick a custom list property.',
+      );
+    const values = listOf(label, value);
+    if (!values.length)
+      throw new InputError(
+        label,
+        `fill in at least one value to ${operationLabel === 'Add to List' ? 'add to' : 'remove from'} the list.`,
+      );
+    const problem = listValuesProblem(values);
+    if (problem) throw new InputError(label, `${problem}.`);
+    return values;
+  },
+);
+
+/** The operation's own fields, in the editor's order (the user key goes between operation and operand). */
+export const OPERATION_FIELDS = [propertyField, operationField, amountField, valuesField] as const;
+
+/** The property and the checked operation on it; throws a field-named error for anything missing or not allowed. */
+export function parsePropertyOperation(input: InputOfFields<typeof OPERATION_FIELDS>): {
+  property: string;
+  operation: PropertyOperation;
+} {
+  const property = propertyField.read(input.property);
+  const name = operationField.read(input.operation);
+  const label = OPERATION_CHOICES[name];
+  switch (name) {
+    case 'increment':
+    case 'decrement':
+      return { property, operation: { operation: name, amount: amountField.read(input.amount, label) } };
+    case 'add':
+    case 'remove':
+      return {
+        property,
+        operation: { operation: name, values: valuesField.read(input.values, property, label) },
+      };
+    case 'delete':
+      return { property, operation: { operation: name } };
+  }
+}

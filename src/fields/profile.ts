@@ -8,34 +8,30 @@ import { dateValue, STANDARD_PROFILE_KEYS } from '../clevertap/rules';
 import type { ProfileValue } from '../clevertap/records';
 import { parseEpochSeconds } from '../input/dates';
 import { InputError } from '../input/errors';
-import { parseJsonObject } from '../input/json';
 import { parseEmail, parseGender, parsePhone, parsePhoneCountry } from '../input/people';
 import { checkProperties } from '../input/properties';
 import { textOf } from '../input/text';
-import { parseKeyValues, parseYesNo, withDeclaredTypes } from '../input/values';
+import { parseKeyValues, parseYesNo, type ValueTyping } from '../input/values';
 import { quoted } from '../wording';
-import { pickField, type InputField } from './define';
+import { defineField, type InputField, type InputOfFields, pickDeclared } from './define';
+import { readJsonProperties } from './event';
 import { parseValueTyping, type TypingInput, yesNoField } from './values';
 
+/** The Default Phone Country, read only when a phone needs it. */
+type PhoneCountry = () => CountryCode | undefined;
+
 /** Reads a standard field's value; `label` names where it came from (the field, or a key/value row). */
-type Read = (
-  label: string,
-  value: unknown,
-  phoneCountry: () => CountryCode | undefined,
-) => ProfileValue | undefined;
+type Read = (label: string, value: unknown, phoneCountry: PhoneCountry) => ProfileValue | undefined;
 
-/** A standard profile field: what the editor shows, the CleverTap key it fills, and how its value is read. */
-interface StandardField<F extends InputField & { key: string; label: string }> {
-  input: F;
-  profileKey: string;
-  read: Read;
-}
-
+/**
+ * A standard profile field: its declaration (read under its own label), the CleverTap key it fills, and its reader
+ * for the same key written as a key/value row (read under the row's label).
+ */
 const standard = <const F extends InputField & { key: string; label: string }>(
   input: F,
   profileKey: string,
   read: Read,
-): StandardField<F> => ({ input, profileKey, read });
+) => ({ ...defineField(input, read), profileKey, readRow: read });
 
 /** The Default Phone Country (and the phone library) is read only when there is a phone. */
 const readPhone: Read = (label, value, country) =>
@@ -65,11 +61,11 @@ const subscription = <const K extends string>(key: K, label: string, profileKey:
     `Yes lets CleverTap send this user ${what}, No stops them; empty leaves the setting as it is. A mapped value ` +
       'must be yes/no or true/false: anything else stops the step.',
   );
-  return standard(field.input, profileKey, (l, value) => parseYesNo(l, value));
+  return standard(field.input, profileKey, (label, value) => parseYesNo(label, value));
 };
 
-export const defaultPhoneCountryField = {
-  input: {
+export const defaultPhoneCountryField = defineField(
+  {
     key: 'defaultPhoneCountry',
     label: 'Default Phone Country',
     type: 'string',
@@ -78,8 +74,8 @@ export const defaultPhoneCountryField = {
       'The two-letter country code (like `US`, `GB` or `IN`) for phone numbers written without one, as HubSpot often ' +
       'stores them.',
   },
-  read: (value: unknown) => parsePhoneCountry('Default Phone Country', value),
-} as const;
+  parsePhoneCountry,
+);
 
 /** The profile's standard fields, in the editor's order: CleverTap's own keys, read and checked before sending. */
 export const PROFILE_STANDARD_FIELDS = [
@@ -168,15 +164,12 @@ export const PROFILE_STANDARD_FIELDS = [
 
 /** One standard field by its key. */
 export const standardField = <K extends (typeof PROFILE_STANDARD_FIELDS)[number]['input']['key']>(key: K) =>
-  pickField(
-    PROFILE_STANDARD_FIELDS.map((f) => f.input),
-    key,
-  );
+  pickDeclared(PROFILE_STANDARD_FIELDS, key);
 
 const EMPTY_ROWS = 'Rows with an empty value are skipped, so an unmapped field never blanks a property.';
 
-export const profilePropertiesField = {
-  input: {
+export const profilePropertiesField = defineField(
+  {
     key: 'properties',
     label: 'Profile Properties',
     dict: true,
@@ -186,10 +179,13 @@ export const profilePropertiesField = {
       `\`Plan\` and \`Gold\`. ${EMPTY_ROWS} A row overrides the same name in **Profile Properties (JSON)**, and ` +
       'the fields above (Name, Email, Phone, ...) override both.',
   },
-} as const;
+  // The standard keys written as rows (`readsItself`) are read by their fields' readers, under the row's label.
+  (label, value: unknown, typing: ValueTyping, readsItself: (key: string) => boolean) =>
+    parseKeyValues(label, value, typing, readsItself),
+);
 
-export const profileDataField = {
-  input: {
+export const profileDataField = defineField(
+  {
     key: 'profileData',
     label: 'Profile Properties (JSON)',
     type: 'text',
@@ -199,22 +195,24 @@ export const profileDataField = {
       '["vip"], "Visits": {"$incr": 1}}`, sent as written (trailing commas and curly quotes are forgiven). Rows in ' +
       '**Profile Properties** and the fields above win over the same name here.',
   },
-} as const;
+  readJsonProperties,
+);
 
 /** What the profile's fields hold, as Zapier hands it over. */
-export type ProfileInput = Partial<
-  Record<
-    | (typeof PROFILE_STANDARD_FIELDS)[number]['input']['key']
-    | 'defaultPhoneCountry'
-    | 'properties'
-    | 'profileData',
-    unknown
-  >
+export type ProfileInput = InputOfFields<
+  [
+    ...(typeof PROFILE_STANDARD_FIELDS)[number][],
+    typeof defaultPhoneCountryField,
+    typeof profilePropertiesField,
+    typeof profileDataField,
+  ]
 > &
   TypingInput;
 
 /** The same readers for a standard key written as a key/value row (`Phone` -> `(415) 555-0123`). */
-const READ_BY_PROFILE_KEY = new Map<string, Read>(PROFILE_STANDARD_FIELDS.map((f) => [f.profileKey, f.read]));
+const READ_BY_PROFILE_KEY = new Map<string, Read>(
+  PROFILE_STANDARD_FIELDS.map((f) => [f.profileKey, f.readRow]),
+);
 
 const defined = (entries: [string, ProfileValue | undefined][]) =>
   Object.fromEntries(entries.filter((entry): entry is [string, ProfileValue] => entry[1] !== undefined));
@@ -222,23 +220,26 @@ const defined = (entries: [string, ProfileValue | undefined][]) =>
 /**
  * profileData from the standard fields, the key/value rows and the JSON text, checked against CleverTap's rules.
  * Standard keys written as rows (Phone, Gender, DOB, ...) are read like their dedicated fields; the JSON is sent as
- * written. Throws an `InputError` naming the field at fault.
+ * written. Throws an `InputError` naming the field at fault. `typing` is read from `input` unless given (a bulk step
+ * reads it once for every item).
  */
-export function parseProfileData(input: ProfileInput): Record<string, ProfileValue> {
+export function parseProfileData(
+  input: ProfileInput,
+  typing: ValueTyping = parseValueTyping(input),
+): Record<string, ProfileValue> {
   const rowsLabel = profilePropertiesField.input.label;
   const jsonLabel = profileDataField.input.label;
   let country: { value?: CountryCode } | undefined;
   const phoneCountry = () =>
     (country ??= { value: defaultPhoneCountryField.read(input.defaultPhoneCountry) }).value;
 
-  const typing = parseValueTyping(input);
   const json = checkProperties<ProfileValue>(
     jsonLabel,
-    withDeclaredTypes(jsonLabel, parseJsonObject(jsonLabel, input.profileData), typing),
+    profileDataField.read(input.profileData, typing),
     'profile',
   );
 
-  const rowValues = parseKeyValues(rowsLabel, input.properties, typing, (key) =>
+  const rowValues = profilePropertiesField.read(input.properties, typing, (key) =>
     READ_BY_PROFILE_KEY.has(key),
   );
   const rows = checkProperties<ProfileValue>(
@@ -255,7 +256,7 @@ export function parseProfileData(input: ProfileInput): Record<string, ProfileVal
   const fields = defined(
     PROFILE_STANDARD_FIELDS.map(({ input: field, profileKey, read }) => [
       profileKey,
-      read(field.label, input[field.key], phoneCountry),
+      read(input[field.key], phoneCountry),
     ]),
   );
 

@@ -3,7 +3,7 @@
  * purchased items as Zapier line items (an array of objects, numbers as numbers or text). Every check names the field,
  * and for an item its number: "Items, item 2, Price: ...".
  */
-import { defineInputFields } from 'zapier-platform-core';
+import { defineInputField, defineInputFields } from 'zapier-platform-core';
 import { propertiesProblems } from '../clevertap/checks';
 import { MAX_CHARGED_ITEMS } from '../clevertap/purchases';
 import {
@@ -22,32 +22,11 @@ import { parseJsonObject } from '../input/json';
 import { parseNumber } from '../input/numbers';
 import { checkProperties } from '../input/properties';
 import { textOf } from '../input/text';
-import { DEFAULT_TYPING, parseKeyValues, rowValue, ValueTyping, withDeclaredTypes } from '../input/values';
+import { DEFAULT_TYPING, rowValue, ValueTyping, withDeclaredTypes } from '../input/values';
 import { quoted } from '../wording';
+import { defineField, valuesOf } from './define';
+import { readRows } from './event';
 import { parseValueTyping } from './values';
-
-/** Labels of the purchase's fields, as the Zap editor shows them. */
-export const PURCHASE_LABELS = {
-  amount: 'Amount',
-  currency: 'Currency',
-  paymentMode: 'Payment Mode',
-  chargedId: 'Charged ID',
-  properties: 'Other Purchase Properties',
-  items: 'Items',
-} as const;
-
-/** Labels of the children of the Items line-item group. */
-export const ITEM_LABELS = {
-  productName: 'Product Name',
-  category: 'Category',
-  quantity: 'Quantity',
-  price: 'Price',
-  itemProperties: 'Item Properties',
-} as const;
-
-type ItemChild = keyof typeof ITEM_LABELS;
-
-const ITEM_CHILDREN = Object.keys(ITEM_LABELS) as ItemChild[];
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -57,6 +36,133 @@ const text = (field: string, value: unknown): string | undefined => textOf(field
 
 const isEmpty = (value: unknown) =>
   value === undefined || value === null || (typeof value === 'string' && !value.trim());
+
+// Text fields, not `number`: Zapier would turn `$1,200.50` into 1 and `1.200,50` into 1.2 before the app saw them.
+const NUMBER =
+  'A plain number with a dot for decimals, e.g. `1200.50`; `$1,200.50` or `1.200,50` stops the step rather than be guessed.';
+
+/**
+ * A child of Items. Its reader gives the label a message names it by at its place in the list ("Items, item 2,
+ * Price"); `parseItem` reads the values, which depend on one another (the name checked with the category).
+ */
+const itemChild = <const K extends string>(key: K, label: string, helpText: string, required = false) =>
+  defineField(
+    { key, label, type: 'string', required, helpText },
+    (own, value, where: string) => `${where}, ${own}`,
+  );
+
+/** The children of the Items line-item group, in the editor's order. */
+const ITEM = {
+  productName: itemChild(
+    'productName',
+    'Product Name',
+    `The name of the product, e.g. \`Annual Plan\`. Map the line items of the order or deal into these item ` +
+      `fields: at least 1 and at most ${MAX_CHARGED_ITEMS} items; items whose fields are all empty are skipped.`,
+    true,
+  ),
+  category: itemChild('category', 'Category', 'The category of the product, e.g. `Subscriptions`.'),
+  quantity: itemChild('quantity', 'Quantity', `How many were bought. ${NUMBER}`),
+  price: itemChild('price', 'Price', `The price of one unit. ${NUMBER}`),
+  itemProperties: itemChild(
+    'itemProperties',
+    'Item Properties',
+    'Other details of the item as `Name=Value` pairs separated by `;`, e.g. `Color=Red; Size=M`, or as a JSON ' +
+      'object, e.g. `{"Color": "Red", "Weight": 1.5}`. **Convert Value Types** and **Keep as Text** apply to the ' +
+      '`Name=Value` form.',
+  ),
+} as const;
+
+type ItemChild = keyof typeof ITEM;
+
+const ITEM_CHILDREN = Object.values(ITEM).map((child) => child.input);
+
+/** The purchase's own fields. */
+const PURCHASE = {
+  amount: defineField(
+    {
+      key: 'amount',
+      label: 'Amount',
+      type: 'string',
+      required: true,
+      helpText: `The total of the purchase, e.g. a HubSpot deal's Amount; a mapped value that is empty stops the step. ${NUMBER}`,
+    },
+    // The purchase's total: a purchase without one would be stored as a Charged event that counts for nothing.
+    (label, value): number => {
+      const amount = parseNumber(label, value);
+      if (amount === undefined)
+        throw new InputError(
+          label,
+          "a purchase needs its total, and the value is empty. Map the deal's or order's Amount, or type it, like " +
+            '1200.50; nothing was sent.',
+        );
+      return amount;
+    },
+  ),
+  currency: defineField(
+    {
+      key: 'currency',
+      label: 'Currency',
+      type: 'string',
+      required: false,
+      helpText:
+        'The ISO 4217 code of the currency of the amount and prices, e.g. `USD` or `EUR` (`usd` is sent as `USD`); ' +
+        'any other value, like `dollars` or `$`, stops the step.',
+    },
+    parseCurrency,
+  ),
+  paymentMode: defineField(
+    {
+      key: 'paymentMode',
+      label: 'Payment Mode',
+      type: 'string',
+      required: false,
+      helpText: 'How the purchase was paid, e.g. `Credit Card` or `Invoice`.',
+    },
+    (label, value) => detail(label, value),
+  ),
+  chargedId: defineField(
+    {
+      key: 'chargedId',
+      label: 'Charged ID',
+      type: 'string',
+      required: false,
+      helpText: "The id of the order or deal, e.g. a HubSpot deal's Record ID; sent as text.",
+    },
+    (label, value) => detail(label, value),
+  ),
+  items: {
+    input: defineInputField({
+      key: 'items',
+      label: 'Items',
+      required: false,
+      // A parent field may not have helpText (Zapier's schema); the help is on Product Name, the first child.
+      children: ITEM_CHILDREN,
+    }),
+  },
+  properties: defineField(
+    {
+      key: 'properties',
+      label: 'Other Purchase Properties',
+      dict: true,
+      required: false,
+      helpText:
+        'Any other details of the purchase, one per row: the property name on the left and its value on the right, ' +
+        'e.g. `Deal Stage` and `closedwon`. Rows with an empty value are skipped. Amount, Currency, Payment Mode, ' +
+        'Charged ID and Items are set by the fields above.',
+    },
+    readRows,
+  ),
+} as const;
+
+/** The purchase's own fields, in the editor's order: amount, details, the line items, other properties. */
+export const purchaseFields = defineInputFields([
+  PURCHASE.amount.input,
+  PURCHASE.currency.input,
+  PURCHASE.paymentMode.input,
+  PURCHASE.chargedId.input,
+  PURCHASE.items.input,
+  PURCHASE.properties.input,
+]);
 
 /** Throws the first problem CleverTap's rules find in a set of item properties, named by item and child. */
 function checkItemProperties(field: string, properties: Record<string, unknown>): Record<string, Scalar> {
@@ -107,17 +213,17 @@ function lineItems(input: Record<string, unknown>): unknown[] {
   if (isObject(items)) return [items];
   if (typeof items === 'string' && items.trim())
     throw new InputError(
-      PURCHASE_LABELS.items,
+      PURCHASE.items.input.label,
       'map each item field (Product Name, Price, ...) to a line-item field.',
     );
-  const single = Object.fromEntries(ITEM_CHILDREN.map((child) => [child, input[child]]));
+  const single = valuesOf(ITEM_CHILDREN, input);
   return [single];
 }
 
 function parseItem(raw: unknown, number: number, typing: ValueTyping): PurchaseItem {
-  const where = `${PURCHASE_LABELS.items}, item ${number}`;
+  const where = `${PURCHASE.items.input.label}, item ${number}`;
   if (!isObject(raw)) throw new InputError(where, 'this item is not a set of item fields.');
-  const label = (child: ItemChild) => `${where}, ${ITEM_LABELS[child]}`;
+  const label = (child: ItemChild) => ITEM[child].read(undefined, where);
   const productName = text(label('productName'), raw.productName);
   if (!productName) throw new InputError(label('productName'), 'fill in the name of the product.');
   const standard = {
@@ -149,14 +255,16 @@ export function parseItems(
   typing: ValueTyping = DEFAULT_TYPING,
 ): PurchaseItem[] {
   const items = lineItems(input).flatMap((item, index) =>
-    item === undefined || item === null || (isObject(item) && ITEM_CHILDREN.every((c) => isEmpty(item[c])))
+    item === undefined ||
+    item === null ||
+    (isObject(item) && ITEM_CHILDREN.every((c) => isEmpty(item[c.key])))
       ? []
       : [parseItem(item, index + 1, typing)],
   );
   const problem = itemCountProblem(items.length);
   if (problem)
     throw new InputError(
-      PURCHASE_LABELS.items,
+      PURCHASE.items.input.label,
       items.length
         ? `${problem}. Split the purchase into several.`
         : `${problem}: map the line items of the order or deal.`,
@@ -164,33 +272,21 @@ export function parseItems(
   return items;
 }
 
-/** The purchase's total: a purchase without one would be stored as a Charged event that counts for nothing. */
-function parseAmount(value: unknown): number {
-  const amount = parseNumber(PURCHASE_LABELS.amount, value);
-  if (amount === undefined)
-    throw new InputError(
-      PURCHASE_LABELS.amount,
-      "a purchase needs its total, and the value is empty. Map the deal's or order's Amount, or type it, like " +
-        '1200.50; nothing was sent.',
-    );
-  return amount;
-}
-
 /** One of the purchase's text details, checked against CleverTap's value rules under its own field label. */
-function detail(key: keyof typeof PURCHASE_LABELS & ('paymentMode' | 'chargedId'), value: unknown) {
-  const given = text(PURCHASE_LABELS[key], value);
-  if (given !== undefined) checkProperties(PURCHASE_LABELS[key], { [PURCHASE_LABELS[key]]: given }, 'event');
+function detail(label: string, value: unknown) {
+  const given = text(label, value);
+  if (given !== undefined) checkProperties(label, { [label]: given }, 'event');
   return given;
 }
 
 /** The whole purchase, checked: numbers, items, extra properties that do not clash, CleverTap's key and value rules. */
 export function parsePurchase(input: Record<string, unknown>): Purchase {
-  const amount = parseAmount(input.amount);
-  const currency = parseCurrency(PURCHASE_LABELS.currency, input.currency);
+  const amount = PURCHASE.amount.read(input.amount);
+  const currency = PURCHASE.currency.read(input.currency);
   const typing = parseValueTyping(input);
   const properties = checkProperties<Scalar>(
-    PURCHASE_LABELS.properties,
-    parseKeyValues(PURCHASE_LABELS.properties, input.properties, typing),
+    PURCHASE.properties.input.label,
+    PURCHASE.properties.read(input.properties, typing),
     'event',
   );
   const clash = Object.keys(properties).find((key) =>
@@ -198,114 +294,18 @@ export function parsePurchase(input: Record<string, unknown>): Purchase {
   );
   if (clash)
     throw new InputError(
-      PURCHASE_LABELS.properties,
+      PURCHASE.properties.input.label,
       `"${clash}" is set by the purchase itself${clash === 'Items' ? ' (the line items)' : ` (the ${clash} field)`}; ` +
         'remove it from the other properties.',
     );
   const purchase: Purchase = {
     amount,
     currency,
-    paymentMode: detail('paymentMode', input.paymentMode),
-    chargedId: detail('chargedId', input.chargedId),
+    paymentMode: PURCHASE.paymentMode.read(input.paymentMode),
+    chargedId: PURCHASE.chargedId.read(input.chargedId),
     properties,
     items: parseItems(input, typing),
   };
-  checkProperties<EventValue>(PURCHASE_LABELS.properties, chargedData(purchase), 'event', true);
+  checkProperties<EventValue>(PURCHASE.properties.input.label, chargedData(purchase), 'event', true);
   return purchase;
 }
-
-// Text fields, not `number`: Zapier would turn `$1,200.50` into 1 and `1.200,50` into 1.2 before the app saw them.
-const NUMBER =
-  'A plain number with a dot for decimals, e.g. `1200.50`; `$1,200.50` or `1.200,50` stops the step rather than be guessed.';
-
-/** The purchase's own fields, in the editor's order: amount, details, the line items, other properties. */
-export const purchaseFields = defineInputFields([
-  {
-    key: 'amount',
-    label: PURCHASE_LABELS.amount,
-    type: 'string',
-    required: true,
-    helpText: `The total of the purchase, e.g. a HubSpot deal's Amount; a mapped value that is empty stops the step. ${NUMBER}`,
-  },
-  {
-    key: 'currency',
-    label: PURCHASE_LABELS.currency,
-    type: 'string',
-    required: false,
-    helpText:
-      'The ISO 4217 code of the currency of the amount and prices, e.g. `USD` or `EUR` (`usd` is sent as `USD`); ' +
-      'any other value, like `dollars` or `$`, stops the step.',
-  },
-  {
-    key: 'paymentMode',
-    label: PURCHASE_LABELS.paymentMode,
-    type: 'string',
-    required: false,
-    helpText: 'How the purchase was paid, e.g. `Credit Card` or `Invoice`.',
-  },
-  {
-    key: 'chargedId',
-    label: PURCHASE_LABELS.chargedId,
-    type: 'string',
-    required: false,
-    helpText: "The id of the order or deal, e.g. a HubSpot deal's Record ID; sent as text.",
-  },
-  {
-    key: 'items',
-    label: PURCHASE_LABELS.items,
-    required: false,
-    // A parent field may not have helpText (Zapier's schema); the help is on Product Name, the first child.
-    children: [
-      {
-        key: 'productName',
-        label: ITEM_LABELS.productName,
-        type: 'string',
-        required: true,
-        helpText:
-          `The name of the product, e.g. \`Annual Plan\`. Map the line items of the order or deal into these item ` +
-          `fields: at least 1 and at most ${MAX_CHARGED_ITEMS} items; items whose fields are all empty are skipped.`,
-      },
-      {
-        key: 'category',
-        label: ITEM_LABELS.category,
-        type: 'string',
-        required: false,
-        helpText: 'The category of the product, e.g. `Subscriptions`.',
-      },
-      {
-        key: 'quantity',
-        label: ITEM_LABELS.quantity,
-        type: 'string',
-        required: false,
-        helpText: `How many were bought. ${NUMBER}`,
-      },
-      {
-        key: 'price',
-        label: ITEM_LABELS.price,
-        type: 'string',
-        required: false,
-        helpText: `The price of one unit. ${NUMBER}`,
-      },
-      {
-        key: 'itemProperties',
-        label: ITEM_LABELS.itemProperties,
-        type: 'string',
-        required: false,
-        helpText:
-          'Other details of the item as `Name=Value` pairs separated by `;`, e.g. `Color=Red; Size=M`, or as a JSON ' +
-          'object, e.g. `{"Color": "Red", "Weight": 1.5}`. **Convert Value Types** and **Keep as Text** apply to the ' +
-          '`Name=Value` form.',
-      },
-    ],
-  },
-  {
-    key: 'properties',
-    label: PURCHASE_LABELS.properties,
-    dict: true,
-    required: false,
-    helpText:
-      'Any other details of the purchase, one per row: the property name on the left and its value on the right, ' +
-      'e.g. `Deal Stage` and `closedwon`. Rows with an empty value are skipped. Amount, Currency, Payment Mode, ' +
-      'Charged ID and Items are set by the fields above.',
-  },
-]);

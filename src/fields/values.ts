@@ -7,7 +7,8 @@ import { InputError } from '../input/errors';
 import { listOf } from '../input/text';
 import { DeclaredType, parseYesNo, ValueTyping } from '../input/values';
 import { quoted } from '../wording';
-import { defineField } from './define';
+import { defineField, type InputOfFields, withDropdown } from './define';
+import { PROFILE_PROPERTIES_DROPDOWN } from './dropdowns';
 
 /**
  * A yes/no field as a dropdown of explicit values, read as true, false or undefined (empty). Not `boolean`: Zapier
@@ -46,10 +47,10 @@ const yesNo = yesNoField(
 );
 
 /** Yes unless set to no: key/value rows are typed (numbers, true/false, dates) before they are sent. */
-export const convertValueTypesField = {
-  input: { ...yesNo.input, default: 'yes' },
-  read: (value: unknown) => yesNo.read(value) ?? true,
-};
+export const convertValueTypesField = defineField(
+  { ...yesNo.input, default: 'yes' },
+  (_label, value) => yesNo.read(value) ?? true,
+);
 
 /**
  * A list of property names that all get one type. A list field, not a key/value field of name -> type: a list's
@@ -100,18 +101,31 @@ const DECLARING_FIELDS = [
   [yesNoPropertiesField, 'yesNo'],
 ] as const satisfies readonly (readonly [unknown, DeclaredType])[];
 
-/** The fields of an action whose property rows are typed: Convert Value Types and the four declaring lists. */
-export const valueTypingFields = [
-  convertValueTypesField.input,
+/** The four declaring lists, as the event actions show them (getSchema lists no event properties to offer). */
+export const declaredTypeFields = [
   keepAsTextField.input,
   numberPropertiesField.input,
   datePropertiesField.input,
   yesNoPropertiesField.input,
 ] as const;
 
+/** The four declaring lists on a profile action: each offers the account's profile properties; any name can be typed. */
+export const profileDeclaredTypeFields = [
+  withDropdown(keepAsTextField, PROFILE_PROPERTIES_DROPDOWN).input,
+  withDropdown(numberPropertiesField, PROFILE_PROPERTIES_DROPDOWN).input,
+  withDropdown(datePropertiesField, PROFILE_PROPERTIES_DROPDOWN).input,
+  withDropdown(yesNoPropertiesField, PROFILE_PROPERTIES_DROPDOWN).input,
+] as const;
+
+/** The fields of an action whose property rows are typed: Convert Value Types and the four declaring lists. */
+export const valueTypingFields = [convertValueTypesField.input, ...declaredTypeFields] as const;
+
+/** The same on a profile action, whose lists offer the account's profile properties. */
+export const profileValueTypingFields = [convertValueTypesField.input, ...profileDeclaredTypeFields] as const;
+
 /** What the typing fields hold, as Zapier hands it over. */
-export type TypingInput = Partial<
-  Record<'convertValueTypes' | (typeof DECLARING_FIELDS)[number][0]['input']['key'], unknown>
+export type TypingInput = InputOfFields<
+  [typeof convertValueTypesField, ...(typeof DECLARING_FIELDS)[number][0][]]
 >;
 
 /**

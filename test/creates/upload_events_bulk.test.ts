@@ -79,3 +79,59 @@ describe('Upload Events in Bulk: an item', () => {
     expect(sent).toEqual([]);
   });
 });
+
+describe('Upload Events in Bulk: declared property types (issue 18)', () => {
+  it("applies Number, Date, Yes/No Properties and Keep as Text to every item's JSON properties", async () => {
+    const sent = recordUploads();
+    await run({
+      numberProperties: ['Amount'],
+      dateProperties: 'close date',
+      yesNoProperties: ['Renewal'],
+      keepAsText: ['Deal ID'],
+      events: [
+        {
+          evtName: 'Deal Won',
+          identity: '51',
+          evtData: '{"Amount": "1500.00", "Close Date": 1726140966102, "Renewal": "yes", "Deal ID": 51}',
+        },
+        { evtName: 'Deal Won', identity: '52', evtData: '{"Amount": 7, "Stage": "won"}' },
+      ],
+    });
+    expect(sent[0]?.d.map((r) => (r as { evtData: unknown }).evtData)).toEqual([
+      { Amount: 1500, 'Close Date': '$D_1726140966', Renewal: true, 'Deal ID': '51' },
+      { Amount: 7, Stage: 'won' },
+    ]);
+  });
+
+  it('stops the step naming the item, the field and the property when a value is not of its type; nothing sent', async () => {
+    const sent = recordUploads();
+    const message = messageOf(
+      await failureOf(
+        run({
+          numberProperties: ['Amount'],
+          events: [
+            { evtName: 'Deal Won', identity: '51', evtData: '{"Amount": 1500}' },
+            { evtName: 'Deal Won', identity: '52', evtData: '{"Amount": "1,500.00"}' },
+          ],
+        }),
+      ),
+    );
+    expect(message).toMatch(
+      /^Events: 1 of 2 items has a problem \(item 2\), so nothing was sent\. Fix them and try again\. Item 2, Event Properties \(JSON\) > Amount: "1,500\.00" is not a plain number/,
+    );
+    expect(message.length).toBeLessThanOrEqual(250);
+    expect(sent).toEqual([]);
+  });
+
+  it('a name in two lists is one problem for the whole list, naming both lists', async () => {
+    const sent = recordUploads();
+    const items = Array.from({ length: 3 }, (_, i) => ({ evtName: 'Deal Won', identity: `u${i}` }));
+    const message = messageOf(
+      await failureOf(run({ keepAsText: ['Deal ID'], numberProperties: ['deal id'], events: items })),
+    );
+    expect(message).toMatch(
+      /^Number Properties: "deal id" is also in Keep as Text; a property has one type\./,
+    );
+    expect(sent).toEqual([]);
+  });
+});

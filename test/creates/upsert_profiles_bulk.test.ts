@@ -79,3 +79,52 @@ describe('Upload User Profiles in Bulk: an item', () => {
     expect(sent).toEqual([]);
   });
 });
+
+describe('Upload User Profiles in Bulk: declared property types (issue 18)', () => {
+  it("applies the declared types to every item's JSON properties; standard fields keep their own readers", async () => {
+    const sent = recordUploads();
+    await run({
+      dateProperties: ['Last Modified'],
+      keepAsText: 'zip code',
+      profiles: [
+        {
+          identity: '51',
+          email: 'ada@example.com',
+          profileData: '{"Last Modified": "1726140966102", "Zip Code": 2139, "Score": "42"}',
+        },
+      ],
+    });
+    expect(sent[0]?.d).toEqual([
+      {
+        type: 'profile',
+        identity: '51',
+        profileData: {
+          'Last Modified': '$D_1726140966',
+          'Zip Code': '2139',
+          Score: '42',
+          Email: 'ada@example.com',
+        },
+      },
+    ]);
+  });
+
+  it('stops the step naming the item, the field and the property when a value is not of its type; nothing sent', async () => {
+    const sent = recordUploads();
+    const message = messageOf(
+      await failureOf(
+        run({
+          yesNoProperties: ['Is Customer'],
+          profiles: [
+            { identity: '51', profileData: '{"Is Customer": "maybe"}' },
+            { identity: '52', profileData: '{"Is Customer": "no"}' },
+          ],
+        }),
+      ),
+    );
+    expect(message).toMatch(
+      /^Profiles: 1 of 2 items has a problem \(item 1\), so nothing was sent\. Fix them and try again\. Item 1, Profile Properties \(JSON\) > Is Customer: "maybe" is not yes or no/,
+    );
+    expect(message.length).toBeLessThanOrEqual(250);
+    expect(sent).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 /** One declaration per field: the Zapier input field and its reader together, and the two ways actions use them. */
-import { defineField, pickField, withHelpText } from '../../src/fields/define';
+import { defineField, pickField, withDropdown, withHelpText } from '../../src/fields/define';
 import { InputError } from '../../src/input/errors';
 
 const planField = defineField(
@@ -42,6 +42,16 @@ describe('withHelpText', () => {
 
   it('leaves the original field as it was', () => {
     expect(planField.input.helpText).toBe('The plan, e.g. `Gold`.');
+  });
+});
+
+describe('withDropdown', () => {
+  const offered = withDropdown(planField, 'account_plans.id.name');
+
+  it('adds the dropdown and changes nothing else of the input field or its reader', () => {
+    expect(offered.input).toEqual({ ...planField.input, dynamic: 'account_plans.id.name' });
+    expect(offered.read).toBe(planField.read);
+    expect(planField.input).not.toHaveProperty('dynamic');
   });
 });
 

@@ -397,17 +397,18 @@ describe('the standard fields, declared once', () => {
   });
 
   it('standardField picks a field by its key, not by its position', () => {
-    expect(standardField('phone')).toBe(PROFILE_STANDARD_FIELDS[2].input);
-    expect(standardField('msgWhatsapp').label).toBe('WhatsApp Subscription');
-    expect(standardField('dob').label).toBe('Date of Birth');
+    expect(standardField('phone')).toBe(PROFILE_STANDARD_FIELDS[2]);
+    expect(standardField('msgWhatsapp').input.label).toBe('WhatsApp Subscription');
+    expect(standardField('dob').input.label).toBe('Date of Birth');
   });
 
   it('each reader names its field, or the key/value row it came from', () => {
     const phone = PROFILE_STANDARD_FIELDS[2];
     const noCountry = () => undefined;
-    expect(phone.read('Phone', '+44 20 7946 0958', noCountry)).toBe('+442079460958');
-    expect(phone.read('Phone', '', noCountry)).toBeUndefined();
-    expect(() => phone.read('Profile Properties > Phone', '4155550123', noCountry)).toThrow(
+    expect(phone.read('+44 20 7946 0958', noCountry)).toBe('+442079460958');
+    expect(phone.read('', noCountry)).toBeUndefined();
+    expect(() => phone.read('4155550123', noCountry)).toThrow(/^Phone: "4155550123" has no country code/);
+    expect(() => phone.readRow('Profile Properties > Phone', '4155550123', noCountry)).toThrow(
       /^Profile Properties > Phone: "4155550123" has no country code/,
     );
   });

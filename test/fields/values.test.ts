@@ -1,5 +1,10 @@
 import nock from 'nock';
-import { perform as uploadEvent } from '../../src/creates/upload_event';
+import uploadEventAction, { perform as uploadEvent } from '../../src/creates/upload_event';
+import uploadEventsBulk from '../../src/creates/upload_events_bulk';
+import recordPurchase from '../../src/creates/record_purchase';
+import upsertProfile from '../../src/creates/upsert_profile';
+import upsertProfilesBulk from '../../src/creates/upsert_profiles_bulk';
+import { PROFILE_PROPERTIES_DROPDOWN } from '../../src/fields/dropdowns';
 import { parseValueTyping, valueTypingFields } from '../../src/fields/values';
 import { appTester, authData, EU_HOST, messageOf } from '../helpers';
 
@@ -108,4 +113,35 @@ describe('declared property types through the boundary (Upload Event)', () => {
     expect(messageOf(error)).toMatch(/^Number Properties: "Deal ID" is also in Keep as Text/);
     expect(scope.isDone()).toBe(false);
   });
+});
+
+describe('the declaring lists on each action', () => {
+  const LISTS = ['keepAsText', 'numberProperties', 'dateProperties', 'yesNoProperties'];
+  const listsOf = (action: { operation: { inputFields?: unknown } }) =>
+    (action.operation.inputFields as { key: string; dynamic?: string }[]).filter((f) =>
+      LISTS.includes(f.key),
+    );
+
+  it.each([
+    ['Create/Update User Profile', upsertProfile],
+    ['Upload User Profiles in Bulk', upsertProfilesBulk],
+  ])("%s: the four lists offer the account's profile properties as a dropdown", (_label, action) => {
+    const lists = listsOf(action);
+    expect(lists.map((f) => f.key)).toEqual(LISTS);
+    for (const field of lists)
+      expect(field).toMatchObject({ dynamic: PROFILE_PROPERTIES_DROPDOWN, type: 'string', list: true });
+  });
+
+  it.each([
+    ['Upload Event', uploadEventAction],
+    ['Upload Events in Bulk', uploadEventsBulk],
+    ['Record Purchase', recordPurchase],
+  ])(
+    '%s: the four lists are there without a dropdown (the account lists no event properties)',
+    (_l, action) => {
+      const lists = listsOf(action);
+      expect(lists.map((f) => f.key)).toEqual(LISTS);
+      for (const field of lists) expect(field.dynamic).toBeUndefined();
+    },
+  );
 });

@@ -8,7 +8,7 @@ import {
 } from '../../src/triggers/account_names';
 import { EVENT_NAMES_DROPDOWN, PROFILE_PROPERTIES_DROPDOWN } from '../../src/fields/dropdowns';
 import { evtNameField } from '../../src/fields/event';
-import { operationFields } from '../../src/fields/operation';
+import { propertyField } from '../../src/fields/operation';
 import uploadEventsBulk from '../../src/creates/upload_events_bulk';
 import App from '../../index';
 import { clearZapierCache } from '../boundary';
@@ -37,7 +37,7 @@ describe('the fields that offer what the account has', () => {
       uploadEventsBulk.operation.inputFields?.[0] as { children: { key: string; dynamic?: string }[] }
     ).children;
     expect(children.find((c) => c.key === 'evtName')?.dynamic).toBe(EVENT_NAMES_DROPDOWN);
-    expect(operationFields.find((f) => f.key === 'property')?.dynamic).toBe(PROFILE_PROPERTIES_DROPDOWN);
+    expect(propertyField.input.dynamic).toBe(PROFILE_PROPERTIES_DROPDOWN);
   });
 
   it('name hidden triggers the app has, by the keys they return', () => {

@@ -5,7 +5,18 @@
 // core's app tester prints; the property runs' summaries) is shown only with VERBOSE_TESTS=1. Warnings, errors and
 // jest's own reports of failures are never hidden. The console is put back after each file's tests, so a log that
 // comes after them is still reported by jest ("Cannot log after tests are done").
+//
+// Node's http and https modules are shared by every test file a jest worker runs. Core's lambda handler (every step a
+// test runs goes through it) patches their `request` to log each request with the logger of the step that ran last,
+// and marks them so that it patches only once per process: each file gives them back as it found them, so that no
+// request of a later file logs through a finished file's step, and each file's steps are patched as in a new process.
+import http from 'node:http';
+import https from 'node:https';
 import nock from 'nock';
+
+type CorePatched = { request: typeof http.request; patchedByZapier?: boolean; zapierLogger?: unknown };
+const shared = [http, https] as unknown as CorePatched[];
+const requests = shared.map((module) => module.request);
 
 if (process.env.VERBOSE_TESTS !== '1') {
   const shown = { log: console.log, info: console.info, debug: console.debug };
@@ -26,5 +37,10 @@ afterEach(() => {
 });
 
 afterAll(() => {
+  shared.forEach((module, i) => {
+    module.request = requests[i];
+    delete module.patchedByZapier;
+    delete module.zapierLogger;
+  });
   nock.restore();
 });

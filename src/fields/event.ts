@@ -114,16 +114,7 @@ export function parseEventData(
 ): Record<string, EventValue> {
   const rowsLabel = eventPropertiesField.input.label;
   const jsonLabel = evtDataField.input.label;
-  const json = checkProperties<EventValue>(
-    jsonLabel,
-    evtDataField.read(input.evtData, typing),
-    'event',
-    isCharged,
-  );
-  const rows = checkProperties<EventValue>(
-    rowsLabel,
-    eventPropertiesField.read(input.eventProperties, typing),
-    'event',
-  );
-  return checkProperties<EventValue>(`${rowsLabel} / ${jsonLabel}`, { ...json, ...rows }, 'event', isCharged);
+  const json = checkProperties(jsonLabel, evtDataField.read(input.evtData, typing), 'event', isCharged);
+  const rows = checkProperties(rowsLabel, eventPropertiesField.read(input.eventProperties, typing), 'event');
+  return checkProperties(`${rowsLabel} / ${jsonLabel}`, { ...json, ...rows }, 'event', isCharged);
 }

@@ -7,12 +7,11 @@ import { lookupFields } from '../fields/lookup';
 import { noteOutputField, statusOutputField, userKeyOutputFields } from '../fields/outputs';
 import { parseInput } from '../fields/parse-input';
 import { triggerCampaign } from '../zapier/acts';
+import { CAMPAIGN_QUEUED_NOTE } from '../zapier/words';
 
 const inputFields = defineInputFields([campaignIdField.input, ...lookupFields, personalizationField.input]);
 
 /** CleverTap queues the message; whether it is delivered shows in the campaign's report, not here. */
-const QUEUED = 'Queued by CleverTap; delivery is not confirmed here (see the campaign report in CleverTap).';
-
 /** A campaign triggered again sends its message again. */
 export const replay: Replay = 'sends_twice';
 
@@ -29,7 +28,7 @@ const perform = (async (z, bundle) => {
     ...recipient,
     personalization,
     cleverTapSaid: 'success',
-    note: QUEUED,
+    note: CAMPAIGN_QUEUED_NOTE,
   };
 }) satisfies CreatePerform<typeof inputFields>;
 
@@ -39,7 +38,7 @@ export const sample = {
   identity: 'ada@example.com',
   personalization: { 'Deal Name': 'Acme renewal', Amount: '1200.50' },
   cleverTapSaid: 'success',
-  note: QUEUED,
+  note: CAMPAIGN_QUEUED_NOTE,
 };
 
 export default defineCreate({

@@ -7,7 +7,7 @@ import { InputError } from '../input/errors';
 import { parseLineItems, readLineItems } from '../input/items';
 import { textOf } from '../input/text';
 import { quoted } from '../wording';
-import { defineField } from './define';
+import { defineChoiceField, defineField } from './define';
 
 /** What the step does when CleverTap refuses some items one by one. */
 export const ON_REFUSED = { stop: 'stop', continue: 'continue' } as const;
@@ -44,35 +44,20 @@ export const recordsPerRequestField = defineField(
 );
 
 /** If CleverTap Refuses Items: stop the step (the default, also when empty) or finish it with them in the output. */
-export const onRefusedField = defineField(
+export const onRefusedField = defineChoiceField(
   {
     key: 'onRefused',
     label: 'If CleverTap Refuses Items',
-    type: 'string',
-    required: false,
-    default: ON_REFUSED.stop,
-    choices: [
-      { value: ON_REFUSED.stop, sample: ON_REFUSED.stop, label: 'Stop the step with an error (default)' },
-      {
-        value: ON_REFUSED.continue,
-        sample: ON_REFUSED.continue,
-        label: 'Finish the step and list them in its output',
-      },
-    ],
     helpText:
       '**Stop** fails the step when any item is refused (a bad email, say), so you are told. **Finish** ends the step ' +
       "with each item's outcome in the output, for a later step to route the refused ones (a filter, a sheet row). " +
       'A failed request stops the step either way.',
   },
-  (label, value): OnRefused => {
-    const given = textOf(label, value).toLowerCase();
-    if (!given || given === ON_REFUSED.stop) return ON_REFUSED.stop;
-    if (given === ON_REFUSED.continue) return ON_REFUSED.continue;
-    throw new InputError(
-      label,
-      `${quoted(given)} is not one of the choices: pick Stop the step (stop) or Finish the step (continue).`,
-    );
+  {
+    [ON_REFUSED.stop]: { label: 'Stop the step with an error (default)', named: 'Stop the step' },
+    [ON_REFUSED.continue]: { label: 'Finish the step and list them in its output', named: 'Finish the step' },
   },
+  ON_REFUSED.stop,
 );
 
 /**

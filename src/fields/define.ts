@@ -5,6 +5,9 @@
  * written once, in its declaration; messages take it from there.
  */
 import { defineInputField } from 'zapier-platform-core';
+import { InputError } from '../input/errors';
+import { textOf } from '../input/text';
+import { quoted } from '../wording';
 
 /** An input field as Zapier's schema declares it (what `defineInputField` takes). */
 export type InputField = Parameters<typeof defineInputField>[0];
@@ -25,6 +28,52 @@ export function defineField<const F extends InputField & { label: string }, T, A
   read: (label: string, value: unknown, ...args: A) => T,
 ): Field<F, T, A> {
   return { input, read: (value, ...args) => read(input.label, value, ...args) };
+}
+
+/** What a dropdown of fixed choices declares besides its choices. */
+interface ChoiceSpec {
+  key: string;
+  label: string;
+  helpText: string;
+  required?: boolean;
+  default?: string;
+}
+
+/**
+ * A dropdown of fixed choices (`choices`: each value and what the dropdown shows for it). A `string` field rather than
+ * a boolean or a number, so the choice reads as what happens, and a mapped value that is none of the choices reaches
+ * the reader, which refuses it, rather than being turned into one of them.
+ */
+export function choiceInput<const F extends ChoiceSpec, V extends string>(
+  field: F,
+  choices: Record<V, string>,
+) {
+  const dropdown = Object.entries<string>(choices).map(([value, label]) => ({ value, sample: value, label }));
+  return { ...field, type: 'string', choices: dropdown } as const;
+}
+
+/**
+ * A dropdown of fixed choices that may be left empty: empty is `fallback`, a choice's value is matched without regard
+ * to case, anything else is refused naming each choice (`choices[value].named`, as short as a message wants it).
+ */
+export function defineChoiceField<const F extends Omit<ChoiceSpec, 'required' | 'default'>, V extends string>(
+  field: F,
+  choices: Record<V, { label: string; named: string }>,
+  fallback: NoInfer<V>,
+) {
+  const values = Object.keys(choices) as V[];
+  const labels = Object.fromEntries(values.map((v) => [v, choices[v].label])) as Record<V, string>;
+  const named = values.map((v) => `${choices[v].named} (${v})`).join(' or ');
+  return defineField(
+    choiceInput({ ...field, required: false, default: fallback }, labels),
+    (label, value): V => {
+      const given = textOf(label, value).toLowerCase();
+      if (!given) return fallback;
+      const choice = values.find((v) => v === given);
+      if (choice) return choice;
+      throw new InputError(label, `${quoted(given)} is not one of the choices: pick ${named}.`);
+    },
+  );
 }
 
 /** The same field, read the same way, shown with `change` applied. */

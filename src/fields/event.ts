@@ -6,10 +6,7 @@ import type { EventValue } from '../clevertap/records';
 import { parseJsonObject } from '../input/json';
 import { checkProperties, parseEventName } from '../input/properties';
 import { parseKeyValues, type ValueTyping, withDeclaredTypes } from '../input/values';
-import { InputError } from '../input/errors';
-import { textOf } from '../input/text';
-import { quoted } from '../wording';
-import { defineField, type InputOfFields } from './define';
+import { defineChoiceField, defineField, type InputOfFields } from './define';
 import { EVENT_NAMES_DROPDOWN } from './dropdowns';
 import { parseValueTyping, type TypingInput } from './values';
 
@@ -37,31 +34,20 @@ export type IfNewEvent = keyof typeof IF_NEW_EVENT;
  * The guard against typos. A `string` dropdown rather than a boolean, so the choice reads as what happens, and a
  * mapped value that is neither choice stops the step rather than turning into one of them.
  */
-export const ifNewEventField = defineField(
+export const ifNewEventField = defineChoiceField(
   {
     key: 'ifNewEvent',
     label: 'If the Event Name Is New',
-    type: 'string',
-    required: false,
-    default: IF_NEW_EVENT.send,
-    choices: [
-      { value: IF_NEW_EVENT.send, sample: IF_NEW_EVENT.send, label: 'Send it as a new event (default)' },
-      { value: IF_NEW_EVENT.stop, sample: IF_NEW_EVENT.stop, label: 'Stop the step' },
-    ],
     helpText:
       '**Send** creates the event in CleverTap if your account does not have it yet. **Stop** fails the step when ' +
       "the name is not one of your account's events (case and spaces ignored), naming the nearest one, so a typo " +
       'or a renamed CRM value ("Deal Wonn") never becomes a new event type. Nothing is sent when it stops.',
   },
-  (label, value): IfNewEvent => {
-    const given = textOf(label, value).toLowerCase();
-    if (!given || given === IF_NEW_EVENT.send) return IF_NEW_EVENT.send;
-    if (given === IF_NEW_EVENT.stop) return IF_NEW_EVENT.stop;
-    throw new InputError(
-      label,
-      `${quoted(given)} is not one of the choices: pick Send it as a new event (send) or Stop the step (stop).`,
-    );
+  {
+    [IF_NEW_EVENT.send]: { label: 'Send it as a new event (default)', named: 'Send it as a new event' },
+    [IF_NEW_EVENT.stop]: { label: 'Stop the step', named: 'Stop the step' },
   },
+  IF_NEW_EVENT.send,
 );
 
 /** Rows of a property name and a value; each value typed as `typing` says (./values.ts). */
@@ -114,16 +100,7 @@ export function parseEventData(
 ): Record<string, EventValue> {
   const rowsLabel = eventPropertiesField.input.label;
   const jsonLabel = evtDataField.input.label;
-  const json = checkProperties<EventValue>(
-    jsonLabel,
-    evtDataField.read(input.evtData, typing),
-    'event',
-    isCharged,
-  );
-  const rows = checkProperties<EventValue>(
-    rowsLabel,
-    eventPropertiesField.read(input.eventProperties, typing),
-    'event',
-  );
-  return checkProperties<EventValue>(`${rowsLabel} / ${jsonLabel}`, { ...json, ...rows }, 'event', isCharged);
+  const json = checkProperties(jsonLabel, evtDataField.read(input.evtData, typing), 'event', isCharged);
+  const rows = checkProperties(rowsLabel, eventPropertiesField.read(input.eventProperties, typing), 'event');
+  return checkProperties(`${rowsLabel} / ${jsonLabel}`, { ...json, ...rows }, 'event', isCharged);
 }

@@ -17,7 +17,7 @@ import { InputError } from '../input/errors';
 import { parseNumber } from '../input/numbers';
 import { listOf, textOf } from '../input/text';
 import { quoted } from '../wording';
-import { defineField, type InputOfFields } from './define';
+import { choiceInput, defineField, type InputOfFields } from './define';
 import { PROFILE_PROPERTIES_DROPDOWN } from './dropdowns';
 
 /** The operations as the Zap editor names them. */
@@ -30,12 +30,6 @@ export const OPERATION_CHOICES = {
 } as const satisfies Record<keyof typeof PROFILE_OPERATIONS, string>;
 
 const choices = PROFILE_OPERATION_VALUES.map((op) => `${OPERATION_CHOICES[op]} (${op})`).join(', ');
-
-const OPERATION_DROPDOWN = PROFILE_OPERATION_VALUES.map((value) => ({
-  value,
-  sample: value,
-  label: OPERATION_CHOICES[value],
-}));
 
 export const propertyField = defineField(
   {
@@ -64,17 +58,18 @@ export const propertyField = defineField(
 );
 
 export const operationField = defineField(
-  {
-    key: 'operation',
-    label: 'Operation',
-    type: 'string',
-    required: true,
-    choices: OPERATION_DROPDOWN,
-    helpText:
-      '**Increment** or **Decrement** a number by **Amount**; **Add to List** or **Remove from List** the ' +
-      "**Values** of a list property (not CleverTap's single-value properties such as Name, Email or Phone); " +
-      "**Delete Property** removes the property's value from the profile.",
-  },
+  choiceInput(
+    {
+      key: 'operation',
+      label: 'Operation',
+      required: true,
+      helpText:
+        '**Increment** or **Decrement** a number by **Amount**; **Add to List** or **Remove from List** the ' +
+        "**Values** of a list property (not CleverTap's single-value properties such as Name, Email or Phone); " +
+        "**Delete Property** removes the property's value from the profile.",
+    },
+    OPERATION_CHOICES,
+  ),
   (label, value) => {
     const name = typeof value === 'string' ? value.trim() : '';
     if (!isProfileOperation(name))

@@ -233,16 +233,12 @@ export function parseProfileData(
   const phoneCountry = () =>
     (country ??= { value: defaultPhoneCountryField.read(input.defaultPhoneCountry) }).value;
 
-  const json = checkProperties<ProfileValue>(
-    jsonLabel,
-    profileDataField.read(input.profileData, typing),
-    'profile',
-  );
+  const json = checkProperties(jsonLabel, profileDataField.read(input.profileData, typing), 'profile');
 
   const rowValues = profilePropertiesField.read(input.properties, typing, (key) =>
     READ_BY_PROFILE_KEY.has(key),
   );
-  const rows = checkProperties<ProfileValue>(
+  const rows = checkProperties(
     rowsLabel,
     defined(
       Object.entries(rowValues).map(([key, value]) => {
@@ -260,9 +256,5 @@ export function parseProfileData(
     ]),
   );
 
-  return checkProperties<ProfileValue>(
-    `${rowsLabel} / ${jsonLabel}`,
-    { ...json, ...rows, ...fields },
-    'profile',
-  );
+  return checkProperties(`${rowsLabel} / ${jsonLabel}`, { ...json, ...rows, ...fields }, 'profile');
 }

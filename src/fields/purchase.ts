@@ -15,7 +15,7 @@ import {
   RESERVED_CHARGED_KEYS,
   RESERVED_ITEM_KEYS,
 } from '../clevertap/purchases';
-import type { EventValue, Scalar } from '../clevertap/records';
+import type { Scalar } from '../clevertap/records';
 import { parseCurrency } from '../input/currency';
 import { InputError } from '../input/errors';
 import { parseJsonObject } from '../input/json';
@@ -284,7 +284,7 @@ export function parsePurchase(input: Record<string, unknown>): Purchase {
   const amount = PURCHASE.amount.read(input.amount);
   const currency = PURCHASE.currency.read(input.currency);
   const typing = parseValueTyping(input);
-  const properties = checkProperties<Scalar>(
+  const properties = checkProperties(
     PURCHASE.properties.input.label,
     PURCHASE.properties.read(input.properties, typing),
     'event',
@@ -306,6 +306,6 @@ export function parsePurchase(input: Record<string, unknown>): Purchase {
     properties,
     items: parseItems(input, typing),
   };
-  checkProperties<EventValue>(PURCHASE.properties.input.label, chargedData(purchase), 'event', true);
+  checkProperties(PURCHASE.properties.input.label, chargedData(purchase), 'event', true);
   return purchase;
 }

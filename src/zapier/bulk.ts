@@ -9,7 +9,7 @@ import { baseUrlFor } from './base-url';
 import { upload } from './send';
 import { SEND_WINDOW_MS } from './limits';
 import { expiredAuthError, sendFailureOf, type SendFailure, userMessageOf } from './errors';
-import { bulkMessage, type Nouns } from './words';
+import { BULK_REASON_WORDS, bulkMessage, emptyListMessage, type Nouns } from './words';
 import {
   answeredOutcome,
   allSaved,
@@ -28,7 +28,6 @@ import {
 } from '../clevertap/batches';
 import type { UploadRecord } from '../clevertap/records';
 import { riskiest, type Replay } from '../clevertap/replay';
-import { itemList, quoted } from '../wording';
 
 /** The output of a bulk step: every item's outcome, totals, and the item numbers by outcome. */
 export interface BulkOutput {
@@ -100,19 +99,19 @@ function readCaught(error: unknown): SendFailure {
       outcome: 'unknown',
       kind: 'app',
       code: 'unexpected_error',
-      reason: `an unexpected error: ${quoted(userMessageOf(error), 80)}`,
+      reason: BULK_REASON_WORDS.unexpected(userMessageOf(error)),
     };
   if (failure.kind === 'throttled')
     // The middleware's own text says Zapier will retry, which is not so once the step stops with an AppError.
     return {
       ...failure,
-      reason: 'CleverTap was busy with too many requests from this account at once (HTTP 429).',
+      reason: BULK_REASON_WORDS.throttled,
     };
   if (failure.kind === 'credentials')
     // Its first sentence says which region refused what; the rest (where to look) would not fit beside the report.
     return {
       ...failure,
-      reason: `${failure.reason.split('. ')[0]?.replace(/\.$/, '')}. Reconnect your CleverTap account.`,
+      reason: BULK_REASON_WORDS.credentials(failure.reason),
     };
   return failure;
 }
@@ -131,10 +130,7 @@ export async function sendBulk(
 ): Promise<BulkOutput> {
   const { entries, skipped, batchSize } = input;
   const { field, nouns, startedAt } = options;
-  if (entries.length === 0)
-    throw new z.errors.HaltedError(
-      `${field}: the list has no items with data${skipped.length ? ` (${itemList(skipped)} ${skipped.length === 1 ? 'is' : 'are'} empty)` : ''}, so nothing was sent.`,
-    );
+  if (entries.length === 0) throw new z.errors.HaltedError(emptyListMessage(field, skipped));
   // Where to send, before anything is: a connection with no usable region stops the step as in the single actions.
   baseUrlFor(z, bundle);
   const replay = riskiest(options.replay, ...entries.map((entry) => recordReplay(entry.record)));

@@ -19,6 +19,8 @@ export interface SendFailure {
   status?: number;
   /** For `throttled`: the seconds Zapier waits before it runs the step again. */
   delay?: number;
+  /** For a lost connection (code `network_error`): whether the request timed out (after `timeoutMs`), or why it failed. */
+  lost?: { timedOut: boolean; cause: string; timeoutMs: number };
 }
 
 const FAILURE = Symbol('sendFailure');

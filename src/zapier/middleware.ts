@@ -6,7 +6,7 @@ import type { AfterResponseMiddleware, BeforeRequestMiddleware, ZObject } from '
 import { REGIONS, Region } from '../clevertap/regions';
 import { readRequestFailure } from '../clevertap/answers';
 import { appError, expiredAuthError, withSendFailure } from './errors';
-import { requestFailureMessage } from './words';
+import { CREDENTIAL_WORDS, requestFailureMessage } from './words';
 import { BASE_URL_VARIABLE, regionOf } from './base-url';
 
 const CLEVERTAP_HOSTS = new Set<string>([
@@ -47,20 +47,10 @@ const HEADER_SAFE = /^[\x20-\x7e]*$/;
  */
 function credential(z: ZObject, label: string, value: unknown, secret: boolean): string {
   const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-  const again = `Reconnect your CleverTap account and type or paste the ${label} again`;
   if (secret && text !== text.trim())
-    throw new z.errors.Error(
-      `The connection's ${label} has spaces around it, often copied along with it. ${again}, without them.`,
-      'invalid_credentials',
-      400,
-    );
+    throw new z.errors.Error(CREDENTIAL_WORDS.spaces(label), 'invalid_credentials', 400);
   if (!HEADER_SAFE.test(text.trim()))
-    throw new z.errors.Error(
-      `The connection's ${label} contains a character that cannot be sent (a line break, an invisible or a ` +
-        `non-ASCII character, often pasted along with it). ${again}.`,
-      'invalid_credentials',
-      400,
-    );
+    throw new z.errors.Error(CREDENTIAL_WORDS.unsendable(label), 'invalid_credentials', 400);
   return text.trim();
 }
 

@@ -14,7 +14,7 @@ import {
   type SchemaKind,
 } from '../clevertap/schema';
 import { baseUrlFor, regionOf } from './base-url';
-import { request, requestTimeoutMs } from './transport';
+import { request } from './transport';
 import { expiredAuthError, sendFailureOf } from './errors';
 import {
   credentialsMessage,
@@ -58,13 +58,14 @@ const isNameList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((name) => typeof name === 'string');
 
 /** What a thrown request error means here: credentials errors pass through, the rest is a SchemaProblem. */
-function problemOf(z: ZObject, error: unknown): SchemaProblem {
+function problemOf(error: unknown): SchemaProblem {
   const failure = sendFailureOf(error);
   const status = failure?.status;
-  if (failure?.code === 'network_error')
-    return /did not answer within/.test(failure.reason)
-      ? { kind: 'timeout', seconds: requestTimeoutMs(z) / 1000 }
-      : { kind: 'network', cause: /\(([^)]*)\)/.exec(failure.reason)?.[1] ?? 'network error' };
+  const lost = failure?.lost;
+  if (lost)
+    return lost.timedOut
+      ? { kind: 'timeout', seconds: lost.timeoutMs / 1000 }
+      : { kind: 'network', cause: lost.cause };
   if (status !== undefined && (status === 429 || status >= 500)) return { kind: 'unavailable', status };
   if (status !== undefined) return { kind: 'failed', status };
   throw error;
@@ -82,7 +83,7 @@ export async function fetchAccountNames(z: ZObject, bundle: Bundle, kind: Schema
     );
   } catch (error) {
     if (sendFailureOf(error)?.kind === 'credentials') throw error;
-    throw new SchemaUnreadable(problemOf(z, error));
+    throw new SchemaUnreadable(problemOf(error));
   }
   const answer = readSchemaAnswer(kind, response.status, response.data);
   switch (answer.kind) {

@@ -7,10 +7,9 @@ import { uploadBody, type UploadRecord } from '../clevertap/records';
 import { describeFailures, readUploadAnswer, RETRYABLE_CODE, UploadResult } from '../clevertap/answers';
 import type { Replay } from '../clevertap/replay';
 import { isoFromEpochSeconds } from '../clevertap/rules';
-import { joinWithin, MESSAGE_LIMIT } from '../wording';
 import { appError } from './errors';
 import { postJson } from './transport';
-import { uploadUnknownMessage } from './words';
+import { notSavedMessage, uploadUnknownMessage } from './words';
 
 /**
  * POST /1/upload. Returns what CleverTap did with the records; request-level failures have been thrown as Zapier
@@ -37,14 +36,7 @@ export function requireAllProcessed(z: ZObject, result: UploadResult): number {
   if (result.ok) return result.processed;
   const onlyServerErrors =
     result.failures.length > 0 && result.failures.every((f) => f.code === RETRYABLE_CODE);
-  const advice = onlyServerErrors ? 'Try again in a few minutes.' : "Fix the step's input and try again.";
-  const head = 'CleverTap did not save the data: ';
-  const { text } = joinWithin(
-    describeFailures(result),
-    '; ',
-    MESSAGE_LIMIT - head.length - advice.length - 2,
-  );
-  throw new z.errors.Error(`${head}${text}. ${advice}`, 'not_saved', 422);
+  throw new z.errors.Error(notSavedMessage(describeFailures(result), onlyServerErrors), 'not_saved', 422);
 }
 
 /**

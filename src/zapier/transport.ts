@@ -55,13 +55,13 @@ export function requestTimeoutMs(z: ZObject): number {
 /** A network failure (timeout, reset): the request's records may or may not have been saved. */
 function lostConnection(z: ZObject, error: unknown, replay: Replay, timeoutMs: number): Error {
   const failure = fetchFailure(error);
-  const message = lostConnectionMessage(
-    failure.type === 'request-timeout',
-    failure.code ?? failure.type ?? 'network error',
-    replay,
+  const lost = {
+    timedOut: failure.type === 'request-timeout',
+    cause: failure.code ?? failure.type ?? 'network error',
     timeoutMs,
-  );
-  return appError(z, message, 'network_error', 503, { outcome: 'unknown', kind: 'app' });
+  };
+  const message = lostConnectionMessage(lost.timedOut, lost.cause, replay, timeoutMs);
+  return appError(z, message, 'network_error', 503, { outcome: 'unknown', kind: 'app', lost });
 }
 
 /** Errors raised by our middleware or by core already speak to the user; anything else is a network failure. */

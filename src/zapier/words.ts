@@ -84,6 +84,31 @@ export function uploadUnknownMessage(status: number): string {
   );
 }
 
+/** An upload CleverTap did not fully process: what failed (CleverTap's reasons, as many as fit), then what to do. */
+export function notSavedMessage(failures: readonly string[], onlyServerErrors: boolean): string {
+  const advice = onlyServerErrors ? 'Try again in a few minutes.' : "Fix the step's input and try again.";
+  const head = 'CleverTap did not save the data: ';
+  const { text } = joinWithin(failures, '; ', MESSAGE_LIMIT - head.length - advice.length - 2);
+  return `${head}${text}. ${advice}`;
+}
+
+/** A credential that cannot go in its header, named by its label (its value is never quoted). */
+export const CREDENTIAL_WORDS = {
+  spaces: (label: string) =>
+    `The connection's ${label} has spaces around it, often copied along with it. ${credentialAgain(label)}, without them.`,
+  unsendable: (label: string) =>
+    `The connection's ${label} contains a character that cannot be sent (a line break, an invisible or a ` +
+    `non-ASCII character, often pasted along with it). ${credentialAgain(label)}.`,
+} as const;
+
+function credentialAgain(label: string): string {
+  return `Reconnect your CleverTap account and type or paste the ${label} again`;
+}
+
+/** The campaign step's note: CleverTap queued the message; delivery is reported elsewhere. */
+export const CAMPAIGN_QUEUED_NOTE =
+  'Queued by CleverTap; delivery is not confirmed here (see the campaign report in CleverTap).';
+
 /** A lookup's answers other than a profile or "not found": refused credentials, a failure, or no lookup answer. */
 export const LOOKUP_WORDS = {
   credentials: (said: string) =>
@@ -160,6 +185,24 @@ export function probeReason(current: Region, verdict: ProbeVerdict): string | un
     ? undefined
     : `Wrong credentials: refused in ${regionName(current)} and every other region`;
 }
+
+/** A bulk list with nothing to send: the field, and which items were empty. */
+export function emptyListMessage(field: string, skipped: readonly number[]): string {
+  const empty = skipped.length ? ` (${itemList(skipped)} ${skipped.length === 1 ? 'is' : 'are'} empty)` : '';
+  return `${field}: the list has no items with data${empty}, so nothing was sent.`;
+}
+
+/**
+ * A request's failure as the reason of a bulk report, where the step stops with its own error: a throttled request's
+ * words without "Zapier will try again" (not so once the step stops), the credentials' first sentence (which region
+ * refused what; the rest would not fit beside the report), and an error that is not the app's, quoted.
+ */
+export const BULK_REASON_WORDS = {
+  throttled: 'CleverTap was busy with too many requests from this account at once (HTTP 429).',
+  credentials: (reason: string) =>
+    `${reason.split('. ')[0]?.replace(/\.$/, '')}. Reconnect your CleverTap account.`,
+  unexpected: (message: string) => `an unexpected error: ${quoted(message, 80)}`,
+} as const;
 
 /** `items 4, 7, 12 and 3 more`: the first few item numbers of a list. */
 const firstItems = (items: readonly number[]) => itemList(items, 3);

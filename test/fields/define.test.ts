@@ -1,5 +1,12 @@
 /** One declaration per field: the Zapier input field and its reader together, and the two ways actions use them. */
-import { defineField, pickField, withDropdown, withHelpText } from '../../src/fields/define';
+import {
+  choiceInput,
+  defineChoiceField,
+  defineField,
+  pickField,
+  withDropdown,
+  withHelpText,
+} from '../../src/fields/define';
 import { InputError } from '../../src/input/errors';
 
 const planField = defineField(
@@ -73,5 +80,64 @@ describe('pickField', () => {
     expect(() => pickField(loose, 'gender')).toThrow('no field "gender"');
     const none: readonly { key: string }[] = [];
     expect(() => pickField(none, 'name')).toThrow('no field "name"');
+  });
+});
+
+describe('defineChoiceField', () => {
+  const sizeField = defineChoiceField(
+    { key: 'size', label: 'Cup Size', helpText: 'How big.' },
+    {
+      small: { label: 'Small (default)', named: 'Small' },
+      large: { label: 'Large cup', named: 'Large' },
+    },
+    'small',
+  );
+
+  it('declares a string dropdown of the choices, in their order, with the fallback as default', () => {
+    expect(sizeField.input).toEqual({
+      key: 'size',
+      label: 'Cup Size',
+      helpText: 'How big.',
+      required: false,
+      default: 'small',
+      type: 'string',
+      choices: [
+        { value: 'small', sample: 'small', label: 'Small (default)' },
+        { value: 'large', sample: 'large', label: 'Large cup' },
+      ],
+    });
+  });
+
+  it.each([
+    [undefined, 'small'],
+    ['  ', 'small'],
+    ['LARGE', 'large'],
+    [' small ', 'small'],
+  ])('reads %p as %p', (value, expected) => {
+    expect(sizeField.read(value)).toBe(expected);
+  });
+
+  it('refuses anything else, naming the field and every choice', () => {
+    expect(() => sizeField.read('huge')).toThrow(
+      'Cup Size: "huge" is not one of the choices: pick Small (small) or Large (large).',
+    );
+  });
+});
+
+describe('choiceInput', () => {
+  it('keeps what the field declares and lists each value with its label', () => {
+    expect(
+      choiceInput({ key: 'op', label: 'Op', helpText: 'h', required: true }, { a: 'A', b: 'B' }),
+    ).toEqual({
+      key: 'op',
+      label: 'Op',
+      helpText: 'h',
+      required: true,
+      type: 'string',
+      choices: [
+        { value: 'a', sample: 'a', label: 'A' },
+        { value: 'b', sample: 'b', label: 'B' },
+      ],
+    });
   });
 });

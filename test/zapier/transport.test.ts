@@ -7,6 +7,7 @@ import nock from 'nock';
 import answers from '../fixtures/clevertap-answers.json';
 import { jsonText, TIMEOUT_VARIABLE } from '../../src/zapier/transport';
 import { REQUEST_TIMEOUT_MS } from '../../src/zapier/limits';
+import { sendFailureOf } from '../../src/zapier/errors';
 import { perform as uploadEvent } from '../../src/creates/upload_event';
 import { perform as upsertProfile } from '../../src/creates/upsert_profile';
 import { perform as findProfile } from '../../src/searches/find_profile';
@@ -95,6 +96,25 @@ describe('a request without an answer (request)', () => {
       runEvent({ identity: 'u1', evtName: 'Deal Won' }),
     );
     expect(appErrorOf(error)).toMatchObject({ code: 'network_error', status: 503 });
+    // The facts travel on the error, so no caller reads them back from its words.
+    expect(sendFailureOf(error)?.lost).toEqual({
+      timedOut: true,
+      cause: 'request-timeout',
+      timeoutMs: REQUEST_TIMEOUT_MS,
+    });
+  });
+
+  it('a lost connection carries its cause and that it did not time out', async () => {
+    nock(EU_HOST)
+      .post('/1/upload')
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    const error = await runEvent({ identity: 'u1', evtName: 'Deal Won' }).catch((e: unknown) => e);
+    expect(messageOf(error)).toMatch(/^The connection to CleverTap failed \(ECONNRESET\)\. /);
+    expect(sendFailureOf(error)?.lost).toEqual({
+      timedOut: false,
+      cause: 'ECONNRESET',
+      timeoutMs: REQUEST_TIMEOUT_MS,
+    });
   });
 
   it('a timeout of a lookup: safe to replay, a lookup stores nothing', async () => {

@@ -118,9 +118,13 @@ const listIn = <T>(fetched: Fetched, name: string): T[] => {
 
 /** The request logs, or why they cannot be read (a stopped or unreachable sandbox). */
 export async function readLogs(sandboxUrl: string): Promise<SandboxLogs | { problem: string }> {
-  const [received, lookups, acts, schemaReads] = await Promise.all(
-    ['received', 'lookups', 'acts', 'schema-reads'].map((name) => getJson(`${sandboxUrl}/__sandbox/${name}`)),
-  );
+  const read = (name: string) => getJson(`${sandboxUrl}/__sandbox/${name}`);
+  const [received, lookups, acts, schemaReads] = await Promise.all([
+    read('received'),
+    read('lookups'),
+    read('acts'),
+    read('schema-reads'),
+  ]);
   for (const fetched of [received, lookups]) if (!fetched.ok) return { problem: fetched.problem };
   return {
     received: listIn<UploadEntry>(received, 'received'),
@@ -301,10 +305,11 @@ export async function cleverTapSide(
       data: narrowToUsers(data, accountId, known),
     }));
   const views = OPTIONAL_VIEWS.filter((name) => !(name in account));
-  const answers = await Promise.all(views.map((name) => getJson(`${sandboxUrl}/__sandbox/${name}`)));
+  const answers = await Promise.all(
+    views.map(async (name) => ({ name, answer: await getJson(`${sandboxUrl}/__sandbox/${name}`) })),
+  );
   const notOffered: string[] = [];
-  views.forEach((name, index) => {
-    const answer = answers[index];
+  answers.forEach(({ name, answer }) => {
     const path = `/__sandbox/${name}`;
     if (answer.ok && answer.status === 200)
       extras.push({

@@ -37,7 +37,7 @@ const ENTITIES: Record<string, string> = {
 
 /** Text made safe for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
 /** The address a link may keep: http, https or mailto; anything else (javascript:, data:, relative) is dropped. */

@@ -167,7 +167,6 @@ const MAPPINGS: Record<string, Array<(samples: HubSpotSamples) => SampleFill>> =
 
 /** The sample fills for one action (none when README maps no HubSpot sample into it). */
 export function sampleFills(actionKey: string, samples: HubSpotSamples): SampleFill[] {
-  return (Object.prototype.hasOwnProperty.call(MAPPINGS, actionKey) ? MAPPINGS[actionKey] : []).map((fill) =>
-    fill(samples),
-  );
+  const fills = Object.prototype.hasOwnProperty.call(MAPPINGS, actionKey) ? MAPPINGS[actionKey] : undefined;
+  return (fills ?? []).map((fill) => fill(samples));
 }

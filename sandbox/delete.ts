@@ -10,10 +10,9 @@ import { isPlainObject } from './validate';
 /** The values to delete, or the 400 text that refuses the body. */
 function valuesOf(body: unknown): { by: 'identity' | 'objectId'; values: string[] } | string {
   if (!isPlainObject(body)) return 'The body must be an object with "identity" or "guid"';
-  const given = DELETE_KEYS.filter((key) => body[key] !== undefined);
-  if (given.length === 0) return 'One of "identity" or "guid" is required';
-  if (given.length > 1) return 'Send "identity" or "guid", not both';
-  const key = given[0];
+  const [key, ...others] = DELETE_KEYS.filter((name) => body[name] !== undefined);
+  if (key === undefined) return 'One of "identity" or "guid" is required';
+  if (others.length > 0) return 'Send "identity" or "guid", not both';
   const values: unknown[] = [body[key]].flat();
   if (values.length === 0) return `"${key}" is an empty list`;
   if (values.length > LIMITS.deleteValues)

@@ -93,15 +93,16 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-function checkAccounts(accounts: SandboxAccount[]): SandboxAccount[] {
-  if (accounts.length === 0) throw new Error('startSandbox: at least one account is needed');
+function checkAccounts(accounts: SandboxAccount[]): [SandboxAccount, ...SandboxAccount[]] {
+  const [first, ...rest] = accounts;
+  if (first === undefined) throw new Error('startSandbox: at least one account is needed');
   for (const account of accounts) {
     if (!isRegion(account.region))
       throw new Error(`startSandbox: region "${String(account.region)}" is not one of ${REGIONS.join(', ')}`);
     if (account.id === '' || account.passcode === '')
       throw new Error('startSandbox: empty account id or passcode');
   }
-  return accounts.map((account) => ({ ...account }));
+  return [{ ...first }, ...rest.map((account) => ({ ...account }))];
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {

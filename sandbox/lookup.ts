@@ -30,9 +30,9 @@ export function handleLookup(
   store: SandboxStore,
 ): Answer {
   const given = QUERY_KEYS.filter((key) => (params.get(key) ?? '') !== '');
-  if (given.length !== 1)
+  const [key] = given;
+  if (key === undefined || given.length !== 1)
     return requestError(400, `Exactly one of ${QUERY_KEYS.join(', ')} is required; got ${given.length}`);
-  const key = given[0];
   const query: ProfileQuery = { [key]: params.get(key) as string };
   const profile = store.find(query, accountId);
   return profile

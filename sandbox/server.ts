@@ -142,10 +142,10 @@ export class SandboxServer {
         res,
         handleAdmin(this.state, { method, path: url.pathname, query: url.searchParams, text }, this.info()),
       );
-    const schema = SCHEMA_PATH.exec(url.pathname);
-    if (schema && isRegion(schema[1])) {
+    const schemaRegion = SCHEMA_PATH.exec(url.pathname)?.[1] ?? '';
+    if (isRegion(schemaRegion)) {
       if (!SCHEMA_METHODS.includes(method)) return send(res, requestError(405));
-      return this.apiCall(res, { req, url, region: schema[1], route: 'schema', text });
+      return this.apiCall(res, { req, url, region: schemaRegion, route: 'schema', text });
     }
     const match = API_PATH.exec(url.pathname);
     const region = match?.[1] ?? '';

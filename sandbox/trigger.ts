@@ -22,9 +22,15 @@ const TARGET_VALUE: Record<TriggerTarget, { fits: (value: string) => boolean; ex
 
 function toOf(to: unknown): Message['to'] | string {
   const keys = isPlainObject(to) ? Object.keys(to) : [];
-  if (!isPlainObject(to) || keys.length !== 1 || !(TRIGGER_TARGETS as readonly string[]).includes(keys[0]))
+  const [given] = keys;
+  if (
+    !isPlainObject(to) ||
+    keys.length !== 1 ||
+    given === undefined ||
+    !(TRIGGER_TARGETS as readonly string[]).includes(given)
+  )
     return `"to" must be an object with exactly one of ${TRIGGER_TARGETS.join(', ')}`;
-  const key = keys[0] as TriggerTarget;
+  const key = given as TriggerTarget;
   const values = to[key];
   const { fits, expects } = TARGET_VALUE[key];
   if (!Array.isArray(values) || values.length === 0) return `"to.${key}" must be a non-empty list`;

@@ -208,13 +208,14 @@ const isPresent = (value: unknown): boolean => value !== undefined && value !== 
 
 const checkUserKey: RecordCheck = (record) => {
   const present = USER_KEYS.filter((name) => isPresent(record[name]));
-  if (present.length === 0) return reject(523, `The record has none of ${USER_KEYS.join(', ')}.`);
+  const [key] = present;
+  if (key === undefined) return reject(523, `The record has none of ${USER_KEYS.join(', ')}.`);
   if (present.length > 1)
     return reject(523, `The record has more than one user key (${present.join(', ')}).`);
-  const value = record[present[0]];
+  const value = record[key];
   const usable =
     typeof value === 'string' ? value.trim() !== '' : typeof value === 'number' && Number.isFinite(value);
-  return usable ? undefined : reject(523, `The user key ${present[0]} must be a non-empty string.`);
+  return usable ? undefined : reject(523, `The user key ${key} must be a non-empty string.`);
 };
 
 const checkObjectId: RecordCheck = (record) => {

@@ -66,6 +66,16 @@ interface LoadedApp {
   searches: Record<string, { operation: { perform: Perform } }>;
 }
 
+/** The perform of one step of the built app; a clear stop when the build lacks it. */
+function performOf(app: LoadedApp, kind: 'triggers' | 'creates' | 'searches', key: string): Perform {
+  const step = app[kind][key];
+  if (!step)
+    throw new Error(
+      `The built app has no ${kind}.${key}; rebuild it (npm run build) and run the demo again.`,
+    );
+  return step.operation.perform;
+}
+
 const ACCOUNT = {
   id: 'DEMO-ACCOUNT',
   // Made up per run; shown nowhere (say() masks it), as a real passcode must be.
@@ -256,7 +266,6 @@ async function main(): Promise<void> {
     const app = load(APP_ROOT) as LoadedApp;
     const appTester = zapier.createAppTester(app);
     const demo = new Demo(sandbox, app, appTester);
-    const { creates, searches } = app;
 
     say('CleverTap for Zapier: a demonstration against the local CleverTap test server');
     say(
@@ -283,7 +292,7 @@ async function main(): Promise<void> {
     demo.heading('HubSpot "New Contact" -> CleverTap "Create/Update User Profile"');
     say('   Trigger sample (HubSpot New Contact):');
     say(json(contact));
-    const profile = await demo.run(creates.upsert_profile.operation.perform, {
+    const profile = await demo.run(performOf(app, 'creates', 'upsert_profile'), {
       identity: contact.id,
       ts: p.createdate,
       name: `${p.firstname} ${p.lastname}`,
@@ -298,7 +307,7 @@ async function main(): Promise<void> {
     demo.heading('HubSpot "New Deal" -> CleverTap "Upload Event"');
     say('   Trigger sample (HubSpot New Deal):');
     say(json(deal));
-    const event = await demo.run(creates.upload_event.operation.perform, {
+    const event = await demo.run(performOf(app, 'creates', 'upload_event'), {
       evtName: 'Deal Created',
       identity: deal.associations?.contacts?.[0],
       ts: d.createdate,
@@ -318,7 +327,7 @@ async function main(): Promise<void> {
 
     demo.heading('The Event Name dropdown: the events the CleverTap account has');
     say("   The Zap editor fills Event Name by running the app's hidden trigger with the connection:");
-    const dropdown = await demo.run(app.triggers.account_events.operation.perform, {});
+    const dropdown = await demo.run(performOf(app, 'triggers', 'account_events'), {});
     const offered = Array.isArray(dropdown.output)
       ? (dropdown.output as Array<{ id?: unknown }>).map((choice) => String(choice.id))
       : [];
@@ -329,7 +338,7 @@ async function main(): Promise<void> {
     demo.heading(
       'The deal won -> "Upload Event" with Deal Won picked from the dropdown, If the Event Name Is New: Stop',
     );
-    const picked = await demo.run(creates.upload_event.operation.perform, {
+    const picked = await demo.run(performOf(app, 'creates', 'upload_event'), {
       evtName: 'Deal Won',
       ifNewEvent: 'stop',
       identity: deal.associations?.contacts?.[0],
@@ -346,7 +355,7 @@ async function main(): Promise<void> {
     );
 
     demo.heading('A typo with the guard on: Event Name "Deal Wonn"');
-    const typo = await demo.run(creates.upload_event.operation.perform, {
+    const typo = await demo.run(performOf(app, 'creates', 'upload_event'), {
       evtName: 'Deal Wonn',
       ifNewEvent: 'stop',
       identity: deal.associations?.contacts?.[0],
@@ -370,7 +379,7 @@ async function main(): Promise<void> {
       `   The deal's stage is ${d.dealstage}; the campaign is the account's External Trigger campaign ${CAMPAIGN_ID}.`,
     );
     const personalization = { 'Deal Name': d.dealname, Amount: d.amount };
-    const triggered = await demo.run(creates.trigger_campaign.operation.perform, {
+    const triggered = await demo.run(performOf(app, 'creates', 'trigger_campaign'), {
       campaignId: CAMPAIGN_ID,
       identity: deal.associations?.contacts?.[0],
       personalization,
@@ -404,7 +413,7 @@ async function main(): Promise<void> {
     );
 
     demo.heading('Read the profile back: CleverTap "Find User Profile" by Identity');
-    const found = await demo.run(searches.find_profile.operation.perform, { identity: contact.id });
+    const found = await demo.run(performOf(app, 'searches', 'find_profile'), { identity: contact.id });
     const record = Array.isArray(found.output) ? (found.output[0] as Record<string, unknown>) : undefined;
     check(
       record?.Name === 'Ada Lovelace' && record?.Email === p.email,
@@ -420,7 +429,7 @@ async function main(): Promise<void> {
 
     demo.heading('A bad input: a contact whose email has a typo');
     const before = sandbox.received().length;
-    const bad = await demo.run(creates.upsert_profile.operation.perform, {
+    const bad = await demo.run(performOf(app, 'creates', 'upsert_profile'), {
       identity: '52',
       name: 'Charles Babbage',
       email: 'charles@@example.com',

@@ -29,12 +29,12 @@ export function joinWithin(
   separator: string,
   max: number,
 ): { text: string; left: number } {
-  if (!parts.length) return { text: '', left: 0 };
-  const first = parts[0];
+  const [first, ...rest] = parts;
+  if (first === undefined) return { text: '', left: 0 };
   let text =
     first.length > max ? shortened(first, Math.max(1, [...first].length - (first.length - max))) : first;
   let shown = 1;
-  for (const part of parts.slice(1)) {
+  for (const part of rest) {
     if (text.length + separator.length + part.length > max) break;
     text += separator + part;
     shown += 1;

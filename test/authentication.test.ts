@@ -181,7 +181,7 @@ describe('a good connection', () => {
     const info = await runTest();
     expect(info).toEqual({ accountId: 'TEST-ACC-123', region: 'eu1', regionName: 'Europe (eu1)' });
     expect(seen).toHaveLength(1);
-    const [request] = seen;
+    const request = seen[0]!;
     expect(request).toMatchObject({
       region: 'eu1',
       method: 'GET',

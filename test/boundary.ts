@@ -42,7 +42,7 @@ export function asZapierHandsItOver(
  * them); that context comes after the app's message, so the app's part is what must fit.
  */
 export function assertShownWhole(error: unknown): void {
-  const message = messageOf(error).split('\nWhat happened:')[0];
+  const message = messageOf(error).split('\nWhat happened:')[0] ?? '';
   if (message.length > ZAPIER_MESSAGE_LIMIT)
     throw new Error(
       `The error message is ${message.length} characters; Zapier shows only ${ZAPIER_MESSAGE_LIMIT}: ${message}`,

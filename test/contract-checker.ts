@@ -121,9 +121,8 @@ function listProblems(where: string, list: unknown[]): string[] {
 }
 
 function operatorProblems(where: string, value: Record<string, unknown>): string[] {
-  const ops = Object.keys(value);
-  if (ops.length !== 1) return [`${where}: nested object (not one operator)`];
-  const [op] = ops;
+  const [op, ...more] = Object.keys(value);
+  if (op === undefined || more.length > 0) return [`${where}: nested object (not one operator)`];
   const operand = value[op];
   switch (op) {
     case '$add':
@@ -304,10 +303,11 @@ export function lookupProblems(req: SeenRequest, testServer?: string): string[] 
   if (req.method !== 'GET') problems.push(`method ${req.method}`);
   if (!url.pathname.endsWith('/1/profile.json')) problems.push(`path ${url.pathname}`);
   const keys = [...url.searchParams.keys()];
-  if (keys.length !== 1 || !['identity', 'email', 'objectId'].includes(keys[0]))
+  const [key] = keys;
+  if (keys.length !== 1 || key === undefined || !['identity', 'email', 'objectId'].includes(key))
     problems.push(`query ${url.search} is not exactly one of identity, email, objectId`);
-  else if (!url.searchParams.get(keys[0])?.trim()) problems.push('empty lookup value');
-  else if (keys[0] === 'objectId')
+  else if (!url.searchParams.get(key)?.trim()) problems.push('empty lookup value');
+  else if (key === 'objectId')
     problems.push(...objectIdProblems('objectId', url.searchParams.get('objectId')!));
   if (req.body) problems.push('a GET with a body');
   if (header(req, 'content-type')) problems.push('a GET with a Content-Type');
@@ -404,12 +404,15 @@ export function triggerProblems(req: SeenRequest, testServer?: string): string[]
   problems.push(...extraKeys(body, ['to', 'campaign_id', 'ExternalTrigger']));
   const to = body.to;
   const targets = isObject(to) ? Object.keys(to) : [];
-  if (!isObject(to) || targets.length !== 1 || !Object.hasOwn(TRIGGER_TARGETS, targets[0]))
+  const [target] = targets;
+  if (
+    !isObject(to) ||
+    targets.length !== 1 ||
+    target === undefined ||
+    !Object.hasOwn(TRIGGER_TARGETS, target)
+  )
     problems.push('to is not an object with exactly one of identity, email, objectId');
-  else
-    problems.push(
-      ...textListProblems(`to.${targets[0]}`, to[targets[0]], Infinity, TRIGGER_TARGETS[targets[0]]),
-    );
+  else problems.push(...textListProblems(`to.${target}`, to[target], Infinity, TRIGGER_TARGETS[target]));
   const id = body.campaign_id;
   const digits = typeof id === 'string' ? /^\d+$/.test(id) : Number.isSafeInteger(id) && (id as number) >= 0;
   if (!digits) problems.push(`campaign_id ${JSON.stringify(id)} is not a campaign id`);

@@ -80,7 +80,7 @@ function listProblem(key: string, list: unknown[]): string | undefined {
 function operatorProblem(key: string, value: Record<string, unknown>): string | undefined {
   const ops = Object.keys(value);
   const op = ops[0];
-  if (ops.length !== 1 || !isProfileOperator(op))
+  if (ops.length !== 1 || op === undefined || !isProfileOperator(op))
     return (
       `has a nested object for ${quoted(key, 30)}: CleverTap takes plain values, a list of text, or one operator ` +
       `(${Object.keys(PROFILE_OPERATORS).join(', ')}) like {"$incr": 1}`

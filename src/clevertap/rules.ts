@@ -91,6 +91,15 @@ export function forbiddenCharsIn(name: string, forbidden: readonly string[]): st
   return [...new Set([...name].filter((c) => forbidden.includes(c)))];
 }
 
+/** A deliberately loose shape (something@domain.tld): CleverTap is the judge of the rest. */
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Whether a value has the (loose) shape of an email address CleverTap accepts for the Email key. */
+export const isEmailAddress = (v: unknown): boolean => typeof v === 'string' && EMAIL_SHAPE.test(v);
+
+/** Whether a value is a web address CleverTap accepts for the Photo key. */
+export const isWebAddress = (v: unknown): boolean => typeof v === 'string' && /^https?:\/\/\S+$/.test(v);
+
 /**
  * The standard profile keys CleverTap reads specially: what each accepts, in plain words, and a check of a plain value
  * (the per-record code CleverTap answers when the check fails is noted). Keys not listed take any value.
@@ -98,7 +107,7 @@ export function forbiddenCharsIn(name: string, forbidden: readonly string[]): st
 export const STANDARD_PROFILE_KEYS: Record<string, { accepts: string; check?: (value: unknown) => boolean }> =
   {
     Name: { accepts: 'text' },
-    Email: { accepts: 'a valid email address', check: (v) => typeof v === 'string' && EMAIL_SHAPE.test(v) }, // 515
+    Email: { accepts: 'a valid email address', check: isEmailAddress }, // 515
     Phone: {
       accepts: 'a phone number with its country code, like +14155550123',
       check: (v) => typeof v === 'string' && /^\+[1-9]\d{5,16}$/.test(v), // 516
@@ -113,7 +122,7 @@ export const STANDARD_PROFILE_KEYS: Record<string, { accepts: string; check?: (v
     Married: { accepts: 'Y or N', check: (v) => v === 'Y' || v === 'N' }, // 519
     Education: { accepts: 'School, College or Graduate', check: (v) => EDUCATION.includes(v as string) }, // 518
     'Customer Type': { accepts: 'text' },
-    Photo: { accepts: 'an image URL', check: (v) => typeof v === 'string' && /^https?:\/\/\S+$/.test(v) },
+    Photo: { accepts: 'an image URL', check: isWebAddress },
     'MSG-email': { accepts: 'true or false', check: (v) => typeof v === 'boolean' },
     'MSG-push': { accepts: 'true or false', check: (v) => typeof v === 'boolean' },
     'MSG-sms': { accepts: 'true or false', check: (v) => typeof v === 'boolean' },
@@ -121,8 +130,6 @@ export const STANDARD_PROFILE_KEYS: Record<string, { accepts: string; check?: (v
   };
 
 const EDUCATION = ['School', 'College', 'Graduate'];
-/** A deliberately loose shape (something@domain.tld): CleverTap is the judge of the rest. */
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The update operators CleverTap applies to a profile property's current value. */
 export const PROFILE_OPERATORS = {

@@ -96,13 +96,19 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     let rowMin = i;
     for (let j = 1; j <= t.length; j++) {
       const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      rowMin = Math.min(rowMin, current[j]);
+      // Every index read here was written earlier in this or the previous row; Infinity only satisfies the types.
+      const cell = Math.min(
+        (previous[j] ?? Infinity) + 1,
+        (current[j - 1] ?? Infinity) + 1,
+        (previous[j - 1] ?? Infinity) + cost,
+      );
+      current[j] = cell;
+      rowMin = Math.min(rowMin, cell);
     }
     if (rowMin > max) return Infinity;
     previous = current;
   }
-  const distance = previous[t.length];
+  const distance = previous[t.length] ?? Infinity;
   return distance > max ? Infinity : distance;
 }
 

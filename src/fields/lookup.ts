@@ -1,6 +1,6 @@
 /** Which user to look up: exactly one of Identity, Email and Object ID, all optional in the editor. */
 import { LookupKey, LOOKUP_KEYS, ProfileQuery } from '../clevertap/profiles';
-import { BYTES_NOTE, LIMITS, STANDARD_PROFILE_KEYS, utf8Bytes } from '../clevertap/rules';
+import { BYTES_NOTE, LIMITS, isEmailAddress, utf8Bytes } from '../clevertap/rules';
 import { defineInputFields } from 'zapier-platform-core';
 import { InputError } from '../input/errors';
 import { textOf } from '../input/text';
@@ -57,18 +57,19 @@ export function parseProfileQuery(input: Partial<Record<LookupKey, unknown>>, in
   const given = LOOKUP_KEYS.map((key) => [key, textOf(labelOf(key), input[key])] as const).filter(
     ([, value]) => value,
   );
-  if (given.length === 0)
+  const [first, ...others] = given;
+  if (!first)
     throw new InputError(
       ALL,
       'fill in one of them so CleverTap knows which user to find: Identity (your own user id, such as the ' +
         "contact's email or CRM id), Email (the profile's email address) or Object ID (CleverTap's id of the user).",
     );
-  if (given.length > 1)
+  if (others.length > 0)
     throw new InputError(
       given.map(([key]) => labelOf(key)).join(' / '),
       'fill in only one of them: CleverTap looks a user up by one key at a time.',
     );
-  const [key, value] = given[0];
+  const [key, value] = first;
   if (inQuery && ZAPIER_TEMPLATE.test(value))
     throw new InputError(
       labelOf(key),
@@ -81,7 +82,7 @@ export function parseProfileQuery(input: Partial<Record<LookupKey, unknown>>, in
       `this value is over ${LIMITS.valueBytes} bytes ${BYTES_NOTE}, more than any CleverTap user key holds; ` +
         'map the user id itself into this field.',
     );
-  if (key === 'email' && !STANDARD_PROFILE_KEYS.Email.check?.(value))
+  if (key === 'email' && !isEmailAddress(value))
     throw new InputError(labelOf('email'), `${quoted(value)} is not an email address.`);
   if (key === 'objectId' && /\s/.test(value))
     throw new InputError(

@@ -4,7 +4,7 @@
  * standard fields (Name, Email, Phone, ...) win over the key/value rows, which win over the JSON text.
  */
 import type { CountryCode } from 'libphonenumber-js/min';
-import { dateValue, STANDARD_PROFILE_KEYS } from '../clevertap/rules';
+import { dateValue, isWebAddress } from '../clevertap/rules';
 import type { ProfileValue } from '../clevertap/records';
 import { parseEpochSeconds } from '../input/dates';
 import { InputError } from '../input/errors';
@@ -40,7 +40,7 @@ const readPhone: Read = (label, value, country) =>
 const readPhoto: Read = (label, value) => {
   const url = textOf(label, value);
   if (!url) return undefined;
-  if (STANDARD_PROFILE_KEYS.Photo.check?.(url)) return url;
+  if (isWebAddress(url)) return url;
   throw new InputError(
     label,
     `${quoted(url)} is not a web address; use one like https://example.com/ada.png.`,

@@ -3,7 +3,7 @@
  * `+<country><number>`, gender as M or F, and email addresses checked before anything is sent.
  */
 import type { CountryCode } from 'libphonenumber-js/min';
-import { STANDARD_PROFILE_KEYS } from '../clevertap/rules';
+import { isEmailAddress } from '../clevertap/rules';
 import { InputError } from './errors';
 import { quoted as shown } from '../wording';
 import { textOf } from './text';
@@ -89,7 +89,7 @@ export function parseGender(field: string, value: unknown): 'M' | 'F' | undefine
 export function parseEmail(field: string, value: unknown): string | undefined {
   const given = textOf(field, value);
   if (!given) return undefined;
-  if (STANDARD_PROFILE_KEYS.Email.check?.(given)) return given;
+  if (isEmailAddress(given)) return given;
   throw new InputError(
     field,
     `${shown(given)} is not an email address; CleverTap needs one like ada@example.com.`,

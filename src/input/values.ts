@@ -129,7 +129,7 @@ function asDate(text: string): string | undefined {
 export function typedValue(text: string): Scalar {
   const trimmed = text.trim();
   const quoted = QUOTED.exec(trimmed);
-  if (quoted) return quoted[1] ?? quoted[2];
+  if (quoted) return quoted[1] ?? quoted[2] ?? ''; // One of the two groups matched.
   const lower = trimmed.toLowerCase();
   if (lower === 'true') return true;
   if (lower === 'false') return false;

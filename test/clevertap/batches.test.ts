@@ -11,6 +11,7 @@ import {
   unknownOutcome,
 } from '../../src/clevertap/batches';
 import { eventRecord, profileRecord } from '../../src/clevertap/records';
+import { at } from '../at';
 
 /** Items 1..n, each carrying its own number as the record, so split points can be read off directly. */
 const numbered = (n: number, from = 1): NumberedRecord<number>[] =>
@@ -79,7 +80,8 @@ describe('recordReplay', () => {
 describe('answeredOutcome: CleverTap record numbers (within a request) to item numbers (in the step)', () => {
   // Items 1-5 and 7-11 (item 6 was empty and skipped), in requests of 5: the second request is items 7-11.
   const entries = [...numbered(5), ...numbered(5, 7)];
-  const [first, second] = splitIntoBatches(entries, 5);
+  const batches = splitIntoBatches(entries, 5);
+  const [first, second] = [at(batches, 0), at(batches, 1)];
 
   it('maps record number K of the second request to its K-th item', () => {
     const outcome = answeredOutcome(second, {
@@ -142,7 +144,7 @@ describe('splitIntoBatches: the batch size at its bounds', () => {
 });
 
 describe('answeredOutcome: a full success and unplaced failures', () => {
-  const [batch] = splitIntoBatches(numbered(3));
+  const batch = at(splitIntoBatches(numbered(3)), 0);
 
   it('a success: every item processed, no failures', () => {
     expect(answeredOutcome(batch, { ok: true, processed: 3 })).toStrictEqual({
@@ -176,7 +178,7 @@ describe('answeredOutcome: a full success and unplaced failures', () => {
 describe('a step of many requests, item by item', () => {
   // Items 1-4 and 6-9 (item 5 was empty and skipped), in requests of 3: [1, 2, 3], [4, 6, 7], [8, 9].
   const batches = splitIntoBatches([...numbered(4), ...numbered(4, 6)], 3);
-  const [first, second, third] = batches;
+  const [first, second, third] = [at(batches, 0), at(batches, 1), at(batches, 2)];
 
   it('refused and unknown outcomes carry the request, its items and the reason', () => {
     expect(refusedOutcome(second, 'HTTP 400: Bad JSON')).toEqual({

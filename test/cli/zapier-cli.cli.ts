@@ -262,7 +262,7 @@ describe('the actions', () => {
       status: 200,
       answer: { status: 'success' },
     });
-    expect((received[0].body as { d: unknown[] }).d[0]).toEqual({
+    expect((received[0]!.body as { d: unknown[] }).d[0]).toEqual({
       type: output.type,
       identity: output.identity,
       ts: 1714573800,
@@ -301,7 +301,7 @@ describe('the actions', () => {
       const received = server().received();
       expect(received).toHaveLength(2);
       expect(received[1]).toMatchObject({ status: 200, answer: { status: 'success' } });
-      expect((received[1].body as { d: unknown[] }).d[0]).toEqual({
+      expect((received[1]!.body as { d: unknown[] }).d[0]).toEqual({
         type: output.type,
         identity: output.identity,
         ts: 1714573800,

@@ -61,7 +61,7 @@ const CREDENTIALS_MESSAGE =
   /^Wrong Account ID or Passcode: CleverTap refused them in (.+) and in every other region\. .*reconnect/;
 
 /** The app's own part of a message, as Zapier shows it: core's "What happened:" context comes after it. */
-const shownPart = (error: unknown) => messageOf(error).split('\nWhat happened:')[0];
+const shownPart = (error: unknown) => messageOf(error).split('\nWhat happened:')[0] ?? '';
 
 describe('the connection', () => {
   it('passes the test with good credentials and names the account and region (for the label)', async () => {

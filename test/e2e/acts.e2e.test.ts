@@ -46,7 +46,7 @@ const remove = (inputData: Input, auth: Record<string, string> = authData) =>
 const find = (inputData: Input) => appTester(findProfile, { authData, inputData });
 
 /** The app's own part of a message, as Zapier shows it: core's "What happened:" context comes after it. */
-const shownPart = (error: unknown) => messageOf(error).split('\nWhat happened:')[0];
+const shownPart = (error: unknown) => messageOf(error).split('\nWhat happened:')[0] ?? '';
 
 /** The HubSpot contact stored in CleverTap as the profile upload maps it (Identity = the Record ID). */
 async function storeContact(): Promise<string> {

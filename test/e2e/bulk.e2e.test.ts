@@ -8,6 +8,7 @@ import { perform as upsertProfilesBulk } from '../../src/creates/upsert_profiles
 import { authDataOf, useSandbox } from './harness';
 import { failureOf, messageOf } from '../helpers';
 import { boundaryTester } from '../boundary';
+import { at } from '../at';
 
 const appTester = boundaryTester;
 
@@ -80,8 +81,8 @@ describe('Upload Events in Bulk against the sandbox', () => {
   it('events the server refuses in the middle request: named by step item number, the rest stored', async () => {
     sandbox().configure({ discardedEvents: ['Old Event'] });
     const list = events(2500);
-    list[1004] = { ...list[1004], evtName: 'Old Event' };
-    list[1999] = { ...list[1999], evtName: 'Old Event' };
+    list[1004] = { ...at(list, 1004), evtName: 'Old Event' };
+    list[1999] = { ...at(list, 1999), evtName: 'Old Event' };
     const error = await failureOf(runEvents({ events: list }));
     const message = messageOf(error);
     expect(requestSizes()).toEqual([1000, 1000, 500]);
@@ -213,7 +214,7 @@ describe('Bulk steps with "If CleverTap Refuses Items": finish the step and rout
   const withOneRefused = () => {
     sandbox().configure({ discardedEvents: ['Old Event'] });
     const list = events(5);
-    list[2] = { ...list[2], evtName: 'Old Event' };
+    list[2] = { ...at(list, 2), evtName: 'Old Event' };
     return list;
   };
 
@@ -312,7 +313,7 @@ describe("Bulk steps: numbers and dates in line items are read by the app, not b
 
   it('an item Creation Date "garbage" is refused naming the item and Creation Date, and nothing is stored', async () => {
     const list = events(3);
-    list[1] = { ...list[1], ts: 'garbage' };
+    list[1] = { ...at(list, 1), ts: 'garbage' };
     const error = await failureOf(runEvents({ events: list }));
     const message = messageOf(error);
     expect(message).toMatch(/^Events: 1 of 3 items has a problem \(item 2\), so nothing was sent\./);
@@ -324,7 +325,7 @@ describe("Bulk steps: numbers and dates in line items are read by the app, not b
 
   it('an item Creation Date "2024-05-01 14:30:00" is stored as 14:30 UTC in a Chicago Zap', async () => {
     const list = events(2);
-    list[0] = { ...list[0], ts: '2024-05-01 14:30:00' };
+    list[0] = { ...at(list, 0), ts: '2024-05-01 14:30:00' };
     await runEvents({ events: list });
     expect(
       sandbox()

@@ -5,6 +5,7 @@ import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import type { Preview } from '../../preview/server';
 import { previewOf } from './made-up-app';
 import type { ConnectionAnswer, DefinitionAnswer, FieldsAnswer, StepAnswer } from './api-types';
+import { at } from '../at';
 
 const computedFields = (_z: ZObject, bundle: Bundle) =>
   bundle.inputData.kind === 'counted'
@@ -74,7 +75,7 @@ it('describes only the declared fields, and counts the functions', async () => {
   const definition = (await (
     await fetch(new URL('/api/definition', preview.url))
   ).json()) as DefinitionAnswer;
-  const thing = definition.actions[0];
+  const thing = at(definition.actions, 0);
   expect(thing.fields.map((f) => f.key)).toEqual(['kind']);
   expect(thing.computedSources).toBe(1);
   expect(thing.fields[0]).toMatchObject({ altersDynamicFields: true, control: 'select' });

@@ -10,6 +10,7 @@ import {
   type PreviewApp,
 } from '../../preview/definition';
 import { readHubSpotSamples, sampleFills } from '../../preview/samples';
+import { at } from '../at';
 
 const app = App as unknown as PreviewApp;
 const samples = readHubSpotSamples(join(__dirname, '..', 'fixtures'));
@@ -30,7 +31,7 @@ describe('describeActions', () => {
   it("keeps the definition's field order and marks required fields", () => {
     const uploadEvent = actions.find((a) => a.key === 'upload_event')!;
     const declared = (
-      app.creates!.upload_event.operation.inputFields as Array<{ key: string; required?: boolean }>
+      app.creates!.upload_event!.operation.inputFields as Array<{ key: string; required?: boolean }>
     )
       .filter((f) => typeof f === 'object')
       .map((f) => [f.key, f.required === true]);
@@ -71,8 +72,8 @@ describe('the connection fields', () => {
       ['passcode', 'password'],
       ['region', 'select'],
     ]);
-    expect(fields[2].choices!.map((c) => c.value)).toEqual(['eu1', 'in1', 'sg1', 'us1', 'aps3', 'mec1']);
-    expect(fields[0].helpHtml).toContain('<a href="https://developer.clevertap.com/');
+    expect(fields[2]!.choices!.map((c) => c.value)).toEqual(['eu1', 'in1', 'sg1', 'us1', 'aps3', 'mec1']);
+    expect(fields[0]!.helpHtml).toContain('<a href="https://developer.clevertap.com/');
   });
 });
 
@@ -160,7 +161,7 @@ describe('sampleFills', () => {
   });
 
   it("maps the New Contact sample into Create/Update User Profile as README's table says", () => {
-    const [fill] = sampleFills('upsert_profile', samples);
+    const fill = at(sampleFills('upsert_profile', samples), 0);
     expect(fill.values).toEqual({
       identity: 'ada@example.com',
       ts: '1714573800000',
@@ -176,7 +177,7 @@ describe('sampleFills', () => {
   });
 
   it("maps the New Deal sample into Upload Event, on the associated contact's email", () => {
-    const [fill] = sampleFills('upload_event', samples);
+    const fill = at(sampleFills('upload_event', samples), 0);
     expect(fill.values).toMatchObject({
       evtName: 'Deal Created',
       identity: 'ada@example.com',
@@ -194,7 +195,7 @@ describe('sampleFills', () => {
 
   it("falls back to the contact's Record ID when the associated contact is not the sample", () => {
     const other = { ...samples, deal: { ...samples.deal, associations: { contacts: ['77'] } } };
-    expect(sampleFills('upload_event', other)[0].values.identity).toBe('77');
+    expect(sampleFills('upload_event', other)[0]!.values.identity).toBe('77');
   });
 
   it('has samples for the four actions README maps, and none for others', () => {

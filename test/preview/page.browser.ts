@@ -61,7 +61,7 @@ function startCli(): Promise<string> {
     const onData = (chunk: Buffer) => {
       cliOutput += chunk.toString();
       const match = /Open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(cliOutput);
-      if (match) resolve(match[1]);
+      if (match?.[1]) resolve(match[1]);
     };
     cli.stdout.on('data', onData);
     cli.stderr.on('data', onData);

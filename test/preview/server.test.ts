@@ -32,7 +32,7 @@ async function postJson<T = StepAnswer>(path: string, body: unknown): Promise<T>
   return JSON.parse(text) as T;
 }
 
-const fill = (key: string) => sampleFills(key, samples)[0].values;
+const fill = (key: string) => sampleFills(key, samples)[0]!.values;
 
 beforeAll(async () => {
   sandbox = await startManagedSandbox();
@@ -165,10 +165,10 @@ describe('Test step', () => {
     const side = result.cleverTap;
     expect(side.requests).toHaveLength(1);
     expect(side.requests[0]).toMatchObject({ method: 'POST', path: '/eu1/1/upload', status: 200 });
-    expect(JSON.stringify(side.requests[0].body)).toContain('Ada Lovelace');
+    expect(JSON.stringify(side.requests[0]!.body)).toContain('Ada Lovelace');
     expect(side.users).toEqual(['ada@example.com']);
     expect(side.profiles).toHaveLength(1);
-    expect(side.profiles[0].profileData).toMatchObject({ Name: 'Ada Lovelace', 'Lifecycle Stage': 'lead' });
+    expect(side.profiles[0]!.profileData).toMatchObject({ Name: 'Ada Lovelace', 'Lifecycle Stage': 'lead' });
   });
 
   it("then Upload Event from the HubSpot deal lands on the same user, with the profile's other events", async () => {
@@ -181,7 +181,7 @@ describe('Test step', () => {
     const row = result.step.rows.find((r) => r.key === 'evtData__Amount');
     expect(row?.value).toBe('1200.5');
     expect(result.cleverTap.events.map((e) => e.evtName)).toEqual(['Deal Created']);
-    expect(result.cleverTap.profiles[0].profileData.Name).toBe('Ada Lovelace');
+    expect(result.cleverTap.profiles[0]!.profileData.Name).toBe('Ada Lovelace');
   });
 
   it("refuses an unreadable Creation Date with the app's own message, naming the field, and sends nothing", async () => {
@@ -204,7 +204,7 @@ describe('Test step', () => {
     });
     expect(result.step.outcome).toBe('output');
     expect(result.step.rows.find((r) => r.key === 'Name')?.value).toBe('Ada Lovelace');
-    expect(result.cleverTap.requests[0].method).toBe('GET');
+    expect(result.cleverTap.requests[0]!.method).toBe('GET');
   });
 
   it('says the search found nothing for an unknown user', async () => {

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import type { Action, Field } from './harness';
 import { CONTRACT } from '../contract-checker';
+import { at } from '../at';
 
 const FORBIDDEN = [...CONTRACT.forbidden, '#'];
 
@@ -523,8 +524,10 @@ export function inputFor(
         delete input.email;
       }
       // The user (or the address) named by one of the action's keys alone, with a generated value.
-      if (keys === 'another key' && userKeys.length)
-        input[userKeys[pick % userKeys.length]] = values[userKeys[pick % userKeys.length]];
+      if (keys === 'another key' && userKeys.length) {
+        const key = at(userKeys, pick % userKeys.length);
+        input[key] = values[key];
+      }
       return input;
     });
   return fc.oneof({ weight: 1, arbitrary: random }, { weight: 3, arbitrary: mutated });

@@ -27,6 +27,7 @@ import {
   SHOWN,
 } from './harness';
 import { CONNECTION_REGION } from './scenarios';
+import { at } from '../at';
 
 quietCoreMemoryGuard();
 
@@ -197,7 +198,7 @@ function model(rows: Row[], size: number, answers: Answer[]): Model {
       continue;
     }
     m.requests += 1;
-    const answer = answers[i];
+    const answer = at(answers, i);
     if (answer.kind === 'ok') m.saved.push(...batch);
     else if (answer.kind === 'partial') {
       const refused = new Set(answer.refused.filter((n) => n <= batch.length).map((n) => batch[n - 1]));
@@ -259,7 +260,7 @@ describe('bulk reports: what became of each item, in what Zapier shows', () => {
       // The region check after a 401 (a GET of a profile nobody has): every other region refuses too.
       if (req.method === 'GET') return [401, { status: 'fail', error: 'Invalid Credentials', code: 401 }];
       sent += 1;
-      return reply(answers[sent - 1], (JSON.parse(req.body) as { d: unknown[] }).d.length);
+      return reply(at(answers, sent - 1), (JSON.parse(req.body) as { d: unknown[] }).d.length);
     });
     const reached = { output: 0, finished: 0, report: 0, credentials: 0, invalid: 0, halted: 0 };
 
@@ -404,7 +405,7 @@ describe('bulk reports: what became of each item, in what Zapier shows', () => {
         // The region check after a 401 (a GET of a profile nobody has): every other region refuses too.
         if (req.method === 'GET') return [401, { status: 'fail', error: 'Invalid Credentials', code: 401 }];
         request += 1;
-        return reply(plan[request - 1], (JSON.parse(req.body) as { d: unknown[] }).d.length);
+        return reply(at(plan, request - 1), (JSON.parse(req.body) as { d: unknown[] }).d.length);
       });
       const inputData = {
         [bulk.listKey]: [1, 2, 3, 4].map((n) => bulk.row(n, 'data')),

@@ -64,6 +64,6 @@ describe('a passcode stored with spaces around it', () => {
       authData: { ...authData, accountId: ' TEST-ACC-123 ' },
       inputData: { identity: 'u1', evtName: 'Deal Won' },
     });
-    expect(seen[0].headers['x-clevertap-account-id']).toBe('TEST-ACC-123');
+    expect(seen[0]!.headers['x-clevertap-account-id']).toBe('TEST-ACC-123');
   });
 });

@@ -26,7 +26,7 @@ describe('dates too far from today', () => {
     ['upsert_profile', { identity: 'u1', dob: '-103879-06' }, /^Date of Birth: .* too far from today/],
   ])('%s %j', async (key, inputData, expected) => {
     const seen = recordAll();
-    const perform = (App.creates as Record<string, { operation: { perform: unknown } }>)[key].operation
+    const perform = (App.creates as Record<string, { operation: { perform: unknown } }>)[key]!.operation
       .perform;
     const error = await appTester(perform as Perform, { authData: auth, inputData }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(zapier.errors.Error);
@@ -41,6 +41,6 @@ describe('dates too far from today', () => {
       authData: auth,
       inputData: { identity: 'u1', evtName: 'E', ts: '5138-11-16T09:46:39Z' },
     });
-    expect(JSON.parse(seen[0].body).d[0].ts).toBe(99_999_999_999);
+    expect(JSON.parse(seen[0]!.body).d[0].ts).toBe(99_999_999_999);
   });
 });

@@ -237,8 +237,9 @@ export function operationAt(method: string): BoundaryOperation | undefined {
     string,
     { operation: BoundaryOperation }
   >;
-  if (!Object.hasOwn(group, match[2])) throw new Error(`the app has no ${match[1]}.${match[2]}`);
-  return group[match[2]]?.operation;
+  const key = match[2] ?? '';
+  if (!Object.hasOwn(group, key)) throw new Error(`the app has no ${match[1]}.${key}`);
+  return group[key]?.operation;
 }
 
 /**
@@ -295,7 +296,7 @@ export { messageOf };
  * The app's part of an error message: core appends "What happened: Executing ..." to the errors it does not mark as
  * its own (ExpiredAuthError among them), after the app's words. This part must fit what Zapier shows.
  */
-export const appPartOf = (error: unknown): string => messageOf(error).split('\nWhat happened:')[0];
+export const appPartOf = (error: unknown): string => messageOf(error).split('\nWhat happened:')[0] ?? '';
 
 /** Zapier shows at most this many characters of an integration's error message. */
 export const SHOWN = ZAPIER_MESSAGE_LIMIT;

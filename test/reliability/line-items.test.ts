@@ -72,13 +72,13 @@ describe.each(BULKS.map((b) => [b.key, b] as const))(
       expect(dropped).toHaveLength(2);
       expect(dropped[1]?.identity).toBe('user3@example.com');
       // The whole boundary, as the app is configured: the empty item is still the second.
-      const handedOver = inputAsZapierHandsItOver(operationOf(bulk.key), App.flags, inputData, ZAP_TIMEZONE);
+      const handedOver = inputAsZapierHandsItOver(operationOf(bulk.key)!, App.flags, inputData, ZAP_TIMEZONE);
       expect((handedOver[bulk.list] as unknown[])[1]).toEqual(bulk.empty);
     });
 
     it("a refusal of CleverTap's record 2 is reported as the user's item 3, and the output keeps the numbers", async () => {
       const seen = refusingRecord(2);
-      const error = await boundaryTester(operationOf(bulk.key).perform as Perform, {
+      const error = await boundaryTester(operationOf(bulk.key)!.perform as Perform, {
         authData: auth,
         inputData,
       }).catch((e: unknown) => e);
@@ -92,7 +92,7 @@ describe.each(BULKS.map((b) => [b.key, b] as const))(
 
       // With "finish the step", the output says the same with the user's numbers.
       refusingRecord(2);
-      const output = (await boundaryTester(operationOf(bulk.key).perform as Perform, {
+      const output = (await boundaryTester(operationOf(bulk.key)!.perform as Perform, {
         authData: auth,
         inputData: { ...inputData, onRefused: 'continue' },
       })) as Record<string, unknown>;
@@ -102,7 +102,7 @@ describe.each(BULKS.map((b) => [b.key, b] as const))(
     it('an item whose values are all null (Zapier drops nulls even so) keeps its place too', async () => {
       const withNulls = { [bulk.list]: [bulk.full(1), bulk.nulls, bulk.empty, bulk.full(4)] };
       refusingRecord(2);
-      const error = await boundaryTester(operationOf(bulk.key).perform as Perform, {
+      const error = await boundaryTester(operationOf(bulk.key)!.perform as Perform, {
         authData: auth,
         inputData: withNulls,
       }).catch((e: unknown) => e);
@@ -116,13 +116,13 @@ describe.each(BULKS.map((b) => [b.key, b] as const))(
       // The app under the other setting: the input as the default cleanInputData leaves it, run without the boundary
       // (which applies the app's own setting).
       const cleaned = inputAsZapierHandsItOver(
-        operationOf(bulk.key),
+        operationOf(bulk.key)!,
         { cleanInputData: true },
         inputData,
         ZAP_TIMEZONE,
       );
       const error = await zapier
-        .createAppTester(App)(operationOf(bulk.key).perform as Perform, {
+        .createAppTester(App)(operationOf(bulk.key)!.perform as Perform, {
           authData: auth,
           inputData: cleaned,
         })
@@ -147,7 +147,7 @@ describe('record_purchase: an empty purchase item between two full ones', () => 
 
   it("a problem in the third row is the user's item 3, and nothing is sent", async () => {
     const seen = recordAll();
-    const error = await boundaryTester(operationOf('record_purchase').perform as Perform, {
+    const error = await boundaryTester(operationOf('record_purchase')!.perform as Perform, {
       authData: auth,
       inputData,
     }).catch((e: unknown) => e);
@@ -159,13 +159,13 @@ describe('record_purchase: an empty purchase item between two full ones', () => 
   it("with Zapier's default (modelled), it would be item 2", async () => {
     recordAll();
     const cleaned = inputAsZapierHandsItOver(
-      operationOf('record_purchase'),
+      operationOf('record_purchase')!,
       { cleanInputData: true },
       inputData,
       ZAP_TIMEZONE,
     );
     const error = await zapier
-      .createAppTester(App)(operationOf('record_purchase').perform as Perform, {
+      .createAppTester(App)(operationOf('record_purchase')!.perform as Perform, {
         authData: auth,
         inputData: cleaned,
       })

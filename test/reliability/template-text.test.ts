@@ -30,13 +30,13 @@ describe('text that looks like a Zapier template is data, sent as it is', () => 
     });
     expect(result).toMatchObject({ status: 'success' });
     expect(seen).toHaveLength(1);
-    expect(JSON.parse(seen[0].body).d[0].evtData).toEqual({ Note: text });
+    expect(JSON.parse(seen[0]!.body).d[0].evtData).toEqual({ Note: text });
   });
 
   it.each(CURLIES)('a profile name %j', async (text) => {
     const seen = cleverTap(UPLOADED);
     await appTester(upsertProfile, { authData, inputData: { identity: 'u1', name: text } });
-    expect(JSON.parse(seen[0].body).d[0].profileData).toEqual({ Name: text });
+    expect(JSON.parse(seen[0]!.body).d[0].profileData).toEqual({ Name: text });
   });
 
   // Core strips every {{...}} from query values ("a{{b}}c" would look up "ac", another user) and crashes on

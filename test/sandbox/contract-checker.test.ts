@@ -11,6 +11,7 @@ import {
   uploadProblems,
 } from '../contract-checker';
 import { ACT_PATHS, Reply, act, credentials, event, lookup, upload } from './helpers';
+import { at } from '../at';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -21,7 +22,7 @@ afterAll(() => sandbox.close());
 
 const withObjectId = (objectId: string) => ({ type: 'event', objectId, evtName: 'Bought', evtData: {} });
 
-const DOCUMENTED_OBJECT_IDS = [
+const DOCUMENTED_OBJECT_IDS: Array<[shape: string, objectId: string]> = [
   ['iOS', '-1a063854f83a4c6484285039ecff87cb'],
   ['Android', '__g6e4b1f0a2c3d4e5f'],
   ['web UUID', 'a8ffcbc9-a747-4ee3-a791-c5e58ad03097'],
@@ -125,7 +126,7 @@ test('a request the checker passes is answered success by the sandbox, over real
   expect(uploadProblems(seen, sandbox.url)).toEqual([]);
   const reply = await upload(sandbox, JSON.parse(body).d);
   expect(reply.body.processed).toBe(DOCUMENTED_OBJECT_IDS.length);
-  const found = await lookup(sandbox, `objectId=${DOCUMENTED_OBJECT_IDS[2][1]}`);
+  const found = await lookup(sandbox, `objectId=${at(DOCUMENTED_OBJECT_IDS, 2)[1]}`);
   expect(found.body.status).toBe('success');
 });
 

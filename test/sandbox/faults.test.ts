@@ -112,14 +112,14 @@ test('a delay holds the call while others are answered, then answers as usual', 
   }
   sandbox.faults.delayNext(20);
   expect((await upload(sandbox, good)).body).toEqual(SUCCESS);
-  expect(sandbox.received()[0].faults).toEqual(['delay']);
+  expect(sandbox.received()[0]!.faults).toEqual(['delay']);
 });
 
 test('a delay combines with a status fault (a slow 503)', async () => {
   sandbox.faults.delayNext(200);
   sandbox.faults.failNext(503);
   expect((await upload(sandbox, good)).status).toBe(503);
-  expect(sandbox.received()[0].faults).toEqual(['delay', 'status']);
+  expect(sandbox.received()[0]!.faults).toEqual(['delay', 'status']);
 });
 
 test('recordError: every record answered unprocessed with 555, nothing stored', async () => {

@@ -37,7 +37,7 @@ describe('profiles', () => {
 
   test('an objectId user key merges into the profile that has it', async () => {
     await accepted([profile('u1', { Name: 'Ada' })]);
-    const { objectId } = sandbox.store.profiles()[0];
+    const { objectId } = sandbox.store.profiles()[0]!;
     await accepted([{ type: 'profile', objectId, profileData: { Age: 36 } }]);
     expect(sandbox.store.profiles()).toEqual([
       expect.objectContaining({ identity: 'u1', profileData: { Name: 'Ada', Age: 36 } }),
@@ -129,8 +129,8 @@ describe('profiles', () => {
 
   test('the store hands out copies', async () => {
     await accepted([profile('u1', { Name: 'Ada' })]);
-    sandbox.store.profiles()[0].profileData.Name = 'changed';
-    expect(sandbox.store.profiles()[0].profileData.Name).toBe('Ada');
+    sandbox.store.profiles()[0]!.profileData.Name = 'changed';
+    expect(sandbox.store.profiles()[0]!.profileData.Name).toBe('Ada');
   });
 });
 
@@ -153,7 +153,7 @@ describe('events', () => {
     });
     expect(events[1]).toEqual(events[0]);
     expect(events[2]).toMatchObject({ evtName: 'Charged', evtData: { Amount: 5, Items: [{ Name: 'Pen' }] } });
-    expect(events[2].ts).toBeGreaterThan(1_700_000_000);
+    expect(events[2]!.ts).toBeGreaterThan(1_700_000_000);
     expect(sandbox.store.profiles()).toHaveLength(2);
   });
 });
@@ -164,7 +164,7 @@ describe('GET /1/profile.json', () => {
   });
 
   test('by identity, email (case-insensitive) or objectId', async () => {
-    const { objectId } = sandbox.store.profiles()[0];
+    const { objectId } = sandbox.store.profiles()[0]!;
     const expected = {
       status: 'success',
       record: {

@@ -21,7 +21,7 @@ test('sets each address status; the answer is a success with every record proces
     { type: 'email', value: 'ada@example.com', status: 'Unsubscribe', updatedAt: expect.any(String) },
     { type: 'phone', value: '+447911123456', status: 'Resubscribe', updatedAt: expect.any(String) },
   ]);
-  expect(Date.parse(sandbox.store.subscriptions()[0].updatedAt)).not.toBeNaN();
+  expect(Date.parse(sandbox.store.subscriptions()[0]!.updatedAt)).not.toBeNaN();
 });
 
 test('a later call changes the status of the same address (emails compared case-insensitively)', async () => {
@@ -144,7 +144,7 @@ test('GET /__sandbox/subscriptions lists every account, and the store snapshot h
       },
     ],
   });
-  expect(sandbox.store.snapshot().accounts['TEST-ACCOUNT'].subscriptions).toEqual(
+  expect(sandbox.store.snapshot().accounts['TEST-ACCOUNT']!.subscriptions).toEqual(
     sandbox.store.subscriptions(),
   );
   expect(sandbox.acts('subscribe')).toEqual([

@@ -167,7 +167,7 @@ test('GET /__sandbox/inbox lists every account; the snapshot and acts() have the
       },
     ],
   });
-  expect(sandbox.store.snapshot().accounts['TEST-ACCOUNT'].inbox).toEqual(sandbox.store.inbox());
+  expect(sandbox.store.snapshot().accounts['TEST-ACCOUNT']!.inbox).toEqual(sandbox.store.inbox());
   expect(sandbox.acts('trigger')).toEqual([expect.objectContaining({ route: 'trigger', status: 200 })]);
   const filtered = await admin(sandbox, 'GET', '/__sandbox/acts?route=trigger');
   expect(filtered.body.acts).toHaveLength(1);

@@ -449,7 +449,7 @@ describe('sendBulk: a request that fails stops the step', () => {
     const error = await failureOf(runEvents({ events: events(1500) }));
     expect(error.name).toBe('ExpiredAuthError');
     // Core appends its "What happened" context to an ExpiredAuthError; the app's message comes first.
-    const message = messageOf(error).split('\nWhat happened:')[0];
+    const message = messageOf(error).split('\nWhat happened:')[0] ?? '';
     expect(message).toMatch(/^CleverTap saved 1000 of 1500 events; 500 not saved \(items 1001-1500\)\. /);
     expect(message).toContain(
       'Request 2 of 2 failed: CleverTap refused the Account ID or Passcode for Europe (eu1).',

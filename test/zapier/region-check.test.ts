@@ -73,7 +73,7 @@ function expectRegionCheck(seen: Seen[], first: { method: string; path: RegExp }
 
 function expectShown(error: Error, message: string | RegExp): void {
   expect(error).toBeInstanceOf(zapier.errors.ExpiredAuthError);
-  const shown = messageOf(error).split('\nWhat happened:')[0];
+  const shown = messageOf(error).split('\nWhat happened:')[0] ?? '';
   if (typeof message === 'string') expect(shown).toBe(message);
   else expect(shown).toMatch(message);
   expect(shown.length).toBeLessThanOrEqual(250);

@@ -34,7 +34,7 @@ describe('the guard in Upload Event', () => {
     await one({ evtName: 'deal  WON', ifNewEvent: 'stop' });
     expect(schema.isDone()).toBe(true);
     expect(sent).toHaveLength(1);
-    expect(sent[0].d[0].evtName).toBe('deal  WON');
+    expect(sent[0]!.d[0]!.evtName).toBe('deal  WON');
   });
 
   it('stops on a name the account does not have, naming the field, the name and the nearest; nothing sent', async () => {

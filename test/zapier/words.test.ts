@@ -312,7 +312,7 @@ describe('probeMessage', () => {
             expect(message).toContain(regionName(current));
             continue;
           }
-          const [told, advice] = message.split(' did not answer in time. ');
+          const [told = '', advice] = message.split(' did not answer in time. ');
           expect(told.startsWith(`CleverTap refused these credentials in ${current}`)).toBe(true);
           for (const region of refused) expect(told).toMatch(new RegExp(`\\b${region}\\b.*;`));
           for (const region of unknown) {

@@ -16,7 +16,7 @@ import nock from 'nock';
 
 type CorePatched = { request: typeof http.request; patchedByZapier?: boolean; zapierLogger?: unknown };
 const shared = [http, https] as unknown as CorePatched[];
-const requests = shared.map((module) => module.request);
+const requests = shared.map((module) => ({ module, request: module.request }));
 
 if (process.env.VERBOSE_TESTS !== '1') {
   const shown = { log: console.log, info: console.info, debug: console.debug };
@@ -37,8 +37,8 @@ afterEach(() => {
 });
 
 afterAll(() => {
-  shared.forEach((module, i) => {
-    module.request = requests[i];
+  requests.forEach(({ module, request }) => {
+    module.request = request;
     delete module.patchedByZapier;
     delete module.zapierLogger;
   });

@@ -6,7 +6,7 @@ const { defineConfig, globalIgnores } = require('eslint/config');
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
-// The layers, as an import rule (README, "Layout"): creates/searches/triggers -> fields -> input -> clevertap;
+// The layers, as an import rule (docs/architecture.md, "The layers"): creates/searches/triggers -> fields -> input -> clevertap;
 // creates -> zapier -> clevertap; nothing back up. Each folder lists what it may import; anything else fails lint
 // (test/layers.test.ts proves it on deliberate back-imports). The leaf modules of src/ (wording.ts: quoting and the
 // 250-character budget; compile-checks.ts: tsc checks of constants; guards.ts: the one object guard) import nothing and may be imported by every layer.

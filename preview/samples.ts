@@ -1,5 +1,5 @@
 /**
- * HubSpot trigger samples mapped into an action's fields as README's "HubSpot mappings" tables say, one click away
+ * HubSpot trigger samples mapped into an action's fields as docs/users.md's "HubSpot mappings" tables say, one click away
  * on the page. The samples are the project's fixtures (test/fixtures/hubspot-*.json), read when the preview starts;
  * the values are in the form's shape: text, key/value rows, line items.
  */
@@ -55,7 +55,7 @@ function rows(pairs: Array<[string, string | undefined]>): Array<[string, string
 }
 
 /**
- * The deal's user: README maps "the associated contact's Record ID or email". When the associated contact is the
+ * The deal's user: docs/users.md maps "the associated contact's Record ID or email". When the associated contact is the
  * contact sample, its email, so the deal lands on the same CleverTap user as the contact (in a Zap this takes a
  * HubSpot contact lookup step); otherwise the contact's Record ID.
  */
@@ -152,12 +152,12 @@ function dealToPurchase(samples: HubSpotSamples): SampleFill {
     notes: [
       user.note,
       'Amount, Charged ID (Record ID), Creation Date (Close Date) and the rows Deal Name, Pipeline, Deal Stage from the deal.',
-      "Currency (USD) and Payment Mode (Invoice) typed; the item is README's example, typed: the sample has no line items.",
+      "Currency (USD) and Payment Mode (Invoice) typed; the item is docs/users.md's example, typed: the sample has no line items.",
     ],
   };
 }
 
-/** Action key -> the samples that README maps into it. */
+/** Action key -> the samples that docs/users.md maps into it. */
 const MAPPINGS: Record<string, Array<(samples: HubSpotSamples) => SampleFill>> = {
   upsert_profile: [contactToProfile],
   find_profile: [contactToLookup],
@@ -165,7 +165,7 @@ const MAPPINGS: Record<string, Array<(samples: HubSpotSamples) => SampleFill>> =
   record_purchase: [dealToPurchase],
 };
 
-/** The sample fills for one action (none when README maps no HubSpot sample into it). */
+/** The sample fills for one action (none when docs/users.md maps no HubSpot sample into it). */
 export function sampleFills(actionKey: string, samples: HubSpotSamples): SampleFill[] {
   const fills = Object.prototype.hasOwnProperty.call(MAPPINGS, actionKey) ? MAPPINGS[actionKey] : undefined;
   return (fills ?? []).map((fill) => fill(samples));

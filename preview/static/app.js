@@ -565,7 +565,7 @@
                       h(
                         'p',
                         {},
-                        `Filled from test/fixtures/${sample.source}, mapped as README's HubSpot table says:`,
+                        `Filled from test/fixtures/${sample.source}, mapped as the user guide's HubSpot mappings say (docs/users.md):`,
                       ),
                       h(
                         'ul',
@@ -581,7 +581,7 @@
           : h(
               'span',
               { class: 'hint' },
-              'README maps no HubSpot sample into this action: fill it in by hand.',
+              'The user guide maps no HubSpot sample into this action: fill it in by hand.',
             ),
       ),
       notes,

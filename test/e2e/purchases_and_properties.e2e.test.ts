@@ -17,7 +17,7 @@ const authData = authDataOf(ACCOUNT);
 
 const sandbox = useSandbox({ accounts: [ACCOUNT] });
 
-/** A HubSpot deal with its line items, mapped as the README shows (HubSpot gives numbers as text). */
+/** A HubSpot deal with its line items, mapped as docs/users.md shows (HubSpot gives numbers as text). */
 const purchaseInput = {
   identity: deal.associations.contacts[0],
   ts: deal.properties.createdate,

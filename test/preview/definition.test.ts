@@ -160,7 +160,7 @@ describe('sampleFills', () => {
       }
   });
 
-  it("maps the New Contact sample into Create/Update User Profile as README's table says", () => {
+  it("maps the New Contact sample into Create/Update User Profile as docs/users.md's table says", () => {
     const fill = at(sampleFills('upsert_profile', samples), 0);
     expect(fill.values).toEqual({
       identity: 'ada@example.com',
@@ -198,7 +198,7 @@ describe('sampleFills', () => {
     expect(sampleFills('upload_event', other)[0]!.values.identity).toBe('77');
   });
 
-  it('has samples for the four actions README maps, and none for others', () => {
+  it('has samples for the four actions docs/users.md maps, and none for others', () => {
     expect(actions.filter((a) => sampleFills(a.key, samples).length).map((a) => a.key)).toEqual([
       'upsert_profile',
       'upload_event',

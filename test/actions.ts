@@ -16,18 +16,19 @@ import * as upsertProfile from '../src/creates/upsert_profile';
 import * as upsertProfilesBulk from '../src/creates/upsert_profiles_bulk';
 import * as findProfile from '../src/searches/find_profile';
 
-/**
- * What sending a step's input again would do: nothing new (`safe`), store it twice (`stores_twice`), or send a
- * message twice (`sends_twice`). The app's one type, src/clevertap/replay.ts on branch i19-layers (part G): once that
- * branch is merged, this becomes `export type { Replay } from '../src/clevertap/replay'`.
- */
-export type Replay = 'safe' | 'stores_twice' | 'sends_twice';
+/** What sending a step's input again would do: the app's one type (src/clevertap/replay.ts). */
+import type { Replay } from '../src/clevertap/replay';
+export type { Replay };
 export const REPLAYS: readonly Replay[] = ['safe', 'stores_twice', 'sends_twice'];
 
-/** What an action module exports beside its definition. */
+/**
+ * What an action module exports beside its definition: a minimal valid input, and its replay class (a Replay, or,
+ * for an action whose replay depends on its input, a function of the value that decides it).
+ */
 interface ActionModule {
   default: { key: string };
   minimalInput: Record<string, unknown>;
+  replay: unknown;
 }
 
 export const ACTION_MODULES = {
@@ -47,26 +48,8 @@ export const ACTION_MODULES = {
 
 export type ActionGroup = keyof typeof ACTION_MODULES;
 
-/**
- * Until part G's `export const replay` is merged into every action module, the classes it declares (its branch,
- * i19-layers) stand here; a module's own export wins. Delete this table after that merge, and make `replay` part of
- * ActionModule above.
- */
-const REPLAY_UNTIL_DECLARED: Record<string, Replay> = {
-  upsert_profile: 'safe',
-  upload_event: 'stores_twice',
-  record_purchase: 'stores_twice',
-  update_profile_property: 'stores_twice',
-  upload_events_bulk: 'stores_twice',
-  upsert_profiles_bulk: 'safe',
-  trigger_campaign: 'sends_twice',
-  update_subscription_status: 'safe',
-  delete_profile: 'safe',
-  find_profile: 'safe',
-};
-
 /** The module of the action `group.key`; throws for a key it does not list, naming where to add it. */
-export function moduleOf(group: ActionGroup, key: string): ActionModule & { replay?: unknown } {
+export function moduleOf(group: ActionGroup, key: string): ActionModule {
   const modules: Record<string, ActionModule> = ACTION_MODULES[group];
   const found = Object.hasOwn(modules, key) ? modules[key] : undefined;
   if (!found) throw new Error(`${group}.${key} is not listed in test/actions.ts: add its module there`);
@@ -94,10 +77,7 @@ export function declarationsOf(
   key: string,
 ): { minimalInput: Record<string, unknown>; replay: Replay } {
   const module = moduleOf(group, key);
-  const replay = replayOfMinimal(
-    'replay' in module ? module.replay : REPLAY_UNTIL_DECLARED[key],
-    module.minimalInput,
-  );
+  const replay = replayOfMinimal(module.replay, module.minimalInput);
   if (!replay)
     throw new Error(`src/${group}/${key}.ts declares no replay class (one of ${REPLAYS.join(', ')})`);
   return { minimalInput: module.minimalInput, replay };

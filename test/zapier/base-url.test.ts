@@ -3,7 +3,7 @@ import nock from 'nock';
 import answers from '../fixtures/clevertap-answers.json';
 import { BASE_URL_VARIABLE, regionOf } from '../../src/zapier/base-url';
 import { perform as upsertProfile } from '../../src/creates/upsert_profile';
-import { appErrorOf, appTester, authData, EU_HOST, PASSCODE } from '../helpers';
+import { appErrorOf, appTester, authData, EU_HOST, PASSCODE, failureOf } from '../helpers';
 
 const runProfile = (inputData: Record<string, unknown>) => appTester(upsertProfile, { authData, inputData });
 
@@ -66,7 +66,7 @@ describe('where requests go (baseUrlFor)', () => {
     async (override) => {
       process.env[BASE_URL_VARIABLE] = override;
       const scope = nock(EU_HOST).post('/1/upload').reply(200, answers.success);
-      const error = await runProfile({ identity: 'u1' }).catch((e: unknown) => e);
+      const error = await failureOf(runProfile({ identity: 'u1' }));
       expect(appErrorOf(error)).toEqual({
         message:
           'CLEVERTAP_API_BASE_URL is set to something that is not an http(s) address; fix or remove it.',

@@ -1,7 +1,7 @@
 /** What a lookup's answers mean (src/zapier/lookup.ts), through Find User Profile, CleverTap mocked by nock. */
 import nock from 'nock';
 import { perform as findProfile } from '../../src/searches/find_profile';
-import { appErrorOf, appTester, authData, EU_HOST, messageOf, PASSCODE } from '../helpers';
+import { appErrorOf, appTester, authData, EU_HOST, messageOf, PASSCODE, failureOf } from '../helpers';
 
 const runLookup = (inputData: Record<string, unknown>) => appTester(findProfile, { authData, inputData });
 
@@ -27,7 +27,7 @@ describe("getProfile: a lookup's answers", () => {
       .query(true)
       .reply(404, '<html><body>Not Found</body></html>', { 'Content-Type': 'text/html' });
 
-    const error = await runLookup({ identity: 'u1' }).catch((e: unknown) => e);
+    const error = await failureOf(runLookup({ identity: 'u1' }));
 
     expect(scope.isDone()).toBe(true);
     expect(error).toBeInstanceOf(Error);
@@ -36,7 +36,7 @@ describe("getProfile: a lookup's answers", () => {
 
   it('a 404 with a JSON answer that is not "not found" is thrown too, with CleverTap\'s text', async () => {
     lookup().query(true).reply(404, { status: 'fail', error: 'No such endpoint', code: 400 });
-    const error = await runLookup({ identity: 'u1' }).catch((e: unknown) => e);
+    const error = await failureOf(runLookup({ identity: 'u1' }));
     expect(appErrorOf(error)).toEqual({
       message: 'CleverTap did not find that API address (HTTP 404): No such endpoint',
       code: 'rejected',
@@ -47,7 +47,7 @@ describe("getProfile: a lookup's answers", () => {
   it('throws, rather than report "not found", for a 200 fail about credentials', async () => {
     lookup().query(true).reply(200, { status: 'fail', error: 'Account ID is not valid' });
 
-    const error = await runLookup({ identity: 'u1' }).catch((e: unknown) => e);
+    const error = await failureOf(runLookup({ identity: 'u1' }));
 
     expect(messageOf(error)).toBe(
       "CleverTap refused the lookup: Account ID is not valid. Check that the connection's Account ID, Passcode and " +
@@ -58,7 +58,7 @@ describe("getProfile: a lookup's answers", () => {
   it('throws, rather than report "not found", for any other 200 fail', async () => {
     lookup().query(true).reply(200, { status: 'fail', error: 'Identity is malformed', code: 400 });
 
-    const error = await runLookup({ identity: 'u1' }).catch((e: unknown) => e);
+    const error = await failureOf(runLookup({ identity: 'u1' }));
 
     expect(messageOf(error)).toBe(
       'CleverTap could not look up the profile: Identity is malformed. Check the value you searched by and try again.',
@@ -68,7 +68,7 @@ describe("getProfile: a lookup's answers", () => {
   it('throws for an answer that is not a lookup answer', async () => {
     lookup().query(true).reply(200, '<html>Maintenance</html>', { 'Content-Type': 'text/html' });
 
-    const error = await runLookup({ identity: 'u1' }).catch((e: unknown) => e);
+    const error = await failureOf(runLookup({ identity: 'u1' }));
 
     expect(messageOf(error)).toBe(
       'CleverTap answered the lookup with something other than a profile answer (HTTP 200).',
@@ -83,7 +83,7 @@ describe("getProfile: a lookup's answers", () => {
       '<html>Maintenance</html>',
     ]) {
       lookup().query(true).reply(200, body);
-      const { code, status } = appErrorOf(await runLookup({ identity: 'u1' }).catch((e: unknown) => e));
+      const { code, status } = appErrorOf(await failureOf(runLookup({ identity: 'u1' })));
       codes.push([code, status]);
     }
     expect(codes).toEqual([

@@ -8,7 +8,7 @@ import answers from '../fixtures/clevertap-answers.json';
 import { handleCleverTapErrors, isCleverTapUrl } from '../../src/zapier/middleware';
 import { perform as upsertProfile } from '../../src/creates/upsert_profile';
 import { perform as findProfile } from '../../src/searches/find_profile';
-import { appTester, authData, EU_HOST, messageOf, PASSCODE } from '../helpers';
+import { appTester, authData, EU_HOST, messageOf, PASSCODE, failureOf } from '../helpers';
 
 describe('where credentials may go', () => {
   const saved = process.env.CLEVERTAP_API_BASE_URL;
@@ -102,15 +102,15 @@ describe("CleverTap's request-level failures, through the actions", () => {
 
   it('401: the credentials-or-region message, naming the region', async () => {
     nock(EU_HOST).post('/1/upload').reply(401, answers.invalidCredentials);
-    const error = await runProfile({ identity: 'u1' }).catch((e: unknown) => e);
-    expect((error as Error).name).toBe('ExpiredAuthError');
+    const error = await failureOf(runProfile({ identity: 'u1' }));
+    expect(error.name).toBe('ExpiredAuthError');
     expect(messageOf(error)).toMatch(/Account ID or Passcode for Europe \(eu1\).*dashboard/);
     expect(messageOf(error)).not.toContain(PASSCODE);
   });
 
   it("400: CleverTap's error text", async () => {
     nock(EU_HOST).post('/1/upload').reply(400, answers.malformed);
-    const error = await runProfile({ identity: 'u1' }).catch((e: unknown) => e);
+    const error = await failureOf(runProfile({ identity: 'u1' }));
     expect(messageOf(error)).toBe(
       'CleverTap rejected the request as invalid: Malformed request: unexpected end of JSON',
     );
@@ -118,9 +118,9 @@ describe("CleverTap's request-level failures, through the actions", () => {
 
   it('429: a ThrottledError so Zapier retries later', async () => {
     nock(EU_HOST).post('/1/upload').reply(429, answers.tooManyRequests);
-    const error = await runProfile({ identity: 'u1' }).catch((e: unknown) => e);
-    expect((error as Error).name).toBe('ThrottledError');
-    expect(JSON.parse((error as Error).message)).toEqual({
+    const error = await failureOf(runProfile({ identity: 'u1' }));
+    expect(error.name).toBe('ThrottledError');
+    expect(JSON.parse(error.message)).toEqual({
       message: expect.stringMatching(/too many requests.*Zapier will try again/),
       delay: 60,
     });
@@ -128,7 +128,7 @@ describe("CleverTap's request-level failures, through the actions", () => {
 
   it('5xx: unavailable, with the status', async () => {
     nock(EU_HOST).post('/1/upload').reply(503, answers.unavailable);
-    const error = await runProfile({ identity: 'u1' }).catch((e: unknown) => e);
+    const error = await failureOf(runProfile({ identity: 'u1' }));
     expect(messageOf(error)).toBe(
       'CleverTap is unavailable right now (HTTP 503). Try again in a few minutes.',
     );
@@ -137,9 +137,9 @@ describe("CleverTap's request-level failures, through the actions", () => {
   it('a lookup: a 401 is a credentials problem, naming the region', async () => {
     lookup().query(true).reply(401, { status: 'fail', error: 'Invalid Credentials', code: 401 });
 
-    const error = await runLookup({ identity: 'u1' }).catch((e: unknown) => e);
+    const error = await failureOf(runLookup({ identity: 'u1' }));
 
-    expect((error as Error).name).toBe('ExpiredAuthError');
+    expect(error.name).toBe('ExpiredAuthError');
     expect(messageOf(error)).toMatch(/^CleverTap refused the Account ID or Passcode for Europe \(eu1\)\./);
     const shown = messageOf(error).split('\nWhat happened:')[0] ?? '';
     expect(shown).toMatch(/Settings > Project.*Region.*Then reconnect\.$/);

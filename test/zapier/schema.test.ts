@@ -3,7 +3,7 @@ import { perform as uploadEvent } from '../../src/creates/upload_event';
 import { perform as uploadEventsBulk } from '../../src/creates/upload_events_bulk';
 import { SCHEMA_CACHE_SECONDS } from '../../src/zapier/schema';
 import { clearZapierCache, type CacheUse } from '../boundary';
-import { appTester, authData, EU_HOST, messageOf, PASSCODE, recordUploads } from '../helpers';
+import { appTester, authData, EU_HOST, messageOf, PASSCODE, recordUploads, failureOf } from '../helpers';
 
 const ACCOUNT_EVENTS = ['Deal Won', 'Deal Lost', 'Form Submitted', 'App Launched', 'Charged'];
 
@@ -129,8 +129,8 @@ describe('the guard in Upload Event', () => {
       .query(true)
       .reply(401, { status: 'fail', error: 'Invalid Credentials', code: 401 });
     const sent = recordUploads();
-    const error = await one({ evtName: 'Deal Won', ifNewEvent: 'stop' }).catch((e: unknown) => e);
-    expect((error as Error).name).toBe('ExpiredAuthError');
+    const error = await failureOf(one({ evtName: 'Deal Won', ifNewEvent: 'stop' }));
+    expect(error.name).toBe('ExpiredAuthError');
     expect(messageOf(error)).toMatch(/^CleverTap refused the Account ID or Passcode/);
     expect(sent).toHaveLength(0);
   });

@@ -11,7 +11,7 @@ import { sendFailureOf } from '../../src/zapier/errors';
 import { perform as uploadEvent } from '../../src/creates/upload_event';
 import { perform as upsertProfile } from '../../src/creates/upsert_profile';
 import { perform as findProfile } from '../../src/searches/find_profile';
-import { appErrorOf, appTester, authData, EU_HOST, messageOf } from '../helpers';
+import { appErrorOf, appTester, authData, EU_HOST, messageOf, failureOf } from '../helpers';
 
 const runProfile = (inputData: Record<string, unknown>) => appTester(upsertProfile, { authData, inputData });
 const runEvent = (inputData: Record<string, unknown>) => appTester(uploadEvent, { authData, inputData });
@@ -108,7 +108,7 @@ describe('a request without an answer (request)', () => {
     nock(EU_HOST)
       .post('/1/upload')
       .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-    const error = await runEvent({ identity: 'u1', evtName: 'Deal Won' }).catch((e: unknown) => e);
+    const error = await failureOf(runEvent({ identity: 'u1', evtName: 'Deal Won' }));
     expect(messageOf(error)).toMatch(/^The connection to CleverTap failed \(ECONNRESET\)\. /);
     expect(sendFailureOf(error)?.lost).toEqual({
       timedOut: false,
@@ -180,7 +180,7 @@ describe('a shorter timeout set by the developer (CLEVERTAP_REQUEST_TIMEOUT_MS)'
     async (value) => {
       process.env[TIMEOUT_VARIABLE] = value;
       const scope = nock(EU_HOST).post('/1/upload').reply(200, answers.success);
-      const error = await runProfile({ identity: 'u1' }).catch((e: unknown) => e);
+      const error = await failureOf(runProfile({ identity: 'u1' }));
       expect(appErrorOf(error)).toEqual({
         message:
           'CLEVERTAP_REQUEST_TIMEOUT_MS is set to something other than a whole number of milliseconds from 1 to ' +
@@ -196,13 +196,13 @@ describe('a shorter timeout set by the developer (CLEVERTAP_REQUEST_TIMEOUT_MS)'
 describe('upload', () => {
   it('a 200 whose body is not JSON', async () => {
     nock(EU_HOST).post('/1/upload').reply(200, '<html>gateway</html>', { 'Content-Type': 'text/html' });
-    const error = await runProfile({ identity: 'u1' }).catch((e: unknown) => e);
+    const error = await failureOf(runProfile({ identity: 'u1' }));
     expect(messageOf(error)).toMatch(/something other than an upload result \(HTTP 200\).*not known whether/);
   });
 
   it('an answer that is not an upload result: unexpected_answer (HTTP 502), the records may be saved', async () => {
     nock(EU_HOST).post('/1/upload').reply(200, { ok: true });
-    const error = await runEvent({ identity: 'u1', evtName: 'Deal Won' }).catch((e: unknown) => e);
+    const error = await failureOf(runEvent({ identity: 'u1', evtName: 'Deal Won' }));
     expect(appErrorOf(error)).toEqual({
       message:
         'CleverTap answered the upload with something other than an upload result (HTTP 200), so it is not known ' +

@@ -34,30 +34,30 @@ export default defineApp({
     [accountProfileProperties.key]: accountProfileProperties,
   },
   creates: {
-    [upsertProfile.key]: upsertProfile,
-    [uploadEvent.key]: uploadEvent,
-    [recordPurchase.key]: recordPurchase,
-    [updateProfileProperty.key]: updateProfileProperty,
-    [uploadEventsBulk.key]: uploadEventsBulk,
-    [upsertProfilesBulk.key]: upsertProfilesBulk,
-    [triggerCampaign.key]: triggerCampaign,
-    [updateSubscriptionStatus.key]: updateSubscriptionStatus,
-    [deleteProfile.key]: deleteProfile,
+    [upsertProfile.definition.key]: upsertProfile.definition,
+    [uploadEvent.definition.key]: uploadEvent.definition,
+    [recordPurchase.definition.key]: recordPurchase.definition,
+    [updateProfileProperty.definition.key]: updateProfileProperty.definition,
+    [uploadEventsBulk.definition.key]: uploadEventsBulk.definition,
+    [upsertProfilesBulk.definition.key]: upsertProfilesBulk.definition,
+    [triggerCampaign.definition.key]: triggerCampaign.definition,
+    [updateSubscriptionStatus.definition.key]: updateSubscriptionStatus.definition,
+    [deleteProfile.definition.key]: deleteProfile.definition,
   },
   searches: {
-    [findProfile.key]: findProfile,
+    [findProfile.definition.key]: findProfile.definition,
   },
   // "Find or Create User Profile": Find User Profile, with Create/Update User Profile when nobody is found.
   searchOrCreates: {
-    [findProfile.key]: {
-      key: findProfile.key,
+    [findProfile.definition.key]: {
+      key: findProfile.definition.key,
       display: {
         label: 'Find or Create User Profile',
         description:
           'Finds a user profile in CleverTap by Identity, Email or Object ID, or creates one if none is found.',
       },
-      search: findProfile.key,
-      create: upsertProfile.key,
+      search: findProfile.definition.key,
+      create: upsertProfile.definition.key,
     },
   },
 });

@@ -15,7 +15,7 @@ describe('the action modules (test/actions.ts)', () => {
   it.each(GROUPS)('lists exactly the %s of the app definition, each the module the app wires', (group) => {
     expect(Object.keys(ACTION_MODULES[group]).sort()).toEqual(Object.keys(wired(group)).sort());
     for (const [key, module] of Object.entries(ACTION_MODULES[group]))
-      expect(module.default).toBe(wired(group)[key]);
+      expect(module.default.definition).toBe(wired(group)[key]);
   });
 
   it("reads a replay class, or asks a declared function about the minimal input's Operation", () => {

@@ -26,9 +26,7 @@ export const REPLAYS: readonly Replay[] = ['safe', 'stores_twice', 'sends_twice'
  * for an action whose replay depends on its input, a function of the value that decides it).
  */
 interface ActionModule {
-  default: { key: string };
-  minimalInput: Record<string, unknown>;
-  replay: unknown;
+  default: { definition: { key: string }; minimalInput: Record<string, unknown>; replay: unknown };
 }
 
 export const ACTION_MODULES = {
@@ -77,8 +75,9 @@ export function declarationsOf(
   key: string,
 ): { minimalInput: Record<string, unknown>; replay: Replay } {
   const module = moduleOf(group, key);
-  const replay = replayOfMinimal(module.replay, module.minimalInput);
+  const { minimalInput } = module.default;
+  const replay = replayOfMinimal(module.default.replay, minimalInput);
   if (!replay)
     throw new Error(`src/${group}/${key}.ts declares no replay class (one of ${REPLAYS.join(', ')})`);
-  return { minimalInput: module.minimalInput, replay };
+  return { minimalInput, replay };
 }

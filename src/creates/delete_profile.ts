@@ -1,9 +1,10 @@
 /** "Delete User Profile": a user's profile and event history deleted in CleverTap, by Identity or Object ID. */
-import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import type { Replay } from '../clevertap/replay';
 import { noteOutputField, statusOutputField, userKeyOutputFields } from '../fields/outputs';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
 import { parseInput } from '../fields/parse-input';
+import { defineAction } from '../zapier/define-action';
 import { deleteProfile } from '../zapier/acts';
 
 const inputFields = defineInputFields([identityField.input, objectIdField.input]);
@@ -13,7 +14,7 @@ const IN_BACKGROUND =
   'Identity creates a new profile.';
 
 /** Deleting a profile again changes nothing. */
-export const replay: Replay = 'safe';
+const replay: Replay = 'safe';
 
 const perform = (async (z, bundle) => {
   const user = parseInput(z, () => parseUserKey(bundle.inputData));
@@ -21,31 +22,20 @@ const perform = (async (z, bundle) => {
   return { status: 'deletion_requested', ...user, note: IN_BACKGROUND };
 }) satisfies CreatePerform<typeof inputFields>;
 
-export const sample = { status: 'deletion_requested', identity: 'client-19827239', note: IN_BACKGROUND };
-
-export default defineCreate({
+export default defineAction({
   key: 'delete_profile',
   noun: 'User Profile',
-  display: {
-    label: 'Delete User Profile',
-    description:
-      "Deletes a user's profile and event history in CleverTap, by Identity or Object ID. CleverTap completes it in " +
-      'the background (about 48 hours); a later upload with the same Identity creates a new profile.',
-  },
-  operation: {
-    inputFields,
-    perform,
-    sample,
-    outputFields: [statusOutputField, ...userKeyOutputFields, noteOutputField],
-  },
+  label: 'Delete User Profile',
+  description:
+    "Deletes a user's profile and event history in CleverTap, by Identity or Object ID. CleverTap completes it in " +
+    'the background (about 48 hours); a later upload with the same Identity creates a new profile.',
+  inputFields,
+  perform,
+  replay,
+  minimalInput: { identity: 'ada@example.com' },
+  sample: { status: 'deletion_requested', identity: 'client-19827239', note: IN_BACKGROUND },
+  outputFields: [statusOutputField, ...userKeyOutputFields, noteOutputField],
 });
 
+/** The perform on its own, for the tests that run it through Zapier's boundary (test/boundary.ts). */
 export { perform };
-
-/**
- * The least input, as a user types it, with which this action sends one valid request: the reliability harness runs
- * every failure scenario with it (test/actions.ts).
- */
-export const minimalInput = {
-  identity: 'ada@example.com',
-} satisfies Parameters<typeof perform>[1]['inputData'];

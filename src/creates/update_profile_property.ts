@@ -1,5 +1,5 @@
 /** "Update Profile Property": one profile property changed in place: a counter, a list, or deleted. */
-import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { PROFILE_OPERATIONS, type ProfileOperation, propertyUpdateRecord } from '../clevertap/operations';
 import type { Replay } from '../clevertap/replay';
 import {
@@ -12,6 +12,7 @@ import {
 import { statusOutputField, userKeyOutputFields } from '../fields/outputs';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
 import { parseInput } from '../fields/parse-input';
+import { defineAction } from '../zapier/define-action';
 import { uploadOne } from '../zapier/send';
 
 const inputFields = defineInputFields([
@@ -24,7 +25,7 @@ const inputFields = defineInputFields([
 ]);
 
 /** By operation: a counter changed again is changed twice; a list or a deletion is the same again. */
-export const replay = (operation: ProfileOperation): Replay => PROFILE_OPERATIONS[operation].replay;
+const replay = (operation: ProfileOperation): Replay => PROFILE_OPERATIONS[operation].replay;
 
 const perform = (async (z, bundle) => {
   const { user, property, operation } = parseInput(z, () => ({
@@ -36,49 +37,35 @@ const perform = (async (z, bundle) => {
   return { property, operation: operation.operation, ...sent };
 }) satisfies CreatePerform<typeof inputFields>;
 
-export const sample = {
-  status: 'success',
-  processed: 1,
-  property: 'Loyalty Points',
-  operation: 'increment',
-  type: 'profile',
-  identity: 'ada@example.com',
-  profileData: { 'Loyalty Points': { $incr: 10 } },
-};
-
-export default defineCreate({
+export default defineAction({
   key: 'update_profile_property',
   noun: 'Profile Property',
-  display: {
-    label: 'Update Profile Property',
-    description:
-      "Updates one property of a user's profile in CleverTap: increments or decrements a number, adds to or removes " +
-      'from a list, or deletes the property.',
+  label: 'Update Profile Property',
+  description:
+    "Updates one property of a user's profile in CleverTap: increments or decrements a number, adds to or removes " +
+    'from a list, or deletes the property.',
+  inputFields,
+  perform,
+  replay,
+  minimalInput: { identity: 'ada@example.com', property: 'Points', operation: 'increment', amount: '1' },
+  sample: {
+    status: 'success',
+    processed: 1,
+    property: 'Loyalty Points',
+    operation: 'increment',
+    type: 'profile',
+    identity: 'ada@example.com',
+    profileData: { 'Loyalty Points': { $incr: 10 } },
   },
-  operation: {
-    inputFields,
-    perform,
-    sample,
-    outputFields: [
-      statusOutputField,
-      { key: 'processed', label: 'Records Processed', type: 'integer' },
-      { key: 'property', label: 'Property Name', type: 'string' },
-      { key: 'operation', label: 'Operation', type: 'string' },
-      { key: 'type', label: 'Record Type', type: 'string' },
-      ...userKeyOutputFields,
-    ],
-  },
+  outputFields: [
+    statusOutputField,
+    { key: 'processed', label: 'Records Processed', type: 'integer' },
+    { key: 'property', label: 'Property Name', type: 'string' },
+    { key: 'operation', label: 'Operation', type: 'string' },
+    { key: 'type', label: 'Record Type', type: 'string' },
+    ...userKeyOutputFields,
+  ],
 });
 
+/** The perform on its own, for the tests that run it through Zapier's boundary (test/boundary.ts). */
 export { perform };
-
-/**
- * The least input, as a user types it, with which this action sends one valid request: the reliability harness runs
- * every failure scenario with it (test/actions.ts).
- */
-export const minimalInput = {
-  identity: 'ada@example.com',
-  property: 'Points',
-  operation: 'increment',
-  amount: '1',
-} satisfies Parameters<typeof perform>[1]['inputData'];

@@ -1,5 +1,5 @@
 /** "Update Subscription Status": an email address or phone number unsubscribed or resubscribed in CleverTap. */
-import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import type { Replay } from '../clevertap/replay';
 import { statusOutputField } from '../fields/outputs';
 import { defaultPhoneCountryField } from '../fields/profile';
@@ -10,6 +10,7 @@ import {
   subscriptionStatusField,
 } from '../fields/subscription';
 import { parseInput } from '../fields/parse-input';
+import { defineAction } from '../zapier/define-action';
 import { updateSubscriptions } from '../zapier/acts';
 
 const inputFields = defineInputFields([
@@ -20,7 +21,7 @@ const inputFields = defineInputFields([
 ]);
 
 /** Setting the same status again changes nothing. */
-export const replay: Replay = 'safe';
+const replay: Replay = 'safe';
 
 const perform = (async (z, bundle) => {
   const records = parseInput(z, () => parseSubscriptions(bundle.inputData));
@@ -35,44 +36,32 @@ const perform = (async (z, bundle) => {
   };
 }) satisfies CreatePerform<typeof inputFields>;
 
-export const sample = {
-  status: 'success',
-  subscriptionStatus: 'Unsubscribe',
-  email: 'ada@example.com',
-  phone: '+14155550123',
-  updated: 2,
-};
-
-export default defineCreate({
+export default defineAction({
   key: 'update_subscription_status',
   noun: 'Subscription',
-  display: {
-    label: 'Update Subscription Status',
-    description:
-      "Updates an email address's or phone number's subscription status in CleverTap: Unsubscribe stops every " +
-      'message to it, on every profile that has it; Resubscribe lifts that.',
+  label: 'Update Subscription Status',
+  description:
+    "Updates an email address's or phone number's subscription status in CleverTap: Unsubscribe stops every " +
+    'message to it, on every profile that has it; Resubscribe lifts that.',
+  inputFields,
+  perform,
+  replay,
+  minimalInput: { status: 'Unsubscribe', email: 'ada@example.com' },
+  sample: {
+    status: 'success',
+    subscriptionStatus: 'Unsubscribe',
+    email: 'ada@example.com',
+    phone: '+14155550123',
+    updated: 2,
   },
-  operation: {
-    inputFields,
-    perform,
-    sample,
-    outputFields: [
-      statusOutputField,
-      { key: 'subscriptionStatus', label: 'Subscription Status', type: 'string' },
-      { key: 'email', label: 'Email', type: 'string' },
-      { key: 'phone', label: 'Phone', type: 'string' },
-      { key: 'updated', label: 'Addresses Updated', type: 'integer' },
-    ],
-  },
+  outputFields: [
+    statusOutputField,
+    { key: 'subscriptionStatus', label: 'Subscription Status', type: 'string' },
+    { key: 'email', label: 'Email', type: 'string' },
+    { key: 'phone', label: 'Phone', type: 'string' },
+    { key: 'updated', label: 'Addresses Updated', type: 'integer' },
+  ],
 });
 
+/** The perform on its own, for the tests that run it through Zapier's boundary (test/boundary.ts). */
 export { perform };
-
-/**
- * The least input, as a user types it, with which this action sends one valid request: the reliability harness runs
- * every failure scenario with it (test/actions.ts).
- */
-export const minimalInput = {
-  status: 'Unsubscribe',
-  email: 'ada@example.com',
-} satisfies Parameters<typeof perform>[1]['inputData'];

@@ -1,5 +1,5 @@
 /** "Upload Event": one CleverTap event record, such as a deal won or a form submitted, for one user. */
-import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { eventRecord } from '../clevertap/records';
 import type { Replay } from '../clevertap/replay';
 import { creationDateField } from '../fields/dates';
@@ -16,6 +16,7 @@ import { identityField, objectIdField, parseUserKey } from '../fields/users';
 import { valueTypingFields } from '../fields/values';
 import { parseInput } from '../fields/parse-input';
 import { requireKnownEvent } from '../zapier/schema';
+import { defineAction } from '../zapier/define-action';
 import { uploadOne } from '../zapier/send';
 
 const creationDate = creationDateField('When the event happened.');
@@ -32,7 +33,7 @@ const inputFields = defineInputFields([
 ]);
 
 /** An event sent again is stored twice. */
-export const replay: Replay = 'stores_twice';
+const replay: Replay = 'stores_twice';
 
 const perform = (async (z, bundle) => {
   const { user, ts, evtName, evtData, ifNewEvent } = parseInput(z, () => ({
@@ -48,38 +49,26 @@ const perform = (async (z, bundle) => {
   return uploadOne(z, bundle, record, replay);
 }) satisfies CreatePerform<typeof inputFields>;
 
-export const sample = {
-  status: 'success',
-  processed: 1,
-  type: 'event',
-  identity: 'ada@example.com',
-  ts: '2024-05-01T14:30:00Z',
-  evtName: 'Deal Won',
-  evtData: { 'Deal Name': 'Acme renewal', Amount: 1200, Stage: 'closedwon' },
-};
-
-export default defineCreate({
+export default defineAction({
   key: 'upload_event',
   noun: 'Event',
-  display: {
-    label: 'Upload Event',
-    description: 'Creates an event in CleverTap for a user, such as a deal won or a form submitted.',
+  label: 'Upload Event',
+  description: 'Creates an event in CleverTap for a user, such as a deal won or a form submitted.',
+  inputFields,
+  perform,
+  replay,
+  minimalInput: { identity: 'ada@example.com', evtName: 'Deal Won' },
+  sample: {
+    status: 'success',
+    processed: 1,
+    type: 'event',
+    identity: 'ada@example.com',
+    ts: '2024-05-01T14:30:00Z',
+    evtName: 'Deal Won',
+    evtData: { 'Deal Name': 'Acme renewal', Amount: 1200, Stage: 'closedwon' },
   },
-  operation: {
-    inputFields,
-    perform,
-    sample,
-    outputFields: [...eventOutputFields],
-  },
+  outputFields: eventOutputFields,
 });
 
+/** The perform on its own, for the tests that run it through Zapier's boundary (test/boundary.ts). */
 export { perform };
-
-/**
- * The least input, as a user types it, with which this action sends one valid request: the reliability harness runs
- * every failure scenario with it (test/actions.ts).
- */
-export const minimalInput = {
-  identity: 'ada@example.com',
-  evtName: 'Deal Won',
-} satisfies Parameters<typeof perform>[1]['inputData'];

@@ -2,7 +2,6 @@
 import {
   type Bundle,
   type CreatePerform,
-  defineCreate,
   defineInputField,
   defineInputFields,
   type ZObject,
@@ -20,6 +19,7 @@ import { declaredTypeFields, parseValueTyping } from '../fields/values';
 import { readFields } from '../input/items';
 import { sendBulk } from '../zapier/bulk';
 import { parseInput } from '../fields/parse-input';
+import { defineAction } from '../zapier/define-action';
 import { requireKnownEventItems } from '../zapier/schema';
 
 const evtName = withHelpText(
@@ -57,7 +57,7 @@ const inputFields = defineInputFields([
 ]);
 
 /** Events sent again are stored twice. */
-export const replay: Replay = 'stores_twice';
+const replay: Replay = 'stores_twice';
 
 /** The shared fields, then every line item, then the Event Name guard, then the send. */
 const perform = (async (z, bundle) => {
@@ -98,48 +98,38 @@ async function guard(z: ZObject, bundle: Bundle, entries: readonly NumberedRecor
   );
 }
 
-export const sample = {
-  status: 'partial',
-  items: 3,
-  saved: 2,
-  refused: 1,
-  processed: 2,
-  requests: 1,
-  skipped: 0,
-  savedItems: '1, 2',
-  refusedItems: '3',
-  skippedItems: '',
-  results: [
-    { item: 1, outcome: 'saved' },
-    { item: 2, outcome: 'saved' },
-    { item: 3, outcome: 'refused', code: 513, reason: 'the event is one CleverTap records itself' },
-  ],
-};
-
-export default defineCreate({
+export default defineAction({
   key: 'upload_events_bulk',
   noun: 'Event',
-  display: {
-    label: 'Upload Events in Bulk',
-    description:
-      'Creates many events in CleverTap in one step, one per line item, sent up to 1000 at a time: for lists of ' +
-      'deals, orders or form entries.',
+  label: 'Upload Events in Bulk',
+  description:
+    'Creates many events in CleverTap in one step, one per line item, sent up to 1000 at a time: for lists of ' +
+    'deals, orders or form entries.',
+  inputFields,
+  perform,
+  replay,
+  minimalInput: {
+    events: [{ evtName: 'Deal Won', identity: 'ada@example.com' }],
   },
-  operation: {
-    inputFields,
-    perform,
-    sample,
-    outputFields: [...bulkOutputFields],
+  sample: {
+    status: 'partial',
+    items: 3,
+    saved: 2,
+    refused: 1,
+    processed: 2,
+    requests: 1,
+    skipped: 0,
+    savedItems: '1, 2',
+    refusedItems: '3',
+    skippedItems: '',
+    results: [
+      { item: 1, outcome: 'saved' },
+      { item: 2, outcome: 'saved' },
+      { item: 3, outcome: 'refused', code: 513, reason: 'the event is one CleverTap records itself' },
+    ],
   },
+  outputFields: bulkOutputFields,
 });
 
+/** The perform on its own, for the tests that run it through Zapier's boundary (test/boundary.ts). */
 export { perform };
-
-/**
- * The least input, as a user types it, with which this action sends one valid request: the reliability harness runs
- * every failure scenario with it (test/actions.ts). Partial: Zapier's type also lists the required line-item fields at
- * the top level, where they are only when no line items are mapped.
- */
-export const minimalInput = {
-  events: [{ evtName: 'Deal Won', identity: 'ada@example.com' }],
-} satisfies Partial<Parameters<typeof perform>[1]['inputData']>;

@@ -1,5 +1,5 @@
 /** "Create/Update User Profile": one CleverTap profile record, created or merged by its user key. */
-import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { profileRecord } from '../clevertap/records';
 import type { Replay } from '../clevertap/replay';
 import { creationDateField } from '../fields/dates';
@@ -14,6 +14,7 @@ import {
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
 import { profileValueTypingFields } from '../fields/values';
 import { parseInput } from '../fields/parse-input';
+import { defineAction } from '../zapier/define-action';
 import { uploadOne } from '../zapier/send';
 
 const creationDate = creationDateField('When the profile was created or updated.');
@@ -39,7 +40,7 @@ const inputFields = defineInputFields([
 ]);
 
 /** Sending the profile again only updates it again. */
-export const replay: Replay = 'safe';
+const replay: Replay = 'safe';
 
 const perform = (async (z, bundle) => {
   const { user, ts, profileData } = parseInput(z, () => ({
@@ -51,37 +52,26 @@ const perform = (async (z, bundle) => {
   return uploadOne(z, bundle, record, replay);
 }) satisfies CreatePerform<typeof inputFields>;
 
-export const sample = {
-  status: 'success',
-  processed: 1,
-  type: 'profile',
-  identity: 'ada@example.com',
-  ts: '2024-05-01T14:30:00Z',
-  profileData: { Name: 'Ada Lovelace', Email: 'ada@example.com', 'Lifecycle Stage': 'lead' },
-};
-
-export default defineCreate({
+export default defineAction({
   key: 'upsert_profile',
   noun: 'User Profile',
-  display: {
-    label: 'Create/Update User Profile',
-    description:
-      'Creates a user profile in CleverTap, or updates the profile that has the same Identity or Object ID.',
+  label: 'Create/Update User Profile',
+  description:
+    'Creates a user profile in CleverTap, or updates the profile that has the same Identity or Object ID.',
+  inputFields,
+  perform,
+  replay,
+  minimalInput: { identity: 'ada@example.com' },
+  sample: {
+    status: 'success',
+    processed: 1,
+    type: 'profile',
+    identity: 'ada@example.com',
+    ts: '2024-05-01T14:30:00Z',
+    profileData: { Name: 'Ada Lovelace', Email: 'ada@example.com', 'Lifecycle Stage': 'lead' },
   },
-  operation: {
-    inputFields,
-    perform,
-    sample,
-    outputFields: [...recordOutputFields],
-  },
+  outputFields: recordOutputFields,
 });
 
+/** The perform on its own, for the tests that run it through Zapier's boundary (test/boundary.ts). */
 export { perform };
-
-/**
- * The least input, as a user types it, with which this action sends one valid request: the reliability harness runs
- * every failure scenario with it (test/actions.ts).
- */
-export const minimalInput = {
-  identity: 'ada@example.com',
-} satisfies Parameters<typeof perform>[1]['inputData'];

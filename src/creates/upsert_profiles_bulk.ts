@@ -1,5 +1,5 @@
 /** "Upload User Profiles in Bulk": many CleverTap profiles, one per line item, in as few requests as CleverTap allows. */
-import { defineCreate, defineInputField, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { defineInputField, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { profileRecord } from '../clevertap/records';
 import type { Replay } from '../clevertap/replay';
 import { onRefusedField, readBulkInput, recordsPerRequestField } from '../fields/bulk';
@@ -15,6 +15,7 @@ import { valuesOf, withHelpText } from '../fields/define';
 import { identityField, objectIdField, parseUserKey } from '../fields/users';
 import { bulkOutputFields } from '../fields/outputs';
 import { parseInput } from '../fields/parse-input';
+import { defineAction } from '../zapier/define-action';
 import { readFields } from '../input/items';
 import { sendBulk } from '../zapier/bulk';
 
@@ -64,7 +65,7 @@ const inputFields = defineInputFields([
 ]);
 
 /** Profiles sent again are only updated again, unless an item changes a counter (see zapier/bulk.ts). */
-export const replay: Replay = 'safe';
+const replay: Replay = 'safe';
 
 /** The shared fields, then every line item, then the send. */
 const perform = (async (z, bundle) => {
@@ -92,46 +93,37 @@ function readProfiles(inputData: Record<string, unknown>) {
   };
 }
 
-export const sample = {
-  status: 'success',
-  items: 2,
-  saved: 2,
-  refused: 0,
-  processed: 2,
-  requests: 1,
-  skipped: 0,
-  savedItems: '1, 2',
-  refusedItems: '',
-  skippedItems: '',
-  results: [
-    { item: 1, outcome: 'saved' },
-    { item: 2, outcome: 'saved' },
-  ],
-};
-
-export default defineCreate({
+export default defineAction({
   key: 'upsert_profiles_bulk',
   noun: 'User Profile',
-  display: {
-    label: 'Upload User Profiles in Bulk',
-    description:
-      'Creates or updates many user profiles in CleverTap in one step, one per line item, sent up to 1000 at a ' +
-      'time: for lists of contacts.',
+  label: 'Upload User Profiles in Bulk',
+  description:
+    'Creates or updates many user profiles in CleverTap in one step, one per line item, sent up to 1000 at a ' +
+    'time: for lists of contacts.',
+  inputFields,
+  perform,
+  replay,
+  minimalInput: {
+    profiles: [{ identity: 'ada@example.com', name: 'Ada Lovelace' }],
   },
-  operation: {
-    inputFields,
-    perform,
-    sample,
-    outputFields: [...bulkOutputFields],
+  sample: {
+    status: 'success',
+    items: 2,
+    saved: 2,
+    refused: 0,
+    processed: 2,
+    requests: 1,
+    skipped: 0,
+    savedItems: '1, 2',
+    refusedItems: '',
+    skippedItems: '',
+    results: [
+      { item: 1, outcome: 'saved' },
+      { item: 2, outcome: 'saved' },
+    ],
   },
+  outputFields: bulkOutputFields,
 });
 
+/** The perform on its own, for the tests that run it through Zapier's boundary (test/boundary.ts). */
 export { perform };
-
-/**
- * The least input, as a user types it, with which this action sends one valid request: the reliability harness runs
- * every failure scenario with it (test/actions.ts).
- */
-export const minimalInput = {
-  profiles: [{ identity: 'ada@example.com', name: 'Ada Lovelace' }],
-} satisfies Parameters<typeof perform>[1]['inputData'];

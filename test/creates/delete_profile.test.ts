@@ -14,7 +14,7 @@ const PATH = '/1/delete/profiles.json';
 const run = runner(perform);
 
 describeActingAction({
-  definition: deleteProfile,
+  definition: deleteProfile.definition,
   perform,
   path: PATH,
   // "Contact deleted" (or a GDPR request) in HubSpot: the contact's profile, by the identity it was uploaded with.

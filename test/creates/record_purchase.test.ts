@@ -4,7 +4,7 @@
  * test/zapier/send.test.ts.
  */
 import { cleverTapWithHeaders, messageOf } from '../helpers';
-import recordPurchase, { perform, sample } from '../../src/creates/record_purchase';
+import recordPurchase, { perform } from '../../src/creates/record_purchase';
 import { describeSingleUpload } from './kinds/single-upload';
 import { runner } from './kinds/common';
 
@@ -140,13 +140,16 @@ describe('Record Purchase: what is given', () => {
 
 describe('Record Purchase definition', () => {
   it("is labelled in Zapier's style", () => {
-    expect(recordPurchase.key).toBe('record_purchase');
-    expect(recordPurchase.display.label).toBe('Record Purchase');
-    expect(recordPurchase.display.description).toMatch(/^Creates /);
+    expect(recordPurchase.definition.key).toBe('record_purchase');
+    expect(recordPurchase.definition.display.label).toBe('Record Purchase');
+    expect(recordPurchase.definition.display.description).toMatch(/^Creates /);
   });
 
   it('has the fields the issue names, with the items as line items', () => {
-    const fields = recordPurchase.operation.inputFields as { key: string; children?: { key: string }[] }[];
+    const fields = recordPurchase.definition.operation.inputFields as {
+      key: string;
+      children?: { key: string }[];
+    }[];
     expect(fields.map((f) => f.key)).toEqual([
       'identity',
       'objectId',
@@ -173,7 +176,9 @@ describe('Record Purchase definition', () => {
   });
 
   it('has a sample shaped like the real output, covering every output field', () => {
-    const keys = (recordPurchase.operation.outputFields ?? []).map((f) => ('key' in f ? f.key : ''));
+    const keys = (recordPurchase.definition.operation.outputFields ?? []).map((f) =>
+      'key' in f ? f.key : '',
+    );
     const flat = new Set<string>();
     const walk = (value: unknown, path: string) => {
       if (Array.isArray(value)) value.forEach((v) => walk(v, `${path}[]`));
@@ -182,9 +187,9 @@ describe('Record Purchase definition', () => {
           walk(v, path ? (path.endsWith('[]') ? `${path}${k}` : `${path}__${k}`) : k);
       else flat.add(path);
     };
-    walk(sample, '');
+    walk(recordPurchase.sample, '');
     expect(keys.filter((k) => k !== 'objectId' && !flat.has(k))).toEqual([]);
-    expect(sample.evtName).toBe('Charged');
+    expect(recordPurchase.sample.evtName).toBe('Charged');
   });
 });
 

@@ -14,7 +14,7 @@ const PATH = '/1/send/externaltrigger.json';
 const run = runner(perform);
 
 describeActingAction({
-  definition: triggerCampaign,
+  definition: triggerCampaign.definition,
   perform,
   path: PATH,
   // "Deal stage changed to Closed Won" in HubSpot: the deal's contact gets the campaign, with the deal's values.

@@ -4,7 +4,7 @@
  * test/zapier/send.test.ts.
  */
 import { appTester, authData, cleverTapWithHeaders } from '../helpers';
-import updateProfileProperty, { perform, sample } from '../../src/creates/update_profile_property';
+import updateProfileProperty, { perform } from '../../src/creates/update_profile_property';
 import { describeSingleUpload } from './kinds/single-upload';
 
 const SUCCESS = { status: 'success', processed: 1, unprocessed: [] };
@@ -117,10 +117,10 @@ describe('Update Profile Property: the operations', () => {
 
 describe('Update Profile Property definition', () => {
   it("is labelled in Zapier's style, with a plain-words operation dropdown", () => {
-    expect(updateProfileProperty.key).toBe('update_profile_property');
-    expect(updateProfileProperty.display.label).toBe('Update Profile Property');
-    expect(updateProfileProperty.display.description).toMatch(/^Updates /);
-    const fields = updateProfileProperty.operation.inputFields as {
+    expect(updateProfileProperty.definition.key).toBe('update_profile_property');
+    expect(updateProfileProperty.definition.display.label).toBe('Update Profile Property');
+    expect(updateProfileProperty.definition.display.description).toMatch(/^Updates /);
+    const fields = updateProfileProperty.definition.operation.inputFields as {
       key: string;
       required?: boolean;
       list?: boolean;
@@ -145,7 +145,9 @@ describe('Update Profile Property definition', () => {
   });
 
   it('has a sample with every output field but Object ID (the sample uses Identity)', () => {
-    const keys = (updateProfileProperty.operation.outputFields ?? []).map((f) => ('key' in f ? f.key : ''));
-    expect(keys.filter((k) => !Object.hasOwn(sample, k))).toEqual(['objectId']);
+    const keys = (updateProfileProperty.definition.operation.outputFields ?? []).map((f) =>
+      'key' in f ? f.key : '',
+    );
+    expect(keys.filter((k) => !Object.hasOwn(updateProfileProperty.sample, k))).toEqual(['objectId']);
   });
 });

@@ -14,7 +14,7 @@ const PATH = '/1/subscribe';
 const run = runner(perform);
 
 describeActingAction({
-  definition: updateSubscriptionStatus,
+  definition: updateSubscriptionStatus.definition,
   perform,
   path: PATH,
   // "Contact unsubscribed" in HubSpot: the contact's email and phone are unsubscribed in CleverTap.

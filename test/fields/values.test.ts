@@ -117,8 +117,8 @@ describe('declared property types through the boundary (Upload Event)', () => {
 
 describe('the declaring lists on each action', () => {
   const LISTS = ['keepAsText', 'numberProperties', 'dateProperties', 'yesNoProperties'];
-  const listsOf = (action: { operation: { inputFields?: unknown } }) =>
-    (action.operation.inputFields as { key: string; dynamic?: string }[]).filter((f) =>
+  const listsOf = (action: { definition: { operation: { inputFields?: unknown } } }) =>
+    (action.definition.operation.inputFields as { key: string; dynamic?: string }[]).filter((f) =>
       LISTS.includes(f.key),
     );
 

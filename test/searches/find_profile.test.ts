@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { appTester, authData, EU_HOST, messageOf, PASSCODE } from '../helpers';
 import App from '../../index';
-import findProfile, { perform, sample } from '../../src/searches/find_profile';
+import findProfile, { perform } from '../../src/searches/find_profile';
 
 // Core's own validation of a compiled app (functions replaced), as the CLI's `validate` runs it; untyped.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -134,10 +134,10 @@ describe('Find User Profile', () => {
 
 describe('Find User Profile definition', () => {
   it("is labelled in Zapier's style and has input fields", () => {
-    expect(findProfile.key).toBe('find_profile');
-    expect(findProfile.display.label).toBe('Find User Profile');
-    expect(findProfile.display.description).toMatch(/^Finds /);
-    expect(findProfile.operation.inputFields?.map((f) => ('key' in f ? f.key : ''))).toEqual([
+    expect(findProfile.definition.key).toBe('find_profile');
+    expect(findProfile.definition.display.label).toBe('Find User Profile');
+    expect(findProfile.definition.display.description).toMatch(/^Finds /);
+    expect(findProfile.definition.operation.inputFields?.map((f) => ('key' in f ? f.key : ''))).toEqual([
       'identity',
       'email',
       'objectId',
@@ -145,26 +145,28 @@ describe('Find User Profile definition', () => {
   });
 
   it('has a sample with exactly the output fields (nested keys joined by __, as Zapier flattens them)', () => {
-    const keys = (findProfile.operation.outputFields ?? []).map((f) => ('key' in f ? f.key : ''));
+    const keys = (findProfile.definition.operation.outputFields ?? []).map((f) => ('key' in f ? f.key : ''));
     const flatKeys = (value: object, prefix = ''): string[] =>
       Object.entries(value).flatMap(([key, child]) =>
         typeof child === 'object' && child !== null && !Array.isArray(child)
           ? flatKeys(child as object, `${prefix}${key}__`)
           : [`${prefix}${key}`],
       );
-    expect(flatKeys(sample).sort()).toEqual([...keys].sort());
+    expect(flatKeys(findProfile.sample).sort()).toEqual([...keys].sort());
   });
 
   it("lists the Charged summary's times as datetime outputs and has ISO-8601 times in the sample", () => {
     const types = Object.fromEntries(
-      (findProfile.operation.outputFields ?? []).map((f) => ('key' in f ? [f.key, f.type] : ['', ''])),
+      (findProfile.definition.operation.outputFields ?? []).map((f) =>
+        'key' in f ? [f.key, f.type] : ['', ''],
+      ),
     );
     expect(types).toMatchObject({
       events__Charged__count: 'integer',
       events__Charged__first_seen: 'datetime',
       events__Charged__last_seen: 'datetime',
     });
-    const charged = sample.events.Charged;
+    const charged = findProfile.sample.events.Charged;
     for (const time of [charged.first_seen, charged.last_seen])
       expect(time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   });

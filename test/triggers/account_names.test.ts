@@ -34,7 +34,9 @@ describe('the fields that offer what the account has', () => {
   it('Event Name, in Upload Event and inside the bulk line items, and Property Name', () => {
     expect(evtNameField.input.dynamic).toBe(EVENT_NAMES_DROPDOWN);
     const children = (
-      uploadEventsBulk.operation.inputFields?.[0] as { children: { key: string; dynamic?: string }[] }
+      uploadEventsBulk.definition.operation.inputFields?.[0] as {
+        children: { key: string; dynamic?: string }[];
+      }
     ).children;
     expect(children.find((c) => c.key === 'evtName')?.dynamic).toBe(EVENT_NAMES_DROPDOWN);
     expect(propertyField.input.dynamic).toBe(PROFILE_PROPERTIES_DROPDOWN);

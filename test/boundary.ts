@@ -53,26 +53,44 @@ const tester = zapier.createAppTester(App);
 
 type Tester = typeof tester;
 
+/** `tester` (core's app tester) with Zapier's boundary around each perform (see above). */
+function withBoundary(tester: Tester): Tester {
+  return async (method: unknown, bundle?: { inputData?: object }, ...rest: []) => {
+    const operation = operationOf(method);
+    const given = bundle?.inputData as Record<string, unknown> | undefined;
+    const inputData = operation && given ? asZapierHandsItOver(operation, given) : given;
+    try {
+      return await (tester as (...args: unknown[]) => Promise<unknown>)(
+        method,
+        { ...bundle, inputData },
+        ...rest,
+      );
+    } catch (error) {
+      assertShownWhole(error);
+      throw error;
+    }
+  };
+}
+
 /** `createAppTester(App)` with Zapier's boundary around each perform (see above). */
-export const boundaryTester: Tester = async (
-  method: unknown,
-  bundle?: { inputData?: object },
-  ...rest: []
-) => {
-  const operation = operationOf(method);
-  const given = bundle?.inputData as Record<string, unknown> | undefined;
-  const inputData = operation && given ? asZapierHandsItOver(operation, given) : given;
-  try {
-    return await (tester as (...args: unknown[]) => Promise<unknown>)(
-      method,
-      { ...bundle, inputData },
-      ...rest,
+export const boundaryTester: Tester = withBoundary(tester);
+
+/**
+ * The boundary tester of an app that holds only the action whose perform is `perform`, with the app's connection,
+ * middleware and flags: what its steps meet is the same as in the whole app. For the suites that run thousands of
+ * steps of one action: core compiles and freezes the whole app definition again for every step it runs
+ * (`prepareApp` in its Lambda handler), so a step of a one-action app costs a fraction of one in the whole app.
+ */
+export function oneActionTester(perform: unknown): Tester {
+  const only = <T extends { operation: { perform?: unknown } }>(actions: Record<string, T> | undefined) =>
+    Object.fromEntries(
+      Object.entries(actions ?? {}).filter(([, action]) => action.operation.perform === perform),
     );
-  } catch (error) {
-    assertShownWhole(error);
-    throw error;
-  }
-};
+  const app = { ...App, creates: only(App.creates), searches: only(App.searches), searchOrCreates: {} };
+  if (!operationOf(perform))
+    throw new Error('oneActionTester: no create or search of the app has this perform');
+  return withBoundary(zapier.createAppTester(app));
+}
 
 /** The keys of `z.cache` the steps read and wrote since `clearZapierCache`. */
 export interface CacheUse {

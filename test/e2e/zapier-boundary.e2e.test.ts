@@ -14,7 +14,7 @@ import { perform as uploadEvent } from '../../src/creates/upload_event';
 import { perform as upsertProfile } from '../../src/creates/upsert_profile';
 import { authDataOf, useSandbox } from './harness';
 import { failureOf, messageOf } from '../helpers';
-import { boundaryTester, ZAP_TIMEZONE } from '../boundary';
+import { boundaryTester, oneActionTester, ZAP_TIMEZONE } from '../boundary';
 
 const appTester = boundaryTester;
 
@@ -187,5 +187,28 @@ describe('Keep as Text: a property has one type for every user', () => {
       keepAsText: ['zip code'],
     });
     expect(sandbox().store.events()).toMatchObject([{ evtData: { 'Zip Code': '94107' } }]);
+  });
+});
+
+describe('oneActionTester: the action alone in the app, at the same boundary', () => {
+  const alone = oneActionTester(recordPurchase);
+  const purchase = { identity: 'buyer-1', items: [{ productName: 'Annual Plan', price: '1200.50' }] };
+
+  it('refuses what the whole app refuses, with the same words, sending nothing', async () => {
+    const input = { ...purchase, amount: '$1,200.50' };
+    const whole = await failureOf(buy(input));
+    const one = await failureOf(alone(recordPurchase, { authData, inputData: input }));
+    expect(messageOf(one)).toBe(messageOf(whole));
+    expectNothingSent();
+  });
+
+  it('stores what the whole app stores', async () => {
+    const output = await alone(recordPurchase, { authData, inputData: { ...purchase, amount: '1200.50' } });
+    expect(output).toMatchObject({ status: 'success', evtName: 'Charged' });
+    expect(sandbox().store.events()).toMatchObject([{ evtName: 'Charged', evtData: { Amount: 1200.5 } }]);
+  });
+
+  it('is only for a perform the app has', () => {
+    expect(() => oneActionTester(() => ({}))).toThrow('no create or search of the app has this perform');
   });
 });
